@@ -1,0 +1,102 @@
+package dev.securitywatch.catalog;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Keeps {@link DefaultCatalog} readable: one fluent statement per entry. */
+final class EntryBuilder {
+    private final String id;
+    private final Category category;
+    private final Severity severity;
+    private Match source;
+    private List<String> detailTypes = List.of(CatalogEntry.API_CALL);
+    private String eventSource;
+    private List<Match> eventNames = List.of();
+    private final Map<String, Object> detailFilter = new LinkedHashMap<>();
+    private RegionScope regionScope = RegionScope.EVERY_REGION;
+    private String title;
+    private String reference = "";
+    private boolean enabledByDefault = true;
+    private boolean readOnlyOptIn;
+
+    private EntryBuilder(String id, Category category, Severity severity) {
+        this.id = id;
+        this.category = category;
+        this.severity = severity;
+    }
+
+    /** A CloudTrail API-call entry for one service, e.g. {@code cloudTrail(..., "iam")} watches iam.amazonaws.com. */
+    static EntryBuilder cloudTrail(String id, Category category, Severity severity, String service) {
+        EntryBuilder builder = new EntryBuilder(id, category, severity);
+        builder.source = Match.exact("aws." + service);
+        builder.eventSource = service + ".amazonaws.com";
+        return builder;
+    }
+
+    /** A non-CloudTrail event, identified by source and detail-type only. */
+    static EntryBuilder event(String id, Category category, Severity severity, String source, String... detailTypes) {
+        EntryBuilder builder = new EntryBuilder(id, category, severity);
+        builder.source = Match.exact(source);
+        builder.detailTypes = List.of(detailTypes);
+        return builder;
+    }
+
+    /** Any AWS service; the detail filter narrows it down. */
+    static EntryBuilder anyAwsService(String id, Category category, Severity severity) {
+        EntryBuilder builder = new EntryBuilder(id, category, severity);
+        builder.source = Match.prefix("aws.");
+        return builder;
+    }
+
+    EntryBuilder detailTypes(String... values) {
+        this.detailTypes = List.of(values);
+        return this;
+    }
+
+    EntryBuilder names(String... names) {
+        this.eventNames = Arrays.stream(names).map(Match::exact).toList();
+        return this;
+    }
+
+    EntryBuilder namePrefixes(String... prefixes) {
+        this.eventNames = Arrays.stream(prefixes).map(Match::prefix).toList();
+        return this;
+    }
+
+    EntryBuilder where(String detailField, Object patternValue) {
+        detailFilter.put(detailField, patternValue);
+        return this;
+    }
+
+    EntryBuilder usEast1Only() {
+        this.regionScope = RegionScope.US_EAST_1;
+        return this;
+    }
+
+    EntryBuilder title(String value) {
+        this.title = value;
+        return this;
+    }
+
+    EntryBuilder reference(String value) {
+        this.reference = value;
+        return this;
+    }
+
+    EntryBuilder optIn() {
+        this.enabledByDefault = false;
+        return this;
+    }
+
+    EntryBuilder includingReadOnlyCalls() {
+        this.readOnlyOptIn = true;
+        return this;
+    }
+
+    CatalogEntry build() {
+        return new CatalogEntry(id, category, severity, source, detailTypes, eventSource, eventNames, detailFilter,
+                regionScope, title, reference, enabledByDefault, readOnlyOptIn);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.securitywatch.catalog.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.CatalogTable;
+import dev.securitywatch.catalog.event.EnvelopeParser;
+import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.catalog.pattern.CatalogMatcher;
+import dev.securitywatch.catalog.pattern.ForwardingPatterns;
+import dev.securitywatch.catalog.pattern.MatchResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar event-catalog.jar match|list|patterns}: see {@link #USAGE}. */
+public final class CatalogCli {
+
+    static final String USAGE = """
+            usage: java -jar event-catalog.jar <command>
+              match FILE...       say for each event whether the default catalog forwards it, and why
+              list                print the catalog as a Markdown table
+              patterns [REGION]   print the member-rule patterns for a region (default us-east-1)""";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CatalogCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CatalogCli(System.out, System.err).run(args));
+    }
+
+    int run(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? CliException.EXIT_BAD_INPUT : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "match" -> match(rest);
+                case "list" -> {
+                    out.print(CatalogTable.markdown(Catalog.defaults()));
+                    yield 0;
+                }
+                case "patterns" -> {
+                    String region = rest.isEmpty() ? "us-east-1" : rest.get(0);
+                    ForwardingPatterns.forRegion(Catalog.defaults(), region).forEach(out::println);
+                    yield 0;
+                }
+                default -> throw new CliException("unknown command '" + args[0] + "'\n" + USAGE);
+            };
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            return CliException.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Prints a line per event; a bad file is reported and skipped, and the exit code says so at the end. */
+    private int match(List<String> files) {
+        if (files.isEmpty()) {
+            throw new CliException("match needs at least one FILE");
+        }
+        CatalogMatcher matcher = new CatalogMatcher(Catalog.defaults());
+        EnvelopeParser parser = new EnvelopeParser(mapper);
+        JsonFiles reader = new JsonFiles(mapper);
+        int exit = 0;
+        for (String file : files) {
+            List<InboundMessage> messages;
+            try {
+                messages = parser.parse(reader.read(Path.of(file)));
+            } catch (CliException e) {
+                err.println("error: " + e.getMessage());
+                exit = CliException.EXIT_BAD_INPUT;
+                continue;
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                ObjectNode line = mapper.createObjectNode();
+                line.put("file", file);
+                if (messages.size() > 1) {
+                    line.put("record", i);
+                }
+                describe(messages.get(i), matcher, line);
+                out.println(line);
+            }
+        }
+        return exit;
+    }
+
+    private void describe(InboundMessage message, CatalogMatcher matcher, ObjectNode line) {
+        ArrayNode entries = mapper.createArrayNode();
+        if (message instanceof UnreadableMessage unreadable) {
+            line.put("matched", false);
+            line.set("entries", entries);
+            line.put("reason", unreadable.reason());
+            return;
+        }
+        EventEnvelope envelope = (EventEnvelope) message;
+        MatchResult result = matcher.match(envelope);
+        line.put("matched", result.forwarded());
+        for (CatalogEntry entry : result.entries()) {
+            ObjectNode item = entries.addObject();
+            item.put("id", entry.id());
+            item.put("category", entry.category().id());
+            item.put("severity", entry.severity().name());
+            item.put("regionScope", entry.regionScope().label());
+        }
+        line.set("entries", entries);
+        if (!result.forwarded()) {
+            line.put("reason", "no enabled catalog entry matches " + describe(envelope));
+        }
+    }
+
+    private static String describe(EventEnvelope envelope) {
+        return envelope.cloudTrailEvent()
+                .map(e -> e.eventSource() + " " + e.eventName()
+                        + (Boolean.TRUE.equals(e.readOnly()) ? " (read-only)" : "")
+                        + (e.failed() ? " (failed: " + e.errorCode() + ")" : ""))
+                .orElse(envelope.source() + " \"" + envelope.detailType() + "\"");
+    }
+}
