@@ -18,6 +18,21 @@ public final class ForwardingPatterns {
     /** EventBridge's default quota for one event pattern, in characters. */
     public static final int MAX_PATTERN_CHARS = 2048;
 
+    /**
+     * The pattern's length if whatever serializes it (CloudFormation, the console) puts a space after every
+     * separator. Patterns are packed against this bound, so they fit the quota however they are re-serialized.
+     */
+    public static int worstCaseLength(String compactPattern) {
+        int separators = 0;
+        for (int i = 0; i < compactPattern.length(); i++) {
+            char c = compactPattern.charAt(i);
+            if (c == ',' || c == ':') {
+                separators++;
+            }
+        }
+        return compactPattern.length() + separators;
+    }
+
     private ForwardingPatterns() {
     }
 
@@ -38,7 +53,7 @@ public final class ForwardingPatterns {
             boolean placed = false;
             for (List<Map<String, Object>> pattern : patterns) {
                 pattern.add(branch);
-                if (render(pattern).length() <= maxChars) {
+                if (worstCaseLength(render(pattern)) <= maxChars) {
                     placed = true;
                     break;
                 }
@@ -93,7 +108,7 @@ public final class ForwardingPatterns {
 
     @SuppressWarnings("unchecked")
     private static void split(Map<String, Object> branch, int maxChars, List<Map<String, Object>> out) {
-        if (PatternJson.write(branch).length() <= maxChars) {
+        if (worstCaseLength(PatternJson.write(branch)) <= maxChars) {
             out.add(branch);
             return;
         }

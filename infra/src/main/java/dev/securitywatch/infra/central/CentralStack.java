@@ -1,0 +1,134 @@
+package dev.securitywatch.infra.central;
+
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.pattern.ForwardingPatterns;
+import dev.securitywatch.infra.CfnPatterns;
+import dev.securitywatch.infra.DeadLetterQueue;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.events.targets.SnsTopicProps;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.StarPrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * The central security account: the bus every member forwards to, and the two paths out of it, SNS for alerts and
+ * a CloudWatch Logs group for the audit index. The notifier, OpenSearch and membership check attach here.
+ */
+public final class CentralStack extends Stack {
+    private final EventBus bus;
+    private final Key alertsKey;
+    private final Topic alertsTopic;
+    private final LogGroup eventsLog;
+    private final Rule forwardedEvents;
+    private final DeadLetterQueue deliveryDeadLetters;
+
+    public CentralStack(Construct scope, String id, StackProps props, SecurityWatchConfig config, Catalog catalog) {
+        super(scope, id, props);
+
+        bus = EventBus.Builder.create(this, "Bus").eventBusName(config.centralBusName())
+                .description("Security Watch: security events forwarded from every member account and region")
+                .build();
+        bus.addToResourcePolicy(busPolicy(config));
+
+        alertsKey = Key.Builder.create(this, "AlertsKey")
+                .description("Security Watch: encrypts the alerts topic")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // EventBridge publishes to the encrypted topic, so it needs the key, and only for this account's rules.
+        alertsKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowEventBridgeToPublishEncrypted")
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                .build());
+        alertsTopic = Topic.Builder.create(this, "AlertsTopic")
+                .displayName("Security Watch alerts")
+                .masterKey(alertsKey)
+                .enforceSsl(true)
+                .build();
+
+        eventsLog = LogGroup.Builder.create(this, "EventsLog")
+                .logGroupName("/security-watch/events")
+                .retention(RetentionDays.INFINITE)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // The L2 takes an enum; the context key is a number of days, already checked against what Logs accepts.
+        ((CfnLogGroup) eventsLog.getNode().getDefaultChild()).setRetentionInDays(config.eventsLogRetentionDays());
+
+        deliveryDeadLetters = new DeadLetterQueue(this, "DeliveryDeadLetters",
+                "delivering a forwarded event to the alerts topic or the events log");
+        forwardedEvents = Rule.Builder.create(this, "ForwardedEvents")
+                .description("Security Watch: every forwarded event to alerts (SNS) and audit (CloudWatch Logs)")
+                .eventBus(bus)
+                .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
+                .targets(List.of(
+                        new SnsTopic(alertsTopic, SnsTopicProps.builder()
+                                .deadLetterQueue(deliveryDeadLetters.queue()).build()),
+                        new EventsLogTarget(eventsLog, deliveryDeadLetters.queue())))
+                .build();
+        // The L2 pattern type cannot express prefix matches; the catalog's own JSON is what must be deployed.
+        ((CfnRule) forwardedEvents.getNode().getDefaultChild())
+                .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
+    }
+
+    private PolicyStatement busPolicy(SecurityWatchConfig config) {
+        PolicyStatement.Builder statement = PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of(bus.getEventBusArn()));
+        if (config.organizationId().isPresent()) {
+            return statement.sid("AllowOrganizationMembers")
+                    .principals(List.of(new StarPrincipal()))
+                    .conditions(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", config.organizationId().get())))
+                    .build();
+        }
+        List<IPrincipal> accounts = config.memberAccounts().stream()
+                .map(m -> (IPrincipal) new AccountPrincipal(m.id())).toList();
+        return statement.sid("AllowMemberAccounts").principals(accounts).build();
+    }
+
+
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public Topic alertsTopic() {
+        return alertsTopic;
+    }
+
+    public Key alertsKey() {
+        return alertsKey;
+    }
+
+    public LogGroup eventsLog() {
+        return eventsLog;
+    }
+
+    public Rule forwardedEvents() {
+        return forwardedEvents;
+    }
+
+    public DeadLetterQueue deliveryDeadLetters() {
+        return deliveryDeadLetters;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.securitywatch.infra.central;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.interfaces.events.IRuleRef;
+import software.amazon.awscdk.services.events.IRuleTarget;
+import software.amazon.awscdk.services.events.RuleTargetConfig;
+import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.ResourcePolicy;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * Sends a rule's events to a log group. The CDK's own CloudWatchLogGroup target writes its resource policy through a
+ * Lambda-backed custom resource; a plain {@code AWS::Logs::ResourcePolicy} does the same with no code to run or
+ * patch.
+ */
+final class EventsLogTarget implements IRuleTarget {
+    private final LogGroup logGroup;
+    private final IQueue deadLetterQueue;
+
+    EventsLogTarget(LogGroup logGroup, IQueue deadLetterQueue) {
+        this.logGroup = logGroup;
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    @Override
+    public RuleTargetConfig bind(IRuleRef rule) {
+        return bind(rule, "EventsLog");
+    }
+
+    @Override
+    public RuleTargetConfig bind(IRuleRef rule, String id) {
+        ResourcePolicy.Builder.create(logGroup, "AllowEventBridge")
+                .policyStatements(List.of(PolicyStatement.Builder.create()
+                        .principals(List.of(new ServicePrincipal("events.amazonaws.com"),
+                                new ServicePrincipal("delivery.logs.amazonaws.com")))
+                        .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                        .resources(List.of(logGroup.getLogGroupArn()))
+                        .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getRuleRef().getRuleArn())))
+                        .build()))
+                .build();
+        // The dead-letter queue's policy for this rule is granted once, by the SNS target on the same rule.
+        return RuleTargetConfig.builder()
+                .arn(logGroup.getLogGroupArn().replaceAll(":\\*$", ""))
+                .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
+                        .arn(deadLetterQueue.getQueueArn()).build())
+                .retryPolicy(CfnRule.RetryPolicyProperty.builder()
+                        .maximumEventAgeInSeconds((int) Duration.hours(24).toSeconds())
+                        .maximumRetryAttempts(185).build())
+                .build();
+    }
+}

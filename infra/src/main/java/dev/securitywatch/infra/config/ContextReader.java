@@ -1,0 +1,296 @@
+package dev.securitywatch.infra.config;
+
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.catalog.CatalogSettingsException;
+import dev.securitywatch.catalog.Category;
+import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.infra.config.Settings.AllowedIngress;
+import dev.securitywatch.infra.config.Settings.Alerts;
+import dev.securitywatch.infra.config.Settings.HubMemberCheck;
+import dev.securitywatch.infra.config.Settings.MemberAccount;
+import dev.securitywatch.infra.config.Settings.OpenSearch;
+import dev.securitywatch.infra.config.Settings.Remediation;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.config.Settings.Slack;
+import dev.securitywatch.infra.config.Settings.SlackRoute;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that reads cdk.json context into typed settings. Every bad value fails synth with a message that
+ * names the key and the expected form.
+ */
+public final class ContextReader {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
+    private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{8,}|#[a-z0-9_-]{1,80}");
+    private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9 _.:/=+@-]{1,128}");
+    private static final Pattern PROTOCOL = Pattern.compile("tcp|udp|icmp|icmpv6|-1|all|\\d{1,3}");
+    private static final Pattern INGRESS_SOURCE = Pattern.compile(
+            "(\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})|pl-[0-9a-f]{8,17}"
+                    + "|(\\d{12}/)?sg-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "One_Hour|Three_Hours|Six_Hours|Twelve_Hours|TwentyFour_Hours");
+    private static final Pattern CRON = Pattern.compile("cron\\(([^)]*)\\)");
+    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z,\\-*/?LW#]+");
+    private static final Pattern ENGINE = Pattern.compile("OpenSearch_2\\.\\d+");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+\\.[a-z0-9]+\\.search");
+    private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s<>|]+");
+    /** The retention periods CloudWatch Logs accepts. */
+    private static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    private final Function<String, Object> context;
+    private final Set<String> knownRegions;
+
+    /**
+     * @param context      looks up a context key (in the app: {@code app.getNode()::tryGetContext})
+     * @param knownRegions region names that exist (in the app: from the CDK's region facts)
+     */
+    public ContextReader(Function<String, Object> context, Set<String> knownRegions) {
+        this.context = context;
+        this.knownRegions = Set.copyOf(knownRegions);
+    }
+
+    public SecurityWatchConfig read() {
+        String securityAccount = node("securityAccount").text(ACCOUNT_ID, "a 12-digit AWS account id in quotes");
+        String centralRegion = region(node("centralRegion"));
+        Optional<String> organizationId = node("organizationId")
+                .optionalText(ORGANIZATION_ID, "an AWS Organizations id such as o-a1b2c3d4e5");
+        List<MemberAccount> members = memberAccounts(node("memberAccounts"));
+        ContextNode catalogNode = node("catalog");
+        CatalogSettings catalog = catalog(catalogNode);
+
+        Map<String, String> names = new LinkedHashMap<>();
+        members.forEach(m -> names.put(m.id(), m.name()));
+        names.putIfAbsent(securityAccount, "security");
+
+        return new SecurityWatchConfig(securityAccount, centralRegion, organizationId,
+                node("centralBusName").textOr("security-watch", BUS_NAME, "an event bus name"),
+                members, slack(node("slack")), alerts(node("alerts")), catalog, catalogNode.json(),
+                retentionDays(node("eventsLogRetentionDays")), remediation(), hubMemberCheck(centralRegion),
+                openSearch(node("openSearch")), names);
+    }
+
+    private ContextNode node(String key) {
+        return ContextNode.of(key, context.apply(key));
+    }
+
+    private String region(ContextNode node) {
+        String region = node.text("an AWS region such as us-east-1");
+        if (!knownRegions.contains(region)) {
+            throw new ContextException(node.key(), "a known AWS region such as us-east-1 or ap-northeast-1",
+                    "\"" + region + "\"");
+        }
+        return region;
+    }
+
+    private List<MemberAccount> memberAccounts(ContextNode node) {
+        if (node.isAbsent() || node.json().isEmpty()) {
+            throw new ContextException(node.key(), "a list of {\"id\", \"name\", \"regions\"} with at least one"
+                    + " account", node.json());
+        }
+        Set<String> seen = new HashSet<>();
+        return node.list((account, i) -> {
+            account.requireObject(Set.of("id", "name", "regions", "remediationMode"));
+            String id = account.field("id").text(ACCOUNT_ID, "a 12-digit AWS account id in quotes");
+            if (!seen.add(id)) {
+                throw new ContextException(account.key() + ".id", "account " + id + " is listed twice");
+            }
+            List<String> regions = account.field("regions").list((region, j) -> region(region));
+            if (regions.isEmpty()) {
+                throw new ContextException(account.key() + ".regions", "at least one region", "[]");
+            }
+            if (new HashSet<>(regions).size() != regions.size()) {
+                throw new ContextException(account.key() + ".regions", "each region once", regions);
+            }
+            ContextNode mode = account.field("remediationMode");
+            return new MemberAccount(id, account.field("name").text(NAME, "a short account name such as prod"),
+                    regions, mode.isAbsent() ? Optional.empty()
+                            : Optional.of(mode.enumValue(RemediationMode.class, null)));
+        });
+    }
+
+    private CatalogSettings catalog(ContextNode node) {
+        try {
+            CatalogSettings settings = CatalogSettings.fromJson(node.json());
+            Catalog.defaults().configure(settings);
+            return settings;
+        } catch (CatalogSettingsException e) {
+            throw new ContextException(node.key() + "." + e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    private Slack slack(ContextNode node) {
+        node.requireObject(Set.of("secretName", "defaultChannel", "routes"));
+        ContextNode secret = node.field("secretName");
+        String secretName = secret.text("the name or ARN of a Secrets Manager secret");
+        if (secretName.startsWith("https://") || secretName.startsWith("xox")) {
+            throw new ContextException(secret.key(), "the name of a Secrets Manager secret, not the webhook URL or"
+                    + " token itself: store that in Secrets Manager and never in cdk.json");
+        }
+        if (!SECRET_NAME.matcher(secretName).matches() && !secretName.startsWith("arn:")) {
+            throw new ContextException(secret.key(), "a Secrets Manager secret name", secretName);
+        }
+        String channelForm = "a Slack channel id such as C0123456789";
+        List<SlackRoute> routes = node.field("routes").list((route, i) -> {
+            route.requireObject(Set.of("channel", "accounts", "categories", "severities"));
+            return new SlackRoute(route.field("channel").text(CHANNEL, channelForm),
+                    route.field("accounts").list((a, j) -> a.text(ACCOUNT_ID, "a 12-digit AWS account id")),
+                    route.field("categories").list((c, j) -> oneOf(c, Arrays.stream(Category.values())
+                            .map(Category::id).toList())),
+                    route.field("severities").list((s, j) -> oneOf(s, Arrays.stream(Severity.values())
+                            .map(Severity::name).toList())));
+        });
+        return new Slack(secretName, node.field("defaultChannel").optionalText(CHANNEL, channelForm), routes);
+    }
+
+    private static String oneOf(ContextNode node, List<String> allowed) {
+        String value = node.text("one of " + allowed);
+        if (!allowed.contains(value)) {
+            throw new ContextException(node.key(), "one of " + allowed, "\"" + value + "\"");
+        }
+        return value;
+    }
+
+    private static Alerts alerts(ContextNode node) {
+        if (node.isAbsent()) {
+            return new Alerts(false, false);
+        }
+        node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation"));
+        return new Alerts(node.field("mentionHereOnCritical").bool(false), node.field("muteAutomation").bool(false));
+    }
+
+    private static int retentionDays(ContextNode node) {
+        int days = node.integer(400, 1, 3653);
+        if (!LOG_RETENTION_DAYS.contains(days)) {
+            throw new ContextException(node.key(), "a CloudWatch Logs retention period, one of "
+                    + LOG_RETENTION_DAYS.stream().sorted().toList(), days);
+        }
+        return days;
+    }
+
+    private Remediation remediation() {
+        ContextNode options = node("remediation");
+        if (!options.isAbsent()) {
+            options.requireObject(Set.of("exemptTagKey", "defaultGroupPolicy", "cloudFormationGroupPolicy",
+                    "revokeNonCidrSources", "periodicFrequency"));
+        }
+        List<String> exempt = node("exemptSecurityGroupIds").list((id, i) ->
+                id.text(SECURITY_GROUP_ID, "a security group id such as sg-0123456789abcdef0"));
+        ContextNode allowListNode = node("ingressAllowList");
+        List<AllowedIngress> allowList = allowListNode.isAbsent() ? defaultAllowList()
+                : allowListNode.list((rule, i) -> allowedIngress(rule));
+        return new Remediation(node("remediationMode").enumValue(RemediationMode.class, RemediationMode.REPORT_ONLY),
+                exempt, allowList,
+                options.field("exemptTagKey").textOr("security-watch:exempt", TAG_KEY, "a tag key"),
+                options.field("defaultGroupPolicy").enumValue(RemediationMode.class, RemediationMode.REPORT_ONLY),
+                options.field("cloudFormationGroupPolicy").enumValue(RemediationMode.class,
+                        RemediationMode.REPORT_ONLY),
+                options.field("revokeNonCidrSources").bool(false),
+                options.field("periodicFrequency").textOr("TwentyFour_Hours", FREQUENCY,
+                        "a Config frequency such as TwentyFour_Hours"));
+    }
+
+    /** The original design's REQUIRED_PERMISSIONS: HTTP and HTTPS from anywhere. */
+    private static List<AllowedIngress> defaultAllowList() {
+        return List.of(new AllowedIngress("tcp", 80, 80, "0.0.0.0/0", true, "HTTP"),
+                new AllowedIngress("tcp", 443, 443, "0.0.0.0/0", true, "HTTPS"));
+    }
+
+    private static AllowedIngress allowedIngress(ContextNode rule) {
+        rule.requireObject(Set.of("protocol", "fromPort", "toPort", "source", "required", "description"));
+        String protocol = rule.field("protocol").text(PROTOCOL, "tcp, udp, icmp, icmpv6, -1 or a protocol number");
+        int from = rule.field("fromPort").integer(-1, -1, 65535);
+        int to = rule.field("toPort").integer(from, -1, 65535);
+        if (to < from) {
+            throw new ContextException(rule.key() + ".toPort", "a port at or above fromPort " + from, to);
+        }
+        String source = rule.field("source").text(INGRESS_SOURCE,
+                "an IPv4 or IPv6 CIDR, a prefix list id (pl-...) or a security group (sg-... or 123456789012/sg-...)");
+        ContextNode description = rule.field("description");
+        return new AllowedIngress(protocol, from, to, source, rule.field("required").bool(false),
+                description.isAbsent() ? "" : description.text("a description"));
+    }
+
+    private HubMemberCheck hubMemberCheck(String centralRegion) {
+        ContextNode node = node("hubMemberCheck");
+        if (!node.isAbsent()) {
+            node.requireObject(Set.of("schedule", "timezone", "regions", "readOrganizations",
+                    "snapshotRetentionDays", "bucketName"));
+        }
+        ContextNode schedule = node.field("schedule");
+        String cron = schedule.isAbsent() ? "cron(00 11 ? * MON-FRI *)" : cron(schedule);
+        ContextNode zone = node.field("timezone");
+        String timezone = zone.isAbsent() ? "Asia/Tokyo" : timezone(zone);
+        List<String> regions = node.field("regions").list((r, i) -> region(r));
+        return new HubMemberCheck(cron, timezone, regions.isEmpty() ? List.of(centralRegion) : regions,
+                node.field("readOrganizations").bool(true), node.field("snapshotRetentionDays").integer(400, 1, 36500),
+                node.field("bucketName").optionalText(Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
+                        "an S3 bucket name"));
+    }
+
+    /** EventBridge Scheduler cron: six fields, and day-of-month or day-of-week must be '?'. */
+    private static String cron(ContextNode node) {
+        String expected = "cron(minutes hours day-of-month month day-of-week year), e.g. cron(00 11 ? * MON-FRI *)";
+        String text = node.text(expected);
+        var matcher = CRON.matcher(text);
+        if (!matcher.matches()) {
+            throw new ContextException(node.key(), expected, text);
+        }
+        String[] fields = matcher.group(1).trim().split("\\s+");
+        boolean wellFormed = fields.length == 6 && Arrays.stream(fields).allMatch(f -> CRON_FIELD.matcher(f).matches())
+                && (fields[2].equals("?") ^ fields[4].equals("?"));
+        if (!wellFormed) {
+            throw new ContextException(node.key(), expected + " with exactly one of day-of-month and day-of-week"
+                    + " set to ?", text);
+        }
+        return text;
+    }
+
+    private static String timezone(ContextNode node) {
+        String text = node.text("an IANA time zone such as Asia/Tokyo");
+        try {
+            ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new ContextException(node.key(), "an IANA time zone such as Asia/Tokyo", text);
+        }
+        if (!text.contains("/") && !text.equals("UTC")) {
+            throw new ContextException(node.key(), "an IANA time zone such as Asia/Tokyo (not an offset)", text);
+        }
+        return text;
+    }
+
+    private static OpenSearch openSearch(ContextNode node) {
+        if (!node.isAbsent()) {
+            node.requireObject(Set.of("engineVersion", "instanceType", "instanceCount", "volumeSizeGiB",
+                    "retentionDays", "vpcId", "dashboardsUrl"));
+        }
+        return new OpenSearch(
+                node.field("engineVersion").textOr("OpenSearch_2.19", ENGINE, "an OpenSearch 2.x engine such as"
+                        + " OpenSearch_2.19 (flat_object needs 2.7 or later)"),
+                node.field("instanceType").textOr("t3.small.search", INSTANCE_TYPE,
+                        "an OpenSearch instance type such as t3.small.search"),
+                node.field("instanceCount").integer(1, 1, 80),
+                node.field("volumeSizeGiB").integer(20, 10, 16384),
+                node.field("retentionDays").integer(400, 1, 36500),
+                node.field("vpcId").optionalText(VPC_ID, "a VPC id such as vpc-0123456789abcdef0"),
+                node.field("dashboardsUrl").optionalText(HTTPS_URL, "an https:// URL"));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.securitywatch.infra.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.catalog.CatalogSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The typed records that {@link ContextReader} builds from cdk.json context. */
+public final class Settings {
+    private Settings() {
+    }
+
+    /** One member account and the regions its forwarding rules (and remediator) run in. */
+    public record MemberAccount(String id, String name, List<String> regions, Optional<RemediationMode> remediationMode) {
+        public MemberAccount {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /** A rule for sending a message to a channel other than the default; absent selectors match everything. */
+    public record SlackRoute(String channel, List<String> accounts, List<String> categories, List<String> severities) {
+        public SlackRoute {
+            accounts = List.copyOf(accounts);
+            categories = List.copyOf(categories);
+            severities = List.copyOf(severities);
+        }
+    }
+
+    /** @param secretName the Secrets Manager secret holding a webhook URL or a bot token; never the value itself */
+    public record Slack(String secretName, Optional<String> defaultChannel, List<SlackRoute> routes) {
+        public Slack {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation) {
+    }
+
+    /** One allow-list rule. {@code source} is a CIDR, a prefix-list id or a security-group reference. */
+    public record AllowedIngress(String protocol, int fromPort, int toPort, String source, boolean required,
+                                 String description) {
+    }
+
+    public record Remediation(RemediationMode defaultMode, List<String> exemptSecurityGroupIds,
+                              List<AllowedIngress> allowList, String exemptTagKey, RemediationMode defaultGroupPolicy,
+                              RemediationMode cloudFormationGroupPolicy, boolean revokeNonCidrSources,
+                              String periodicFrequency) {
+        public Remediation {
+            exemptSecurityGroupIds = List.copyOf(exemptSecurityGroupIds);
+            allowList = List.copyOf(allowList);
+        }
+    }
+
+    /** @param schedule an EventBridge Scheduler cron expression, evaluated in {@code timezone} */
+    public record HubMemberCheck(String schedule, String timezone, List<String> regions, boolean readOrganizations,
+                                 int snapshotRetentionDays, Optional<String> bucketName) {
+        public HubMemberCheck {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    public record OpenSearch(String engineVersion, String instanceType, int instanceCount, int volumeSizeGiB,
+                             int retentionDays, Optional<String> vpcId, Optional<String> dashboardsUrl) {
+    }
+
+    /** Everything a deployment is configured with. */
+    public record SecurityWatchConfig(String securityAccount, String centralRegion, Optional<String> organizationId,
+                                      String centralBusName, List<MemberAccount> memberAccounts, Slack slack,
+                                      Alerts alerts, CatalogSettings catalog, JsonNode catalogJson,
+                                      int eventsLogRetentionDays, Remediation remediation,
+                                      HubMemberCheck hubMemberCheck, OpenSearch openSearch,
+                                      Map<String, String> accountNames) {
+        public SecurityWatchConfig {
+            memberAccounts = List.copyOf(memberAccounts);
+            accountNames = Map.copyOf(accountNames);
+        }
+
+        /** The mode for one member account: its own setting, else the global one. */
+        public RemediationMode remediationModeFor(MemberAccount account) {
+            return account.remediationMode().orElse(remediation.defaultMode());
+        }
+    }
+}

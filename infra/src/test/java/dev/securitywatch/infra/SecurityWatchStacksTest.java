@@ -1,0 +1,208 @@
+package dev.securitywatch.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.pattern.PatternMatcher;
+import dev.securitywatch.catalog.testdata.CorpusEvents;
+import dev.securitywatch.catalog.testdata.CorpusEvents.Labelled;
+import dev.securitywatch.infra.config.ContextReader;
+import dev.securitywatch.infra.member.MemberStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The default deployment, synthesized once, checked resource by resource and with cdk-nag. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityWatchStacksTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CENTRAL_BUS_ARN = "arn:aws:events:ap-northeast-1:123456789012:event-bus/security-watch";
+
+    private SecurityWatch deployment;
+    private Template central;
+
+    static SecurityWatch synthesize(Map<String, Object> context) {
+        App app = App.Builder.create().context(context).build();
+        SecurityWatch deployment = SecurityWatch.build(app,
+                new ContextReader(app.getNode()::tryGetContext, SecurityWatchApp.knownRegions()).read());
+        SecurityWatchApp.checkWithCdkNag(app);
+        app.synth();
+        return deployment;
+    }
+
+    @BeforeAll
+    void synthesizeDefaultDeployment() {
+        deployment = synthesize(DefaultContext.get());
+        central = Template.fromStack(deployment.central());
+    }
+
+    private MemberStack member(String account, String region) {
+        return deployment.members().stream()
+                .filter(m -> m.getStackName().equals(SecurityWatch.memberStackName(account, region)))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void oneMemberStackPerAccountAndRegionNamedForGlobDeploys() {
+        assertThat(deployment.members()).extracting(Stack::getStackName).containsExactly(
+                "SecurityWatch-Member-111111111111-us-east-1", "SecurityWatch-Member-111111111111-ap-northeast-2",
+                "SecurityWatch-Member-111111111111-ap-northeast-1", "SecurityWatch-Member-222222222222-us-east-1",
+                "SecurityWatch-Member-222222222222-ap-northeast-1");
+        assertThat(deployment.central().getStackName()).isEqualTo("SecurityWatch-Central");
+        assertThat(deployment.central().getRegion()).isEqualTo("ap-northeast-1");
+    }
+
+    @Test
+    void busPolicyListsMemberAccountsWhenNoOrganizationIsSet() {
+        central.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "security-watch"));
+        central.hasResourceProperties("AWS::Events::EventBusPolicy", Map.of("Statement", Match.objectLike(Map.of(
+                "Action", "events:PutEvents",
+                "Effect", "Allow",
+                "Principal", Map.of("AWS", List.of("arn:aws:iam::111111111111:root",
+                        "arn:aws:iam::222222222222:root"))))));
+        assertThat(central.toJSON().toString()).doesNotContain("aws:PrincipalOrgID");
+    }
+
+    @Test
+    void busPolicyUsesThePrincipalOrgIdWhenAnOrganizationIsSet() {
+        SecurityWatch org = synthesize(DefaultContext.withOverrides(Map.of("organizationId", "o-a1b2c3d4e5")));
+        Template.fromStack(org.central()).hasResourceProperties("AWS::Events::EventBusPolicy",
+                Map.of("Statement", Match.objectLike(Map.of(
+                        "Action", "events:PutEvents",
+                        "Principal", "*",
+                        "Condition", Map.of("StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5"))))));
+    }
+
+    @Test
+    void memberRulesTargetTheCentralBusDirectlyWithARoleLimitedToPutEvents() {
+        for (MemberStack member : deployment.members()) {
+            Template template = Template.fromStack(member);
+            Map<String, Map<String, Object>> rules = template.findResources("AWS::Events::Rule");
+            assertThat(rules).isNotEmpty();
+            for (Map<String, Object> rule : rules.values()) {
+                JsonNode props = MAPPER.valueToTree(rule).path("Properties");
+                assertThat(props.path("EventBusName").asText()).isEqualTo("default");
+                JsonNode target = props.path("Targets").get(0);
+                assertThat(target.path("Arn").asText()).isEqualTo(CENTRAL_BUS_ARN);
+                assertThat(target.path("RoleArn").path("Fn::GetAtt").get(0).asText()).startsWith("ForwardingPutEventsRole");
+                assertThat(target.path("DeadLetterConfig").path("Arn").isMissingNode()).isFalse();
+            }
+            template.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of(
+                    "PolicyName", "PutEventsOnCentralBus",
+                    "PolicyDocument", Map.of("Statement", List.of(Map.of(
+                            "Action", "events:PutEvents", "Effect", "Allow", "Resource", CENTRAL_BUS_ARN)),
+                            "Version", "2012-10-17")))));
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 1);
+            assertThat(template.toJSON().toString()).as("member stacks stay asset-free for StackSets")
+                    .doesNotContain("AWS::Lambda::Function", "aws:asset");
+        }
+    }
+
+    @Test
+    void iamAndOrganizationsPatternsAppearOnlyInUsEast1AndSecurityGroupsEverywhere() {
+        for (MemberStack member : deployment.members()) {
+            String patterns = patternsOf(member).toString();
+            boolean usEast1 = member.getRegion().equals("us-east-1");
+            assertThat(patterns.contains("iam.amazonaws.com")).as(member.getStackName()).isEqualTo(usEast1);
+            assertThat(patterns.contains("organizations.amazonaws.com")).as(member.getStackName()).isEqualTo(usEast1);
+            assertThat(patterns).contains("ModifySecurityGroupRules", "AuthorizeSecurityGroupIngress");
+        }
+    }
+
+    @Test
+    void deployedPatternsForwardRealEventsOnlyInTheRightRegions() {
+        PatternMatcher<String> usEast1 = new PatternMatcher<>(Map.of("r", patternsOf(member("111111111111", "us-east-1"))));
+        PatternMatcher<String> seoul = new PatternMatcher<>(Map.of("r", patternsOf(member("111111111111", "ap-northeast-2"))));
+        Map<String, Labelled> events = new java.util.HashMap<>();
+        CorpusEvents.envelopes("cloudtrail/").forEach(e -> events.put(e.path(), e));
+
+        JsonNode createUser = events.get("cloudtrail/iam-CreateUser-IAMUser-awsdocs-1.json").envelope().json();
+        JsonNode openPort = events.get("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json").envelope().json();
+        JsonNode describe = events.get("cloudtrail/ec2-DescribeInstances-AssumedRole-panther-1.json").envelope().json();
+        assertThat(usEast1.matches(createUser)).isNotEmpty();
+        assertThat(seoul.matches(createUser)).isEmpty();
+        assertThat(usEast1.matches(openPort)).isNotEmpty();
+        assertThat(seoul.matches(openPort)).isNotEmpty();
+        assertThat(usEast1.matches(describe)).isEmpty();
+        assertThat(seoul.matches(describe)).isEmpty();
+    }
+
+    @Test
+    void centralRuleSendsEveryForwardedSourceToAlertsAndAudit() {
+        Map<String, Map<String, Object>> rules = central.findResources("AWS::Events::Rule");
+        assertThat(rules).hasSize(1);
+        JsonNode props = MAPPER.valueToTree(rules.values().iterator().next()).path("Properties");
+        assertThat(props.path("EventPattern").path("source").toString())
+                .contains("{\"prefix\":\"aws.\"}", "security-watch.remediation");
+        assertThat(props.path("Targets")).hasSize(2)
+                .allSatisfy(t -> assertThat(t.path("DeadLetterConfig").isObject()).isTrue());
+        JsonNode logPolicy = MAPPER.valueToTree(central.findResources("AWS::Logs::ResourcePolicy"));
+        assertThat(logPolicy.toString()).contains("logs:PutLogEvents", "events.amazonaws.com", "aws:SourceArn",
+                "ForwardedEvents");
+    }
+
+    @Test
+    void alertsTopicIsEncryptedWithARotatedKeyEventBridgeMayUseAndRequiresTls() {
+        central.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
+                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AlertsKey.*"), "Arn"))));
+        central.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true,
+                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "events.amazonaws.com"),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"))))))));
+        central.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void eventsLogGroupKeepsTheConfiguredRetention() {
+        central.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/security-watch/events",
+                "RetentionInDays", 400));
+        SecurityWatch shortRetention = synthesize(DefaultContext.withOverrides(Map.of("eventsLogRetentionDays", 90)));
+        Template.fromStack(shortRetention.central()).hasResourceProperties("AWS::Logs::LogGroup",
+                Map.of("RetentionInDays", 90));
+    }
+
+    @Test
+    void cdkNagAwsSolutionsReportsNoUnsuppressedErrorsOnAnyStack() {
+        List<Stack> stacks = new ArrayList<>(deployment.members());
+        stacks.add(deployment.central());
+        for (Stack stack : stacks) {
+            assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                    .as(stack.getStackName()).isEmpty();
+        }
+    }
+
+    @Test
+    void everySuppressionCarriesAReason() {
+        String all = central.toJSON().toString() + Template.fromStack(deployment.members().get(0)).toJSON();
+        JsonNode templates = MAPPER.valueToTree(List.of(central.toJSON(),
+                Template.fromStack(deployment.members().get(0)).toJSON()));
+        templates.findValues("rules_to_suppress").forEach(rules -> rules.forEach(rule ->
+                assertThat(rule.path("reason").asText()).as(rule.toString()).hasSizeGreaterThan(40)));
+        assertThat(all).contains("rules_to_suppress");
+    }
+
+    private static List<String> patternsOf(Stack stack) {
+        List<String> patterns = new ArrayList<>();
+        Template.fromStack(stack).findResources("AWS::Events::Rule").values().forEach(rule ->
+                patterns.add(MAPPER.valueToTree(rule).path("Properties").path("EventPattern").toString()));
+        return patterns;
+    }
+
+    @Test
+    void stackTagsMarkTheProjectsOwnResources() {
+        assertThat(central.toJSON().toString()).contains(SecurityWatch.COMPONENT_TAG);
+        assertThat(Set.copyOf(deployment.members()).size()).isEqualTo(5);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.securitywatch.infra.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.infra.DefaultContext;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ContextReaderTest {
+    private static final Set<String> REGIONS = Set.of("us-east-1", "us-west-2", "ap-northeast-1", "ap-northeast-2",
+            "eu-west-1");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static SecurityWatchConfig read(Map<String, Object> context) {
+        return new ContextReader(context::get, REGIONS).read();
+    }
+
+    @Test
+    void defaultCdkJsonReadsIntoTypedSettings() {
+        SecurityWatchConfig config = read(DefaultContext.get());
+        assertThat(config.securityAccount()).isEqualTo("123456789012");
+        assertThat(config.centralRegion()).isEqualTo("ap-northeast-1");
+        assertThat(config.organizationId()).isEmpty();
+        assertThat(config.memberAccounts()).hasSize(2);
+        assertThat(config.memberAccounts().get(0).regions())
+                .containsExactly("us-east-1", "ap-northeast-2", "ap-northeast-1");
+        assertThat(config.remediation().defaultMode()).isEqualTo(RemediationMode.REPORT_ONLY);
+        assertThat(config.remediation().allowList()).hasSize(2).allMatch(Settings.AllowedIngress::required);
+        assertThat(config.hubMemberCheck().schedule()).isEqualTo("cron(00 11 ? * MON-FRI *)");
+        assertThat(config.hubMemberCheck().timezone()).isEqualTo("Asia/Tokyo");
+        assertThat(config.eventsLogRetentionDays()).isEqualTo(400);
+        assertThat(config.accountNames()).containsEntry("111111111111", "prod")
+                .containsEntry("123456789012", "security");
+    }
+
+    @Test
+    void optionalSectionsFallBackToSafeDefaults() {
+        Map<String, Object> minimal = new HashMap<>();
+        minimal.put("securityAccount", "123456789012");
+        minimal.put("centralRegion", "us-west-2");
+        minimal.put("memberAccounts", List.of(Map.of("id", "111111111111", "name", "prod",
+                "regions", List.of("us-east-1"))));
+        minimal.put("slack", Map.of("secretName", "security-watch/slack"));
+        SecurityWatchConfig config = read(minimal);
+        assertThat(config.remediation().defaultMode()).isEqualTo(RemediationMode.REPORT_ONLY);
+        assertThat(config.remediation().allowList()).extracting(Settings.AllowedIngress::fromPort)
+                .containsExactly(80, 443);
+        assertThat(config.hubMemberCheck().regions()).containsExactly("us-west-2");
+        assertThat(config.openSearch().retentionDays()).isEqualTo(400);
+        assertThat(config.centralBusName()).isEqualTo("security-watch");
+    }
+
+    @Test
+    void valuesPassedWithDashCArriveAsStringsAndAreReadAsJson() {
+        SecurityWatchConfig config = read(DefaultContext.withOverrides(Map.of(
+                "memberAccounts", "[{\"id\":\"333333333333\",\"name\":\"sandbox\",\"regions\":[\"eu-west-1\"]}]",
+                "eventsLogRetentionDays", 90, "organizationId", "o-a1b2c3d4e5")));
+        assertThat(config.memberAccounts()).singleElement()
+                .satisfies(m -> assertThat(m.regions()).containsExactly("eu-west-1"));
+        assertThat(config.organizationId()).contains("o-a1b2c3d4e5");
+    }
+
+    @Test
+    void perAccountRemediationModeOverridesTheGlobalOne() {
+        SecurityWatchConfig config = read(DefaultContext.withOverrides(Map.of("remediationMode", "ENFORCE")));
+        assertThat(config.remediationModeFor(config.memberAccounts().get(0))).isEqualTo(RemediationMode.ENFORCE);
+        assertThat(config.remediationModeFor(config.memberAccounts().get(1))).isEqualTo(RemediationMode.REPORT_ONLY);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "securityAccount        | `\"1234\"`                    | securityAccount: expected a 12-digit AWS account id in quotes, got \"1234\"",
+            "securityAccount        | `123456789012`                | securityAccount: expected a 12-digit AWS account id in quotes, got 123456789012",
+            "centralRegion          | `\"us-east1\"`                | centralRegion: expected a known AWS region such as us-east-1 or ap-northeast-1, got \"us-east1\"",
+            "organizationId         | `\"org-1\"`                   | organizationId: expected an AWS Organizations id such as o-a1b2c3d4e5",
+            "memberAccounts         | `[]`                          | memberAccounts: expected a list of",
+            "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[\"mars-1\"]}]` | memberAccounts[0].regions[0]: expected a known AWS region",
+            "memberAccounts         | `[{\"id\":\"1\",\"name\":\"a\",\"regions\":[\"us-east-1\"]}]` | memberAccounts[0].id: expected a 12-digit AWS account id",
+            "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[]}]` | memberAccounts[0].regions: expected at least one region",
+            "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[\"us-east-1\"],\"mode\":1}]` | memberAccounts[0].mode: unknown setting",
+            "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[\"us-east-1\"]},{\"id\":\"111111111111\",\"name\":\"b\",\"regions\":[\"us-east-1\"]}]` | memberAccounts[1].id: account 111111111111 is listed twice",
+            "remediationMode        | `\"FIX_EVERYTHING\"`          | remediationMode: expected one of [REPORT_ONLY, REVOKE_ONLY, ENFORCE], got \"FIX_EVERYTHING\"",
+            "exemptSecurityGroupIds | `[\"sg-123\"]`                | exemptSecurityGroupIds[0]: expected a security group id such as sg-0123456789abcdef0, got \"sg-123\"",
+            "hubMemberCheck         | `{\"schedule\":\"0 11 * * 1-5\"}` | hubMemberCheck.schedule: expected cron(minutes hours day-of-month month day-of-week year)",
+            "hubMemberCheck         | `{\"schedule\":\"cron(0 11 * * MON-FRI *)\"}` | hubMemberCheck.schedule: expected cron(minutes hours day-of-month month day-of-week year), e.g. cron(00 11 ? * MON-FRI *) with exactly one of",
+            "hubMemberCheck         | `{\"schedule\":\"cron(0 11 ? * MON-FRI)\"}` | hubMemberCheck.schedule: expected cron(",
+            "hubMemberCheck         | `{\"timezone\":\"Tokyo\"}`    | hubMemberCheck.timezone: expected an IANA time zone such as Asia/Tokyo, got Tokyo",
+            "hubMemberCheck         | `{\"timezone\":\"+09:00\"}`   | hubMemberCheck.timezone: expected an IANA time zone such as Asia/Tokyo (not an offset)",
+            "ingressAllowList       | `[{\"protocol\":\"tcp\",\"fromPort\":443,\"toPort\":80,\"source\":\"0.0.0.0/0\"}]` | ingressAllowList[0].toPort: expected a port at or above fromPort 443",
+            "ingressAllowList       | `[{\"protocol\":\"tcp\",\"fromPort\":443,\"source\":\"everywhere\"}]` | ingressAllowList[0].source: expected an IPv4 or IPv6 CIDR",
+            "ingressAllowList       | `[{\"protocol\":\"smtp\",\"fromPort\":25,\"source\":\"10.0.0.0/8\"}]` | ingressAllowList[0].protocol: expected tcp, udp, icmp, icmpv6, -1 or a protocol number",
+            "slack                  | `{\"secretName\":\"https://hooks.slack.com/services/T0/B0/x\"}` | slack.secretName: the name of a Secrets Manager secret, not the webhook URL",
+            "slack                  | `{\"secretName\":\"s\",\"routes\":[{\"channel\":\"C0123456789\",\"severities\":[\"URGENT\"]}]}` | slack.routes[0].severities[0]: expected one of [CRITICAL, HIGH, MEDIUM, LOW]",
+            "slack                  | `{\"secretName\":\"s\",\"routes\":[{\"channel\":\"general\"}]}` | slack.routes[0].channel: expected a Slack channel id such as C0123456789",
+            "slack                  | `{\"secretName\":\"s\",\"chanel\":\"C0123456789\"}` | slack.chanel: unknown setting",
+            "eventsLogRetentionDays | `42`                          | eventsLogRetentionDays: expected a CloudWatch Logs retention period, one of [1, 3, 5",
+            "catalog                | `{\"enable\":[\"nope\"]}`     | catalog.enable[0]: unknown entry or category 'nope'",
+            "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
+            "openSearch             | `{\"engineVersion\":\"Elasticsearch_7.10\"}` | openSearch.engineVersion: expected an OpenSearch 2.x engine",
+            "memberAccounts         | `\"[not json\"`               | memberAccounts: expected valid JSON, got [not json"})
+    void badValuesFailWithTheKeyAndTheExpectedForm(String key, String json, String message) throws Exception {
+        Object value = MAPPER.readValue(json, Object.class);
+        assertThatThrownBy(() -> read(DefaultContext.withOverrides(Map.of(key, value))))
+                .isInstanceOf(ContextException.class)
+                .hasMessageStartingWith(message.trim())
+                .hasNoCause();
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        Map<String, Object> context = new HashMap<>(DefaultContext.get());
+        context.remove("securityAccount");
+        assertThatThrownBy(() -> read(context)).hasMessage(
+                "securityAccount: expected a 12-digit AWS account id in quotes, got nothing");
+        Map<String, Object> noSlack = new HashMap<>(DefaultContext.get());
+        noSlack.remove("slack");
+        assertThatThrownBy(() -> read(noSlack)).hasMessageStartingWith("slack: expected an object");
+    }
+}
