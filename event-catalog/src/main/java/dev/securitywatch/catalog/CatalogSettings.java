@@ -51,7 +51,7 @@ public record CatalogSettings(List<String> enable, List<String> disable, Map<Str
             if (!extraJson.isObject()) {
                 throw new CatalogSettingsException("extraEventNames", "expected an object of entry id to names");
             }
-            extraJson.fields().forEachRemaining(e ->
+            extraJson.properties().forEach(e ->
                     extra.put(e.getKey(), strings(e.getValue(), "extraEventNames." + e.getKey())));
         }
         return new CatalogSettings(strings(json.path("enable"), "enable"), strings(json.path("disable"), "disable"),

@@ -12,7 +12,7 @@ import software.amazon.event.ruler.GenericMachine;
  * Not thread-safe to build; safe to query once built.
  */
 public final class PatternMatcher<T> {
-    private final GenericMachine<T> machine = new GenericMachine<>();
+    private final GenericMachine<T> machine = GenericMachine.<T>builder().build();
 
     public PatternMatcher(Map<T, List<String>> patternsByName) {
         patternsByName.forEach((name, patterns) -> patterns.forEach(pattern -> add(name, pattern)));
