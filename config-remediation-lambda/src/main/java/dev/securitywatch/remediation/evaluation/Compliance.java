@@ -1,0 +1,8 @@
+package dev.securitywatch.remediation.evaluation;
+
+/** The compliance types remediation reports to AWS Config. */
+public enum Compliance {
+    COMPLIANT,
+    NON_COMPLIANT,
+    NOT_APPLICABLE
+}
