@@ -1,0 +1,76 @@
+package dev.securitywatch.notifier.alert;
+
+import dev.securitywatch.catalog.Severity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one Slack message says, before layout. Every string is plain text as it came from the event: the layout
+ * escapes and cuts it, so no renderer can forget to.
+ *
+ * @param dedupKey    one Slack message per key (the CloudTrail eventID, the EventBridge id, or a content hash)
+ * @param headline    the top line, e.g. "Security group change detected"
+ * @param title       what happened in catalog words, e.g. "Security group changed"
+ * @param category    the catalog category id, for routing; empty for unclassified events
+ * @param reasons     why the severity is what it is, when it was raised above the catalog's
+ * @param automation  made by this project's own remediation role
+ * @param fields      short label/value facts (actor, account, region, time, ...)
+ * @param sections    longer blocks: a security-group diff, request parameters, finding details, raw JSON
+ * @param links       buttons; the first is the primary one
+ * @param notes       small print under the message (e.g. "CloudTrail shows the event 2–5 minutes late")
+ */
+public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, String headline, String title,
+                    Optional<String> category, String accountId, String region, List<String> reasons,
+                    boolean automation, List<Field> fields, List<Section> sections, List<Link> links,
+                    List<String> notes) {
+
+    /** What sort of message this is; it decides the emoji and the wording of the summary. */
+    public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK }
+
+    /** The attachment colour. */
+    public enum Tone {
+        DESTRUCTIVE("#eb4034"), CHANGE("#0c3f7d"), DENIED("#e8a317"), GOOD("#2eb67d"), NEUTRAL("#8d8d8d");
+
+        private final String hex;
+
+        Tone(String hex) {
+            this.hex = hex;
+        }
+
+        public String hex() {
+            return hex;
+        }
+    }
+
+    /** @param url makes the value a link when present (trusted, built by the renderer) */
+    public record Field(String label, String value, Optional<String> url) {
+        public static Field of(String label, String value) {
+            return new Field(label, value, Optional.empty());
+        }
+
+        public static Field linked(String label, String value, String url) {
+            return new Field(label, value, Optional.ofNullable(url));
+        }
+    }
+
+    /** @param preformatted lines shown in a code block (diffs, key: value, raw JSON) rather than as text */
+    public record Section(String heading, List<String> lines, boolean preformatted) {
+        public Section {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public record Link(String label, String url) {
+    }
+
+    public Alert {
+        Objects.requireNonNull(dedupKey, "dedupKey");
+        Objects.requireNonNull(severity, "severity");
+        reasons = List.copyOf(reasons);
+        fields = List.copyOf(fields);
+        sections = List.copyOf(sections);
+        links = List.copyOf(links);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.securitywatch.notifier.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitywatch.catalog.cli.CliException;
+import dev.securitywatch.catalog.cli.JsonFiles;
+import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.delivery.ChatOutbox;
+import dev.securitywatch.notifier.lambda.NotifierConfig;
+import dev.securitywatch.notifier.lambda.NotifierRuntime;
+import dev.securitywatch.notifier.routing.SlackRoutes;
+import dev.securitywatch.notifier.service.AlertOutbox;
+import dev.securitywatch.notifier.service.BatchResult;
+import dev.securitywatch.notifier.service.NotifierLog;
+import dev.securitywatch.slack.delivery.ChatworkSender;
+import dev.securitywatch.slack.delivery.Deadline;
+import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.slack.secret.SecretFormatException;
+import dev.securitywatch.slack.secret.SlackSecret;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** {@code java -jar notifier-lambda.jar render|send}: a dry run of exactly what the Lambda posts. See {@link #USAGE}. */
+public final class NotifierCli {
+    static final String USAGE = """
+            usage: java -jar notifier-lambda.jar <command>
+              render FILE...                    print the Slack payload (webhook body) of each message, one JSON per line
+              send --webhook-url URL FILE...    post those payloads to a Slack incoming webhook
+            FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS event or notification,
+            a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL,
+            MUTE_AUTOMATION and CATALOG_SETTINGS are read from the environment as in the Lambda.""";
+    static final int EXIT_DELIVERY_FAILED = 1;
+    private static final Duration SEND_BUDGET = Duration.ofSeconds(60);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Function<SlackSecret, AlertOutbox> outboxFactory;
+
+    NotifierCli(PrintStream out, PrintStream err, Map<String, String> env,
+                Function<SlackSecret, AlertOutbox> outboxFactory) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.outboxFactory = outboxFactory;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new NotifierCli(System.out, System.err, System.getenv(), NotifierCli::webhookOutbox).run(args));
+    }
+
+    private static AlertOutbox webhookOutbox(SlackSecret secret) {
+        HttpClient http = SlackSender.defaultHttpClient();
+        return new ChatOutbox(() -> secret, SlackSender.create(http), ChatworkSender.create(http), SlackRoutes.none());
+    }
+
+    int run(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? CliException.EXIT_BAD_INPUT : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "render" -> render(rest);
+                case "send" -> send(rest);
+                default -> throw new CliException("unknown command '" + args[0] + "'\n" + USAGE);
+            };
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            return CliException.EXIT_BAD_INPUT;
+        }
+    }
+
+    private int render(List<String> files) {
+        if (files.isEmpty()) {
+            throw new CliException("render needs at least one FILE");
+        }
+        NotifierRuntime runtime = runtime(null, new NotifierLog(mapper, err, Clock.systemUTC()));
+        return eachFile(runtime, files, messages -> messages.forEach(m ->
+                out.println(runtime.service().render(m).slack().json())));
+    }
+
+    private int send(List<String> args) {
+        if (args.size() < 2 || !args.get(0).equals("--webhook-url")) {
+            throw new CliException("send needs --webhook-url URL and at least one FILE");
+        }
+        SlackSecret secret;
+        try {
+            secret = SlackSecret.parse(mapper.createObjectNode().put("webhookUrl", args.get(1)).toString());
+        } catch (SecretFormatException e) {
+            throw new CliException("--webhook-url must be an http(s) URL");
+        }
+        List<String> files = args.subList(2, args.size());
+        if (files.isEmpty()) {
+            throw new CliException("send needs at least one FILE after --webhook-url URL");
+        }
+        NotifierRuntime runtime = runtime(secret, new NotifierLog(mapper, err, Clock.systemUTC()));
+        int[] failed = {0};
+        int exit = eachFile(runtime, files, messages -> {
+            BatchResult result = runtime.service().handle(messages, Deadline.after(SEND_BUDGET));
+            ObjectNode line = mapper.createObjectNode().put("messages", result.messages())
+                    .put("delivered", result.delivered()).put("duplicates", result.duplicates())
+                    .put("muted", result.muted()).put("failed", result.failures().size());
+            out.println(line);
+            failed[0] += result.failures().size();
+        });
+        return exit != 0 ? exit : failed[0] > 0 ? EXIT_DELIVERY_FAILED : 0;
+    }
+
+    /** Runs {@code action} per readable file; a bad file is reported on one line and the exit code says so. */
+    private int eachFile(NotifierRuntime runtime, List<String> files, Consumer<List<InboundMessage>> action) {
+        JsonFiles reader = new JsonFiles(mapper);
+        int exit = 0;
+        for (String file : files) {
+            List<InboundMessage> messages;
+            try {
+                messages = new ArrayList<>(runtime.parser().parse(reader.read(Path.of(file))));
+            } catch (CliException e) {
+                err.println("error: " + e.getMessage());
+                exit = CliException.EXIT_BAD_INPUT;
+                continue;
+            }
+            action.accept(messages);
+        }
+        return exit;
+    }
+
+    private NotifierRuntime runtime(SlackSecret secret, NotifierLog log) {
+        NotifierConfig config;
+        try {
+            config = NotifierConfig.fromEnvironment(env, mapper);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad environment: " + e.getMessage());
+        }
+        AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret);
+        return NotifierRuntime.create(config, new InMemoryDeliveryLedger(), outbox, log, mapper);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.securitywatch.notifier.cloudtrail;
+
+import static dev.securitywatch.catalog.event.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.catalog.event.ActorType;
+import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.notifier.securitygroup.PermissionChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Raises a CloudTrail event above its catalog severity when the request itself is worse than the kind of call:
+ * internet ingress to admin or database ports, full admin rights granted, root activity, logging switched off.
+ * Refused calls changed nothing, so only root activity raises them.
+ */
+public final class SeverityRules {
+    private static final Set<String> LOGGING_OFF = Set.of("StopLogging", "DeleteTrail");
+    private static final Set<String> POLICY_ATTACH = Set.of("AttachUserPolicy", "AttachRolePolicy",
+            "AttachGroupPolicy");
+    private static final Set<String> INLINE_POLICY = Set.of("PutUserPolicy", "PutRolePolicy", "PutGroupPolicy",
+            "CreatePolicyVersion", "CreatePolicy");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SeverityRules() {
+    }
+
+    public static SeverityAssessment assess(Severity base, CloudTrailEvent event, List<PermissionChange> changes) {
+        List<String> reasons = new ArrayList<>();
+        Severity severity = base;
+        if (event.actor().type() == ActorType.ROOT && event.actor().invokedBy() == null) {
+            reasons.add("root user activity");
+            severity = Severity.CRITICAL;
+        }
+        if (!event.failed()) {
+            for (PermissionChange change : changes) {
+                if (change.opensToInternet() && change.reachesAdminOrDatabasePort()) {
+                    reasons.add("internet ingress to an admin or database port: " + change.ports() + " from "
+                            + change.peer().value());
+                    severity = Severity.CRITICAL;
+                } else if (change.opensToInternet()) {
+                    reasons.add("internet ingress: " + change.ports() + " from " + change.peer().value());
+                    severity = Severity.mostUrgent(severity, Severity.HIGH);
+                }
+            }
+            if (grantsAdministratorAccess(event)) {
+                reasons.add("full administrator rights granted");
+                severity = Severity.CRITICAL;
+            }
+            if (LOGGING_OFF.contains(event.eventName()) && "cloudtrail.amazonaws.com".equals(event.eventSource())) {
+                reasons.add("CloudTrail logging switched off");
+                severity = Severity.CRITICAL;
+            }
+        }
+        return new SeverityAssessment(severity, severity == base ? List.of() : reasons);
+    }
+
+    /** The AdministratorAccess managed policy, or an inline/new policy allowing {@code *} on {@code *}. */
+    static boolean grantsAdministratorAccess(CloudTrailEvent event) {
+        String name = event.eventName();
+        JsonNode request = event.requestParameters();
+        if (POLICY_ATTACH.contains(name)) {
+            String arn = text(request, "policyArn");
+            return arn != null && arn.endsWith(":policy/AdministratorAccess");
+        }
+        if (INLINE_POLICY.contains(name)) {
+            return allowsEverything(text(request, "policyDocument"));
+        }
+        return false;
+    }
+
+    private static boolean allowsEverything(String policyDocument) {
+        if (policyDocument == null) {
+            return false;
+        }
+        JsonNode policy;
+        try {
+            policy = MAPPER.readTree(policyDocument);
+        } catch (IOException e) {
+            return false;
+        }
+        JsonNode statements = policy.path("Statement");
+        List<JsonNode> list = new ArrayList<>();
+        if (statements.isArray()) {
+            statements.forEach(list::add);
+        } else if (statements.isObject()) {
+            list.add(statements);
+        }
+        return list.stream().anyMatch(s -> "Allow".equals(text(s, "Effect"))
+                && containsStar(s.path("Action")) && containsStar(s.path("Resource")));
+    }
+
+    private static boolean containsStar(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().equals("*");
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.isTextual() && item.asText().equals("*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.securitywatch.notifier.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.event.EnvelopeParser;
+import dev.securitywatch.catalog.pattern.CatalogMatcher;
+import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
+import dev.securitywatch.notifier.delivery.ChatOutbox;
+import dev.securitywatch.notifier.render.AlertRenderer;
+import dev.securitywatch.notifier.render.SlackLayout;
+import dev.securitywatch.notifier.service.AlertOutbox;
+import dev.securitywatch.notifier.service.DeliveryLedger;
+import dev.securitywatch.notifier.service.NotificationService;
+import dev.securitywatch.notifier.service.NotifierLog;
+import dev.securitywatch.slack.delivery.ChatworkSender;
+import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.slack.secret.CachedSlackSecret;
+import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The collaborators of one container, built once. */
+public final class NotifierRuntime {
+    private final EnvelopeParser parser;
+    private final NotificationService service;
+
+    private NotifierRuntime(EnvelopeParser parser, NotificationService service) {
+        this.parser = parser;
+        this.service = service;
+    }
+
+    /** Production wiring from the Lambda environment. No network call happens here (the secret is read lazily). */
+    public static NotifierRuntime fromEnvironment(Map<String, String> env, ObjectMapper mapper, PrintStream logs) {
+        NotifierConfig config = NotifierConfig.fromEnvironment(env, mapper);
+        if (config.slackSecretId() == null) {
+            throw new IllegalArgumentException("SLACK_SECRET_ID is not set");
+        }
+        if (config.dedupTableName() == null) {
+            throw new IllegalArgumentException("DEDUP_TABLE_NAME is not set");
+        }
+        CachedSlackSecret secret = new CachedSlackSecret(SecretsManagerSecretReader.fromEnvironment(),
+                config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
+        HttpClient http = SlackSender.defaultHttpClient();
+        AlertOutbox outbox = new ChatOutbox(secret, SlackSender.create(http), ChatworkSender.create(http),
+                config.routes());
+        DeliveryLedger ledger = new DynamoDbDeliveryLedger(DynamoDbClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), config.dedupTableName(),
+                config.dedupLease(), config.dedupRetention());
+        return create(config, ledger, outbox, new NotifierLog(mapper, logs, Clock.systemUTC()), mapper);
+    }
+
+    public static NotifierRuntime create(NotifierConfig config, DeliveryLedger ledger, AlertOutbox outbox,
+                                         NotifierLog log, ObjectMapper mapper) {
+        Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
+        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
+        SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
+        return new NotifierRuntime(new EnvelopeParser(mapper), new NotificationService(renderer, layout, ledger,
+                outbox, log, config.muteAutomation(), Clock.systemUTC()));
+    }
+
+    public EnvelopeParser parser() {
+        return parser;
+    }
+
+    public NotificationService service() {
+        return service;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.securitywatch.notifier.service;
+
+import dev.securitywatch.slack.delivery.Deadline;
+import dev.securitywatch.slack.delivery.DeliveryException;
+import dev.securitywatch.slack.delivery.DeliveryReceipt;
+import java.util.List;
+
+/** Where alerts go: Slack, and Chatwork when the secret configures it (port). */
+public interface AlertOutbox {
+
+    /** The sinks configured now, e.g. {@code [slack]} or {@code [slack, chatwork]}. */
+    List<String> sinks();
+
+    /** @throws DeliveryException when the sink refused the message or retries ran out */
+    DeliveryReceipt deliver(String sink, OutboundMessage message, Deadline deadline);
+}

@@ -1,0 +1,157 @@
+package dev.securitywatch.notifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.notifier.support.LocalChat;
+import dev.securitywatch.notifier.support.PayloadChecks;
+import dev.securitywatch.slack.testing.ScriptedHttpServer;
+import dev.securitywatch.slack.testing.ScriptedHttpServer.Answer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CLI in-process: {@code run(args)} with captured stdout and stderr. */
+class NotifierCliTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ScriptedHttpServer webhook;
+    private NotifierCli cli;
+
+    @BeforeEach
+    void start() throws Exception {
+        webhook = new ScriptedHttpServer();
+        cli = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}"),
+                LocalChat::webhookOutbox);
+    }
+
+    @AfterEach
+    void stop() {
+        webhook.close();
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Path corpus(String path) throws Exception {
+        return file(path.replace('/', '_'), AcceptanceData.text(path));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void renderPrintsOneWebhookBodyPerMessageForEveryInputShape() throws Exception {
+        Path raw = corpus("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
+        Path envelope = corpus("eventbridge/derived/eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
+        Path sns = corpus("sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json");
+
+        int exit = cli.run("render", raw.toString(), envelope.toString(), sns.toString());
+
+        assertThat(exit).isZero();
+        String[] lines = stdout().split("\n");
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            JsonNode payload = PayloadChecks.assertValid(line);
+            assertThat(payload.fieldNames()).toIterable().containsExactly("text", "blocks", "attachments");
+        }
+        assertThat(lines[0]).contains("prod (112233445566)");
+    }
+
+    @Test
+    void unknownJsonShapeStillRendersTheFallback() throws Exception {
+        int exit = cli.run("render", file("odd.json", "{\"hello\": \"<!channel>\"}").toString());
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("Unrecognised message: unknown event shape (fields: hello)")
+                .contains("&lt;!channel&gt;");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "render => error: render needs at least one FILE",
+            "render missing.json => missing.json: no such file",
+            "render BAD => not valid JSON (line 1, column",
+            "frobnicate x => error: unknown command 'frobnicate'",
+            "send x.json => error: send needs --webhook-url URL and at least one FILE",
+            "send --webhook-url ftp://x/y x.json => error: --webhook-url must be an http(s) URL",
+            "send --webhook-url https://hooks.slack.com/services/T/B/SECRET => error: send needs at least one FILE"})
+    void badInputIsOneLineOnStderrWithExitTwo(String args, String message) throws Exception {
+        Path bad = file("bad.json", "{not json");
+        int exit = cli.run(args.replace("BAD", bad.toString()).split(" "));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains(message).doesNotContain("Exception", "\tat ", "SECRET");
+        assertThat(stderr().lines().filter(l -> l.startsWith("error:")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndHelpExitsZero() {
+        assertThat(cli.run()).isEqualTo(2);
+        assertThat(stderr()).contains("usage:");
+        assertThat(cli.run("--help")).isZero();
+        assertThat(stdout()).contains("render FILE...", "send --webhook-url URL FILE...");
+    }
+
+    @Test
+    void sendPostsEachPayloadToTheWebhook() throws Exception {
+        webhook.answer(Answer.of(200, "ok"), Answer.of(200, "ok"));
+        Path sg = corpus("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
+        Path admin = corpus("cloudtrail/iam-AttachUserPolicy-IAMUser-stratus-1.json");
+
+        int exit = cli.run("send", "--webhook-url", webhook.uri("/services/T/B/SECRET").toString(), sg.toString(),
+                admin.toString());
+
+        assertThat(exit).isZero();
+        assertThat(webhook.requests()).hasSize(2);
+        assertThat(webhook.requests().get(0).path()).isEqualTo("/services/T/B/SECRET");
+        cli.run("render", sg.toString());
+        String rendered = stdout().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(webhook.requests().get(0).body()).isEqualTo(rendered);
+        assertThat(stdout() + stderr()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void sendFailureExitsOneWithoutPrintingTheWebhook() throws Exception {
+        webhook.answer(Answer.of(404, "no_service"));
+        Path sg = corpus("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
+
+        int exit = cli.run("send", "--webhook-url", webhook.uri("/services/T/B/SECRET").toString(), sg.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(MAPPER.readTree(stdout().lines().findFirst().orElseThrow()).path("failed").asInt()).isEqualTo(1);
+        assertThat(stderr()).contains("Slack webhook refused the message: no_service").doesNotContain("SECRET");
+    }
+
+    @Test
+    void badEnvironmentIsBadInput() {
+        NotifierCli misconfigured = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("MENTION_ON_CRITICAL", "maybe"), s -> null);
+
+        assertThat(misconfigured.run("render", "x.json")).isEqualTo(2);
+        assertThat(stderr()).contains("error: bad environment: MENTION_ON_CRITICAL must be true or false");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.securitywatch.notifier.cloudtrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.event.Actor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ActorTextTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", value = {
+            "{'type':'IAMUser','userName':'alice','accountId':'111'} => alice (IAM user)",
+            "{'type':'AssumedRole','arn':'arn:aws:sts::111:assumed-role/Admin/bob','accountId':'111','sessionContext':{'sessionIssuer':{'userName':'Admin'},'sourceIdentity':'carol'}} => Admin/bob (assumed role), source identity carol",
+            "{'type':'Root','accountId':'111'} => ROOT USER of account 111",
+            "{'type':'AWSService','invokedBy':'cloudformation.amazonaws.com'} => cloudformation.amazonaws.com (AWS service)",
+            "{'type':'FederatedUser','arn':'arn:aws:sts::111:federated-user/dave','accountId':'111','sessionContext':{'sessionIssuer':{'userName':'dave-iam'}}} => dave-iam/dave (federated user)",
+            "{'type':'SAMLUser','userName':'erin@example.com'} => erin@example.com (SAML user)",
+            "{'type':'WebIdentityUser','userName':'frank','identityProvider':'accounts.google.com'} => frank (web identity user)",
+            "{'type':'IdentityCenterUser','accountId':'111','onBehalfOf':{'userId':'u-1'}} => u-1 (IAM Identity Center user)",
+            "{'type':'AWSAccount','accountId':'222','principalId':'AIDAX'} => account 222 (cross-account caller)",
+            "{'type':'IAMUser','userName':'grace','accountId':'222'} => grace (IAM user), from account 222",
+            "{'type':'AssumedRole','arn':'arn:aws:sts::111:assumed-role/R/s','accountId':'111','invokedBy':'ec2.amazonaws.com'} => R/s (assumed role), via ec2.amazonaws.com",
+            "{'type':'SomethingNew','principalId':'p-1'} => p-1 (SomethingNew)",
+            "null => unknown (no identity in the event)"})
+    void describesEveryIdentityType(String identity, String expected) throws Exception {
+        Actor actor = Actor.from(MAPPER.readTree(identity.replace('\'', '"')));
+        assertThat(ActorText.describe(actor, "111")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "arn:aws:sts::111:assumed-role/security-watch-remediation-us-east-1/s, true",
+            "arn:aws:sts::111:assumed-role/security-watch-remediation-eu-west-1/x, true",
+            "arn:aws:sts::111:assumed-role/my-security-watch-remediation/x, false",
+            "arn:aws:sts::111:assumed-role/Admin/security-watch-remediation, false"})
+    void recognisesTheRemediationRole(String arn, boolean expected) throws Exception {
+        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"AssumedRole\",\"arn\":\"" + arn + "\"}"));
+        assertThat(ActorText.isRemediationRole(actor)).isEqualTo(expected);
+    }
+}

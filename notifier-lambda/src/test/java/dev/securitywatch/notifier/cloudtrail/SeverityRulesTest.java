@@ -1,0 +1,57 @@
+package dev.securitywatch.notifier.cloudtrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SeverityRulesTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0} {1}: {4}")
+    @CsvSource(delimiterString = " | ", value = {
+            "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}} | IAMUser | CRITICAL | internet ingress to an admin or database port: tcp/22 from 0.0.0.0/0",
+            "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':3389,'toPort':3389,'ipv6Ranges':{'items':[{'cidrIpv6':'::/0'}]}}]}} | IAMUser | CRITICAL | internet ingress to an admin or database port: tcp/3389 from ::/0",
+            "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':443,'toPort':443,'ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}} | IAMUser | HIGH | internet ingress: tcp/443 from 0.0.0.0/0",
+            "ec2 | RevokeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}} | IAMUser | MEDIUM | ",
+            "ec2 | AuthorizeSecurityGroupEgress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'-1','ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}} | IAMUser | MEDIUM | ",
+            "iam | AttachRolePolicy | {'roleName':'r','policyArn':'arn:aws:iam::aws:policy/AdministratorAccess'} | IAMUser | CRITICAL | full administrator rights granted",
+            "iam | AttachRolePolicy | {'roleName':'r','policyArn':'arn:aws:iam::aws:policy/ReadOnlyAccess'} | IAMUser | MEDIUM | ",
+            "iam | PutUserPolicy | {'userName':'u','policyDocument':'{\\'Statement\\':[{\\'Effect\\':\\'Allow\\',\\'Action\\':\\'*\\',\\'Resource\\':[\\'*\\']}]}'} | IAMUser | CRITICAL | full administrator rights granted",
+            "cloudtrail | StopLogging | {'name':'t'} | IAMUser | CRITICAL | CloudTrail logging switched off",
+            "cloudtrail | DeleteTrail | {'name':'t'} | IAMUser | CRITICAL | CloudTrail logging switched off",
+            "s3 | PutBucketPolicy | {'bucketName':'b'} | Root | CRITICAL | root user activity"})
+    void raisesSeverityForDangerousRequests(String service, String name, String request, String identity,
+                                           Severity expected, String reason) throws Exception {
+        SeverityAssessment assessment = assess(service, name, request, identity, null);
+
+        assertThat(assessment.severity()).isEqualTo(expected);
+        assertThat(assessment.reasons()).isEqualTo(reason == null ? List.of() : List.of(reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AccessDenied", "Client.UnauthorizedOperation"})
+    void refusedCallsChangedNothingAndAreNotRaised(String errorCode) throws Exception {
+        SeverityAssessment assessment = assess("ec2", "AuthorizeSecurityGroupIngress",
+                "{'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,"
+                        + "'ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}}", "IAMUser", errorCode);
+
+        assertThat(assessment.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    private static SeverityAssessment assess(String service, String name, String request, String identity,
+                                             String errorCode) throws Exception {
+        String json = ("{'eventSource':'" + service + ".amazonaws.com','eventName':'" + name
+                + "','userIdentity':{'type':'" + identity + "','accountId':'1'}"
+                + (errorCode == null ? "" : ",'errorCode':'" + errorCode + "'")
+                + ",'requestParameters':" + request.replace("\\'", "\u0000") + "}").replace('\'', '"')
+                .replace("\u0000", "\\\"");
+        CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree(json)).orElseThrow();
+        return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.securitywatch.notifier.render;
+
+import static dev.securitywatch.notifier.support.Rendering.LAYOUT;
+import static dev.securitywatch.notifier.support.Rendering.MAPPER;
+import static dev.securitywatch.notifier.support.Rendering.RENDERER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.notifier.support.PayloadChecks;
+import dev.securitywatch.notifier.support.Rendering;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Representative messages pinned as golden files under {@code src/test/resources/golden}. Regenerate after an
+ * intended change with {@code -Dgolden.update=true} and read the diff as a Slack user would.
+ */
+class GoldenMessagesTest {
+    private static final Path GOLDEN = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "sg-ingress-ssh-world,            acceptance:cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json",
+            "sg-ingress-denied,               acceptance:cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-UnauthorizedOperation-panther-1.json",
+            "sg-modify-rules-rdp-world,       fixture:modify-security-group-rules.json",
+            "sg-revoke-by-remediation,        fixture:revoke-by-remediation-role.json",
+            "iam-admin-attached-sns,          acceptance:sns/derived/sns-eb-iam-AttachUserPolicy-IAMUser-stratus-1.json",
+            "iam-inline-admin-oversized,      fixture:oversized-policy.json",
+            "cloudtrail-stop-logging,         acceptance:cloudtrail/cloudtrail-StopLogging-IAMUser-stratus-1.json",
+            "cloudtrail-delete-identity-center, fixture:identity-center-delete-trail.json",
+            "console-root-sign-in,            acceptance:cloudtrail/signin-ConsoleLogin-Root-awsdocs-1.json",
+            "console-sign-in-failure,         acceptance:cloudtrail/signin-ConsoleLogin-IAMUser-awsdocs-5.json",
+            "sts-assume-role-cross-account,   acceptance:cloudtrail/sts-AssumeRole-AWSAccount-awsdocs-1.json",
+            "injection-attempt,               fixture:injection-attempt.json",
+            "guardduty-tor-caller,            acceptance:guardduty/gd-eb-UnauthorizedAccess-IAMUser-TorIPCaller-c7n-1.json",
+            "securityhub-asff,                acceptance:securityhub/eb-Security-Hub-Findings---Custom-Action-c7n-1.json",
+            "securityhub-ocsf,                fixture:securityhub-ocsf.json",
+            "remediation-enforced,            fixture:remediation-result.json",
+            "remediation-report-only,         fixture:remediation-report-only.json",
+            "fallback-unknown-detail-type,    fixture:unknown-detail-type.json",
+            "fallback-sns-text-message,       acceptance:sns/notifyslack-text_message-1.json"})
+    void rendersAsPinned(String name, String source) throws IOException {
+        ArrayNode payloads = MAPPER.createArrayNode();
+        for (InboundMessage message : Rendering.parse(read(source))) {
+            String json = LAYOUT.layout(RENDERER.render(message).alert()).json();
+            PayloadChecks.assertValid(json);
+            payloads.add(MAPPER.readTree(json));
+        }
+        String actual = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
+                payloads.size() == 1 ? payloads.get(0) : payloads) + "\n";
+        Path golden = GOLDEN.resolve(name + ".json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(golden).as("golden file; run with -Dgolden.update=true to create it").exists();
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+
+    private static String read(String source) throws IOException {
+        if (source.startsWith("acceptance:")) {
+            return AcceptanceData.text(source.substring("acceptance:".length()));
+        }
+        try (InputStream in = GoldenMessagesTest.class.getResourceAsStream("/fixtures/"
+                + source.substring("fixture:".length()))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

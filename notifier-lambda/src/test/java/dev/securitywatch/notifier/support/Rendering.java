@@ -1,0 +1,37 @@
+package dev.securitywatch.notifier.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.catalog.event.EnvelopeParser;
+import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.catalog.pattern.CatalogMatcher;
+import dev.securitywatch.notifier.alert.Accounts;
+import dev.securitywatch.notifier.render.AlertRenderer;
+import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.SlackLayout;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rendering pipeline as tests use it: fixed account names, a dashboards URL and the here-mention on. */
+public final class Rendering {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final RenderSettings SETTINGS = new RenderSettings(
+            new Accounts(Map.of("112233445566", "prod", "111111111111", "security")),
+            Optional.of("https://dashboards.example.com/_dashboards"), true);
+    /** Every entry on, opt-ins included, so every finding format is classified. */
+    public static final Catalog CATALOG = Catalog.defaults().configure(new CatalogSettings(
+            List.of("console-sign-in", "unauthorized-api-call", "securityhub-finding-asff",
+                    "securityhub-finding-ocsf"), List.of(), Map.of()));
+    public static final AlertRenderer RENDERER = new AlertRenderer(new CatalogMatcher(CATALOG), SETTINGS);
+    public static final SlackLayout LAYOUT = new SlackLayout(true);
+    public static final EnvelopeParser PARSER = new EnvelopeParser(MAPPER);
+
+    private Rendering() {
+    }
+
+    public static List<InboundMessage> parse(String json) {
+        return PARSER.parseText(json);
+    }
+}
