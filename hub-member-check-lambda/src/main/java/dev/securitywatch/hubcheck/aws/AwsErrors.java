@@ -1,0 +1,26 @@
+package dev.securitywatch.hubcheck.aws;
+
+import dev.securitywatch.hubcheck.check.DependencyFailure;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns an SDK failure into a {@link DependencyFailure} whose one-line message names the AWS error code. */
+final class AwsErrors {
+    private AwsErrors() {
+    }
+
+    static DependencyFailure failure(String action, SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            return new DependencyFailure(action + " failed: " + (code == null ? "error" : code)
+                    + " (HTTP " + service.statusCode() + ")" + (message == null ? "" : ": " + firstLine(message)), e);
+        }
+        return new DependencyFailure(action + " failed: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.securitywatch.hubcheck.handler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
+import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
+import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
+import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.hubcheck.check.MembershipCheck;
+import dev.securitywatch.hubcheck.check.OrganizationAccounts;
+import dev.securitywatch.hubcheck.check.ReportPublisher;
+import dev.securitywatch.hubcheck.report.SectionBudget;
+import dev.securitywatch.hubcheck.report.SlackReportRenderer;
+import dev.securitywatch.hubcheck.settings.HubCheckEnvironment;
+import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
+import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
+import dev.securitywatch.slack.delivery.ChatworkSender;
+import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.slack.secret.CachedSlackSecret;
+import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+
+/** Builds the collaborators once per container, from the environment the infra sets. */
+final class HubCheckWiring {
+    /** Slack retries (429, 5xx) may take this long in all; the Lambda timeout leaves room for it. */
+    private static final Duration SLACK_DELIVERY_BUDGET = Duration.ofSeconds(60);
+
+    private HubCheckWiring() {
+    }
+
+    static MembershipCheck fromEnvironment(Map<String, String> env) {
+        ObjectMapper mapper = new ObjectMapper();
+        HubCheckEnvironment config = HubCheckEnvironment.from(env, mapper);
+        CheckSettings settings = config.settings();
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        Map<String, SecurityHubClient> securityHub = new LinkedHashMap<>();
+        settings.regions().forEach(region -> securityHub.put(region,
+                SecurityHubClient.builder().region(Region.of(region)).httpClient(http).build()));
+        Region central = Region.of(settings.centralRegion());
+        // Organizations has one global endpoint per partition; the central region resolves to its partition's.
+        Optional<OrganizationAccounts> organizations = settings.readOrganizations()
+                ? Optional.of(new OrganizationAccountReader(
+                        OrganizationsClient.builder().region(central).httpClient(http).build()))
+                : Optional.empty();
+        // An adopted bucket may live in another region than the hub.
+        S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true).httpClient(http).build();
+        ReportPublisher slack = slackPublisher(config.slackSecretId(),
+                secretsManager(config.slackSecretId(), central, http));
+        return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations,
+                new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
+                new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
+    }
+
+    private static ReportPublisher slackPublisher(String secretId, SecretsManagerClient secrets) {
+        return new SlackReportPublisher(new CachedSlackSecret(new SecretsManagerSecretReader(secrets), secretId),
+                SlackSender.create(), ChatworkSender.create(SlackSender.defaultHttpClient()), SLACK_DELIVERY_BUDGET);
+    }
+
+    /** The secret's own region when its id is an ARN ({@code arn:aws:secretsmanager:REGION:...}), else the hub's. */
+    private static SecretsManagerClient secretsManager(String secretId, Region central, SdkHttpClient http) {
+        String[] arn = secretId.split(":");
+        Region region = arn.length > 6 && arn[0].equals("arn") && !arn[3].isEmpty() ? Region.of(arn[3]) : central;
+        return SecretsManagerClient.builder().region(region).httpClient(http).build();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.securitywatch.hubcheck.slack;
+
+import dev.securitywatch.hubcheck.check.DependencyFailure;
+import dev.securitywatch.hubcheck.check.ReportPublisher;
+import dev.securitywatch.hubcheck.report.SlackMessage;
+import dev.securitywatch.hubcheck.report.SlackPayloadJson;
+import dev.securitywatch.slack.SlackPayload;
+import dev.securitywatch.slack.delivery.ChatworkSender;
+import dev.securitywatch.slack.delivery.Deadline;
+import dev.securitywatch.slack.delivery.DeliveryException;
+import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.slack.secret.CachedSlackSecret;
+import dev.securitywatch.slack.secret.SecretFormatException;
+import dev.securitywatch.slack.secret.SlackSecret;
+import java.time.Duration;
+
+/**
+ * Posts the report through slack-common: webhook or bot token from Secrets Manager, retries, 429 and
+ * {@code Retry-After}. In bot-token mode the report goes to the secret's default channel. When the secret also names a
+ * Chatwork room, the report's one-line summary is copied there after Slack. Failures carry slack-common's messages,
+ * which name the destination but never the webhook URL or token.
+ */
+public final class SlackReportPublisher implements ReportPublisher {
+    private final CachedSlackSecret secret;
+    private static final String CHATWORK_TITLE = "Security Hub membership";
+
+    private final SlackSender sender;
+    private final ChatworkSender chatwork;
+    private final Duration deliveryBudget;
+
+    /** @param deliveryBudget how long retries may take in all; keep it inside the Lambda timeout */
+    public SlackReportPublisher(CachedSlackSecret secret, SlackSender sender, ChatworkSender chatwork,
+                                Duration deliveryBudget) {
+        this.secret = secret;
+        this.sender = sender;
+        this.chatwork = chatwork;
+        this.deliveryBudget = deliveryBudget;
+    }
+
+    @Override
+    public void publish(SlackMessage message) {
+        SlackPayload payload = SlackPayload.of(SlackPayloadJson.toJson(message));
+        Deadline deadline = Deadline.after(deliveryBudget);
+        try {
+            SlackSecret destinations = secret.get();
+            sender.send(destinations.slack(), payload, null, deadline);
+            destinations.chatwork().ifPresent(room -> chatwork.send(room, CHATWORK_TITLE, message.text(), deadline));
+        } catch (DeliveryException e) {
+            if (e.credentialsRejected()) {
+                secret.invalidate();
+            }
+            throw new DependencyFailure("Report delivery failed: " + e.getMessage(), e);
+        } catch (SecretFormatException e) {
+            throw new DependencyFailure("Slack secret unusable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.securitywatch.hubcheck.handler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
+import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
+import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
+import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.hubcheck.check.DependencyFailure;
+import dev.securitywatch.hubcheck.check.MembershipCheck;
+import dev.securitywatch.hubcheck.report.SectionBudget;
+import dev.securitywatch.hubcheck.report.SlackReportRenderer;
+import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
+import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
+import dev.securitywatch.hubcheck.testing.LocalAws;
+import dev.securitywatch.hubcheck.testing.TestContext;
+import dev.securitywatch.slack.delivery.ChatworkSender;
+import dev.securitywatch.slack.delivery.RetryPolicy;
+import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.slack.delivery.Sleeper;
+import dev.securitywatch.slack.secret.CachedSlackSecret;
+import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The whole Lambda against one local server that speaks Security Hub (REST-JSON), Organizations and Secrets Manager
+ * (JSON 1.1), S3 (REST-XML) and a Slack webhook, each reached by the real client.
+ */
+class HubMemberCheckHandlerTest {
+    private static final String FUNCTION_ARN = "arn:aws:lambda:ap-northeast-1:123456789012:function:hub-check:live";
+    private static final String BUCKET = "hub-snapshots";
+    private static final String WEBHOOK_PATH = "/services/T000/B000/SECRETwebhookPART";
+    private static final String FRIDAY_KEY = "snapshots/2026/11/20/2026-11-20T02:00:00Z.json";
+    private static final Instant SCHEDULED = Instant.parse("2026-11-23T02:00:00Z");
+
+    @RegisterExtension
+    static final WireMockExtension AWS = WireMockExtension.newInstance().options(LocalAws.loopback()).build();
+
+    @Test
+    void aScheduledRunSnapshotsComparesAndReportsTheRealListMembersResponse() throws Exception {
+        stubEverything();
+        TestContext context = new TestContext(FUNCTION_ARN);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        handler().handleRequest(input("{\"scheduledTime\":\"2026-11-23T02:00:00Z\"}"), output, context);
+
+        String newKey = "/" + BUCKET + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json";
+        LoggedRequest written = AWS.findAll(putRequestedFor(urlPathEqualTo(newKey))).get(0);
+        assertThat(written.getBodyAsString()).contains("{\"accountId\":\"123456789111\",\"memberStatus\":"
+                + "\"ASSOCIATED\"}", "\"organization\":[");
+        JsonNode slack = new ObjectMapper().readTree(AWS.findAll(postRequestedFor(urlEqualTo(WEBHOOK_PATH))).get(0)
+                .getBodyAsString());
+        String shown = slack.toString();
+        assertThat(slack.path("text").asText()).isEqualTo("Security Hub membership 2026-11-23: no change,"
+                + " 0 resigned, 1 not enrolled, 1 suspended but Enabled");
+        assertThat(shown).contains("Compared with the snapshot of 2026-11-20 11:00 JST",
+                "*No change* in Security Hub membership",
+                "*Organization accounts not enrolled in Security Hub* · 1 account\\n• `123456789333` (sandbox)",
+                "*Enabled in Security Hub but suspended or closed* · 1 account\\n"
+                        + "• `123456789222` (old): ASSOCIATED, SUSPENDED in Organizations")
+                .doesNotContain("123456789012");
+        JsonNode summary = new ObjectMapper().readTree(output.toByteArray());
+        assertThat(summary.path("snapshotKey").asText()).isEqualTo("snapshots/2026/11/23/2026-11-23T02:00:05Z.json");
+        assertThat(summary.path("baseline").asText()).isEqualTo("compared with " + FRIDAY_KEY);
+        assertThat(summary.path("notMembers").asInt()).isEqualTo(1);
+        assertThat(summary.path("suspendedButEnabled").asInt()).isEqualTo(1);
+        assertThat(context.lines()).singleElement().asString().startsWith("INFO {\"message\":\"membership check"
+                + " reported\"");
+        assertThat(String.join("\n", context.lines())).doesNotContain("SECRET");
+    }
+
+    @Test
+    void aFailedDeliveryFailsTheInvocationSoTheScheduleRetries() {
+        stubEverything();
+        AWS.stubFor(post(urlEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(500)));
+
+        assertThatThrownBy(() -> handler().handleRequest(input("{}"), new ByteArrayOutputStream(),
+                new TestContext(FUNCTION_ARN)))
+                .isInstanceOf(DependencyFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        AWS.verify(1, putRequestedFor(urlPathEqualTo("/" + BUCKET
+                + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json")));
+    }
+
+    @Test
+    void aPayloadThatIsNotJsonRunsAsOfNowAndSaysSo() throws Exception {
+        stubEverything();
+        TestContext context = new TestContext(FUNCTION_ARN);
+
+        handler().handleRequest(input("not json"), new ByteArrayOutputStream(), context);
+
+        assertThat(context.lines().get(0)).isEqualTo("WARN {\"message\":\"invocation input ignored, running as of"
+                + " now: the payload is not JSON\"}");
+    }
+
+    @Test
+    void primingBeforeTheSnapStartSnapshotTouchesNoServer() {
+        handler().beforeCheckpoint(null);
+
+        AWS.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private static HubMemberCheckHandler handler() {
+        String base = AWS.baseUrl();
+        CheckSettings settings = new CheckSettings(List.of("ap-northeast-1"), "ap-northeast-1", true,
+                ZoneId.of("Asia/Tokyo"), Map.of("123456789333", "sandbox"));
+        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.withEndpoint(URI.create(base),
+                SecretsManagerClient.builder().region(Region.AP_NORTHEAST_1).credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "x"))));
+        SlackSender slack = new SlackSender(SlackSender.defaultHttpClient(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2)),
+                Sleeper.REAL, () -> 0.5, URI.create(base + "/api/"));
+        ObjectMapper mapper = new ObjectMapper();
+        MembershipCheck check = new MembershipCheck(settings,
+                new SecurityHubMemberReader(Map.of("ap-northeast-1", LocalAws.securityHub(base, "ap-northeast-1"))),
+                Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
+                new S3SnapshotStore(LocalAws.s3(base), BUCKET),
+                new SlackReportPublisher(new CachedSlackSecret(secrets, "arn:aws:secretsmanager:secret:sw"), slack,
+                        ChatworkSender.create(SlackSender.defaultHttpClient()), Duration.ofSeconds(10)),
+                new SnapshotCodec(mapper), new SlackReportRenderer(SectionBudget.DEFAULT),
+                Clock.fixed(SCHEDULED.plusSeconds(5), ZoneOffset.UTC));
+        return new HubMemberCheckHandler(check, mapper);
+    }
+
+    private static void stubEverything() {
+        AWS.stubFor(get(urlPathEqualTo("/members"))
+                .withHeader("Authorization", containing("/ap-northeast-1/securityhub/aws4_request"))
+                .willReturn(okJson(AcceptanceData.text("securityhub/awscli-list-members-1.json"))));
+        AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target",
+                        equalTo("AWSOrganizationsV20161128.ListAccounts"))
+                .willReturn(okForContentType("application/x-amz-json-1.1", "{\"Accounts\":["
+                        + "{\"Id\":\"123456789111\",\"Name\":\"prod\",\"Status\":\"ACTIVE\",\"State\":\"ACTIVE\"},"
+                        + "{\"Id\":\"123456789222\",\"Name\":\"old\",\"Status\":\"SUSPENDED\",\"State\":\"SUSPENDED\"},"
+                        + "{\"Id\":\"123456789333\",\"Name\":\"sbx\",\"Status\":\"ACTIVE\",\"State\":\"ACTIVE\"},"
+                        + "{\"Id\":\"123456789012\",\"Name\":\"security\",\"Status\":\"ACTIVE\","
+                        + "\"State\":\"ACTIVE\"}]}")));
+        AWS.stubFor(get(urlPathEqualTo("/" + BUCKET)).withQueryParam("prefix", equalTo("snapshots/"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/"
+                                + "doc/2006-03-01/\"><Name>" + BUCKET + "</Name><Prefix>snapshots/</Prefix>"
+                                + "<IsTruncated>false</IsTruncated><Contents><Key>" + FRIDAY_KEY + "</Key>"
+                                + "<Size>200</Size></Contents></ListBucketResult>")));
+        AWS.stubFor(get(urlPathEqualTo("/" + BUCKET + "/snapshots/2026/11/20/2026-11-20T02%3A00%3A00Z.json"))
+                .willReturn(okJson("{\"takenAt\":\"2026-11-20T02:00:00Z\",\"regions\":{\"ap-northeast-1\":["
+                        + "{\"accountId\":\"123456789111\",\"memberStatus\":\"Enabled\"},"
+                        + "{\"accountId\":\"123456789222\",\"memberStatus\":\"ENABLED\"}]}}")));
+        AWS.stubFor(put(urlPathEqualTo("/" + BUCKET + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .willReturn(okForContentType("application/x-amz-json-1.1", "{\"Name\":\"sw\",\"SecretString\":"
+                        + "\"{\\\"webhookUrl\\\":\\\"" + AWS.baseUrl() + WEBHOOK_PATH + "\\\"}\"}")));
+        AWS.stubFor(post(urlEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    }
+
+    private static ByteArrayInputStream input(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
