@@ -1,0 +1,51 @@
+package dev.securitywatch.indexer.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
+import dev.securitywatch.indexer.IndexerEnvironment;
+import dev.securitywatch.indexer.IndexerFactory;
+import dev.securitywatch.indexer.bulk.IndexingSummary;
+import dev.securitywatch.indexer.bulk.RetryPolicy;
+import dev.securitywatch.indexer.bulk.Sleeper;
+import dev.securitywatch.indexer.ingest.EventIngester;
+import dev.securitywatch.indexer.logs.LogBatch;
+import dev.securitywatch.indexer.logs.SubscriptionDecoder;
+import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
+import java.util.Map;
+import org.crac.Core;
+
+/**
+ * The CloudWatch Logs subscription target: decode the batch, index it, report counts as metrics. It fails the
+ * invocation only when OpenSearch stays unreachable, so the subscription's retry and the DLQ keep the events.
+ */
+public final class SubscriptionIndexerHandler implements RequestHandler<CloudWatchLogsEvent, Map<String, Integer>> {
+    private final SubscriptionDecoder decoder;
+    private final EventIngester ingester;
+    private final IndexerMetrics metrics;
+    /** Held here: the CRaC context may keep registered resources only weakly. */
+    private final SnapStartPriming priming;
+
+    public SubscriptionIndexerHandler() {
+        this(IndexerEnvironment.from(System.getenv(), Json.MAPPER), new IndexerMetrics(System.out));
+    }
+
+    SubscriptionIndexerHandler(IndexerEnvironment environment, IndexerMetrics metrics) {
+        OpenSearchConnection connection = OpenSearchConnection.open(environment.endpoint(), environment.region(),
+                Json.MAPPER);
+        this.decoder = new SubscriptionDecoder(Json.MAPPER);
+        this.ingester = IndexerFactory.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
+                RetryPolicy.standard(), Sleeper.REAL);
+        this.metrics = metrics;
+        this.priming = new SnapStartPriming(Json.MAPPER, environment.catalog());
+        Core.getGlobalContext().register(priming);
+    }
+
+    @Override
+    public Map<String, Integer> handleRequest(CloudWatchLogsEvent event, Context context) {
+        LogBatch batch = decoder.decode(event.getAwsLogs().getData());
+        IndexingSummary summary = ingester.ingest(batch);
+        metrics.publish(batch, summary);
+        return Map.of("indexed", summary.indexed(), "duplicates", summary.duplicates(), "failed", summary.failed());
+    }
+}

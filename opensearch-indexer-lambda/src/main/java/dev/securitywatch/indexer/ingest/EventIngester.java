@@ -1,0 +1,90 @@
+package dev.securitywatch.indexer.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.catalog.event.EnvelopeParser;
+import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.indexer.bulk.BulkIndexer;
+import dev.securitywatch.indexer.bulk.IndexingSummary;
+import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.indexer.document.FailedDocuments;
+import dev.securitywatch.indexer.document.IndexedDocument;
+import dev.securitywatch.indexer.logs.LogBatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The indexer's use case: messages in, documents stored. Event envelopes become search documents; anything that is
+ * not an event goes to the failed index with its raw text, so nothing is dropped.
+ */
+public final class EventIngester {
+    private final EnvelopeParser parser;
+    private final DocumentMapper mapper;
+    private final FailedDocuments failedDocuments;
+    private final BulkIndexer indexer;
+    private final Clock clock;
+
+    public EventIngester(EnvelopeParser parser, DocumentMapper mapper, FailedDocuments failedDocuments,
+                         BulkIndexer indexer, Clock clock) {
+        this.parser = parser;
+        this.mapper = mapper;
+        this.failedDocuments = failedDocuments;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /** A subscription batch; a control message is only a reachability check and indexes nothing. */
+    public IndexingSummary ingest(LogBatch batch) {
+        if (!batch.isData()) {
+            return IndexingSummary.EMPTY;
+        }
+        Prepared prepared = new Prepared();
+        for (LogBatch.LogEvent event : batch.logEvents()) {
+            prepared.add(parser.parseText(event.message()), Instant.ofEpochMilli(event.timestamp()));
+        }
+        return store(prepared);
+    }
+
+    /** Parsed JSON from a file: an envelope, a CloudTrail record or log file, or a bare finding. */
+    public IndexingSummary ingest(JsonNode json, Instant receivedAt) {
+        return store(prepare(json, receivedAt));
+    }
+
+    public Prepared prepare(JsonNode json, Instant receivedAt) {
+        Prepared prepared = new Prepared();
+        prepared.add(parser.parse(json), receivedAt);
+        return prepared;
+    }
+
+    public IndexingSummary store(Prepared prepared) {
+        return indexer.index(prepared.documents).plus(indexer.storeFailed(prepared.unreadable));
+    }
+
+    /** Documents ready to send, and the messages that could not be read as events. */
+    public final class Prepared {
+        private final List<IndexedDocument> documents = new ArrayList<>();
+        private final List<IndexedDocument> unreadable = new ArrayList<>();
+
+        private void add(List<InboundMessage> messages, Instant receivedAt) {
+            for (InboundMessage message : messages) {
+                if (message instanceof EventEnvelope envelope) {
+                    documents.addAll(mapper.map(envelope, receivedAt));
+                } else if (message instanceof UnreadableMessage unreadableMessage) {
+                    unreadable.add(failedDocuments.unreadable(unreadableMessage.raw(), unreadableMessage.reason(),
+                            clock.instant()));
+                }
+            }
+        }
+
+        public List<IndexedDocument> documents() {
+            return List.copyOf(documents);
+        }
+
+        public List<IndexedDocument> unreadable() {
+            return List.copyOf(unreadable);
+        }
+    }
+}

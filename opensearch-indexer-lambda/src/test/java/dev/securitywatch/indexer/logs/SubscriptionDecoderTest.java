@@ -1,0 +1,64 @@
+package dev.securitywatch.indexer.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.indexer.testing.Payloads;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionDecoderTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final SubscriptionDecoder decoder = new SubscriptionDecoder(MAPPER);
+
+    @Test
+    void encodedCorpusPayloadDecodesToTheSameBatchAsItsDecodedCopy() {
+        JsonNode encoded = AcceptanceData.sample("cwlogs/derived/encoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json")
+                .json();
+        JsonNode decoded = AcceptanceData.sample("cwlogs/derived/decoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json")
+                .json();
+
+        assertThat(SubscriptionDecoder.isEncodedPayload(encoded)).isTrue();
+        LogBatch fromEncoded = decoder.decode(encoded.path("awslogs").path("data").asText());
+        LogBatch fromDecoded = decoder.read(decoded);
+
+        assertThat(fromEncoded).isEqualTo(fromDecoded);
+        assertThat(fromEncoded.isData()).isTrue();
+        assertThat(fromEncoded.logEvents()).isNotEmpty();
+        assertThat(fromEncoded.logEvents().get(0).message()).contains("eventName");
+    }
+
+    @Test
+    void controlMessageIsNotData() {
+        LogBatch batch = decoder.decode(Payloads.encode("{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\","
+                + "\"logGroup\":\"\",\"logStream\":\"\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\","
+                + "\"timestamp\":1,\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}"));
+
+        assertThat(batch.isData()).isFalse();
+    }
+
+    @Test
+    void rejectsDataThatIsNotBase64() {
+        assertThatThrownBy(() -> decoder.decode("%%% not base64"))
+                .isInstanceOf(SubscriptionDecoder.PayloadException.class).hasMessageContaining("not base64");
+    }
+
+    @Test
+    void rejectsDataThatIsNotGzip() {
+        String plain = Base64.getEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> decoder.decode(plain))
+                .isInstanceOf(SubscriptionDecoder.PayloadException.class).hasMessageContaining("not gzip");
+    }
+
+    @Test
+    void rejectsJsonThatIsNotAPayload() {
+        assertThatThrownBy(() -> decoder.decode(Payloads.encode("{\"hello\":1}")))
+                .isInstanceOf(SubscriptionDecoder.PayloadException.class)
+                .hasMessageContaining("not a CloudWatch Logs subscription payload");
+    }
+}
