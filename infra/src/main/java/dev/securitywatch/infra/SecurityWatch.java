@@ -42,7 +42,7 @@ public final class SecurityWatch {
                         .env(env(account.id(), region))
                         .description("Security Watch member stack for " + account.name() + " (" + account.id()
                                 + ") in " + region + ": forwards security events to the central bus")
-                        .build(), catalog, centralBusArn);
+                        .build(), catalog, centralBusArn, config, account);
                 Tags.of(member).add(COMPONENT_TAG, "member");
                 members.add(member);
             }

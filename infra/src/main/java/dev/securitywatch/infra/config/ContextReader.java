@@ -51,6 +51,8 @@ public final class ContextReader {
     private static final Pattern ENGINE = Pattern.compile("OpenSearch_2\\.\\d+");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+\\.[a-z0-9]+\\.search");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s<>|]+");
     /** The retention periods CloudWatch Logs accepts. */
     private static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -280,7 +282,17 @@ public final class ContextReader {
     private static OpenSearch openSearch(ContextNode node) {
         if (!node.isAbsent()) {
             node.requireObject(Set.of("engineVersion", "instanceType", "instanceCount", "volumeSizeGiB",
-                    "retentionDays", "vpcId", "dashboardsUrl"));
+                    "retentionDays", "vpcId", "subnetIds", "dashboardsUrl", "auditorRoleArns"));
+        }
+        Optional<String> vpcId = node.field("vpcId").optionalText(VPC_ID, "a VPC id such as vpc-0123456789abcdef0");
+        List<String> subnetIds = node.field("subnetIds").list((subnet, i) ->
+                subnet.text(SUBNET_ID, "a subnet id such as subnet-0123456789abcdef0"));
+        if (vpcId.isPresent() && subnetIds.isEmpty()) {
+            throw new ContextException(node.key() + ".subnetIds", "the private subnet ids of vpcId "
+                    + vpcId.get() + " (at least one; two in different zones for a multi-node domain)");
+        }
+        if (vpcId.isEmpty() && !subnetIds.isEmpty()) {
+            throw new ContextException(node.key() + ".vpcId", "the VPC that the subnetIds belong to");
         }
         return new OpenSearch(
                 node.field("engineVersion").textOr("OpenSearch_2.19", ENGINE, "an OpenSearch 2.x engine such as"
@@ -290,7 +302,9 @@ public final class ContextReader {
                 node.field("instanceCount").integer(1, 1, 80),
                 node.field("volumeSizeGiB").integer(20, 10, 16384),
                 node.field("retentionDays").integer(400, 1, 36500),
-                node.field("vpcId").optionalText(VPC_ID, "a VPC id such as vpc-0123456789abcdef0"),
-                node.field("dashboardsUrl").optionalText(HTTPS_URL, "an https:// URL"));
+                vpcId, subnetIds,
+                node.field("dashboardsUrl").optionalText(HTTPS_URL, "an https:// URL"),
+                node.field("auditorRoleArns").list((arn, i) ->
+                        arn.text(ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/Auditor")));
     }
 }

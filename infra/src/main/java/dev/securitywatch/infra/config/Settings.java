@@ -60,8 +60,14 @@ public final class Settings {
         }
     }
 
+    /** @param subnetIds with {@code vpcId}: the private subnets to use, so no VPC lookup (and no credentials) */
     public record OpenSearch(String engineVersion, String instanceType, int instanceCount, int volumeSizeGiB,
-                             int retentionDays, Optional<String> vpcId, Optional<String> dashboardsUrl) {
+                             int retentionDays, Optional<String> vpcId, List<String> subnetIds,
+                             Optional<String> dashboardsUrl, List<String> auditorRoleArns) {
+        public OpenSearch {
+            subnetIds = List.copyOf(subnetIds);
+            auditorRoleArns = List.copyOf(auditorRoleArns);
+        }
     }
 
     /** Everything a deployment is configured with. */

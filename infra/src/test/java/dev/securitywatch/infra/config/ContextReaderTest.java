@@ -105,6 +105,9 @@ class ContextReaderTest {
             "catalog                | `{\"enable\":[\"nope\"]}`     | catalog.enable[0]: unknown entry or category 'nope'",
             "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
             "openSearch             | `{\"engineVersion\":\"Elasticsearch_7.10\"}` | openSearch.engineVersion: expected an OpenSearch 2.x engine",
+            "openSearch             | `{\"vpcId\":\"vpc-0123456789abcdef0\"}` | openSearch.subnetIds: the private subnet ids of vpcId vpc-0123456789abcdef0",
+            "openSearch             | `{\"subnetIds\":[\"subnet-0123456789abcdef0\"]}` | openSearch.vpcId: the VPC that the subnetIds belong to",
+            "openSearch             | `{\"auditorRoleArns\":[\"Auditor\"]}` | openSearch.auditorRoleArns[0]: expected an IAM role ARN",
             "memberAccounts         | `\"[not json\"`               | memberAccounts: expected valid JSON, got [not json"})
     void badValuesFailWithTheKeyAndTheExpectedForm(String key, String json, String message) throws Exception {
         Object value = MAPPER.readValue(json, Object.class);

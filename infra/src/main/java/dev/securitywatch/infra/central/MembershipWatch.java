@@ -1,0 +1,176 @@
+package dev.securitywatch.infra.central;
+
+import dev.securitywatch.infra.DeadLetterQueue;
+import dev.securitywatch.infra.config.Settings.HubMemberCheck;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.lambda.JavaFunction;
+import dev.securitywatch.infra.lambda.LambdaEnvironment;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.scheduler.ContextAttribute;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/** The daily Security Hub membership snapshot: an S3 bucket of snapshots, a schedule, and the check Lambda. */
+public final class MembershipWatch extends Construct {
+    static final String HANDLER = "dev.securitywatch.hubcheck.handler.HubMemberCheckHandler::handleRequest";
+
+    private final IBucket bucket;
+    private final JavaFunction function;
+    private final Schedule schedule;
+    private final DeadLetterQueue deadLetters;
+    /** Null when an existing bucket is adopted: its encryption is the owner's to grant. */
+    private final Key snapshotsKey;
+
+    public MembershipWatch(Construct scope, String id, SecurityWatchConfig config, ISecret slackSecret) {
+        super(scope, id);
+        HubMemberCheck settings = config.hubMemberCheck();
+        snapshotsKey = settings.bucketName().isPresent() ? null : Key.Builder.create(this, "SnapshotsKey")
+                .description("Security Watch: encrypts Security Hub membership snapshots")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        bucket = settings.bucketName().isPresent()
+                ? Bucket.fromBucketName(this, "Snapshots", settings.bucketName().get())
+                : newBucket(snapshotsKey, settings.snapshotRetentionDays());
+
+        Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
+        env.putAll(LambdaEnvironment.slack(config));
+        env.put("SNAPSHOT_BUCKET", bucket.getBucketName());
+        env.put("HUB_REGIONS", String.join(",", settings.regions()));
+        env.put("CENTRAL_REGION", config.centralRegion());
+        env.put("READ_ORGANIZATIONS", Boolean.toString(settings.readOrganizations()));
+        env.put("REPORT_TIMEZONE", settings.timezone());
+        env.put("POWERTOOLS_SERVICE_NAME", "security-watch-hub-member-check");
+        function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("hub-member-check-lambda", HANDLER,
+                "Security Watch: snapshots Security Hub membership, diffs it with the previous snapshot, reports",
+                512, Duration.minutes(3), env));
+
+        String account = Stack.of(this).getAccount();
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("securityhub:ListMembers"))
+                .resources(settings.regions().stream()
+                        .map(region -> "arn:aws:securityhub:" + region + ":" + account + ":hub/default").toList())
+                .build());
+        if (settings.readOrganizations()) {
+            function.role().addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("organizations:ListAccounts")).resources(List.of("*")).build());
+            NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM5")
+                    .reason("organizations:ListAccounts has no resource-level permissions; AWS requires Resource *."
+                            + " The call is read-only.")
+                    .appliesTo(List.of("Resource::*"))
+                    .build()), true);
+        }
+        grantSnapshotAccess();
+        slackSecret.grantRead(function.role());
+
+        deadLetters = new DeadLetterQueue(this, "DeadLetters", "the scheduled membership check");
+        schedule = Schedule.Builder.create(this, "Schedule")
+                .description("Security Watch: daily Security Hub membership check")
+                .schedule(ScheduleExpression.expression(settings.schedule(), TimeZone.of(settings.timezone())))
+                .target(new LambdaInvoke(function.alias(), ScheduleTargetBaseProps.builder()
+                        // The run diffs against snapshots older than its scheduled time, so retries agree.
+                        .input(ScheduleTargetInput.fromObject(Map.of("scheduledTime",
+                                ContextAttribute.getScheduledTime())))
+                        .deadLetterQueue(deadLetters.queue())
+                        .retryAttempts(3)
+                        .maxEventAge(Duration.hours(6))
+                        .build()))
+                .build();
+        // Scheduler invokes asynchronously: a failed run retries through the function's own async config.
+        function.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(1))
+                .onFailure(new SqsDestination(deadLetters.queue()))
+                .build());
+    }
+
+    /** Exact actions instead of the CDK's grant helpers, whose action wildcards a reviewer must then justify. */
+    private void grantSnapshotAccess() {
+        String snapshots = bucket.arnForObjects("snapshots/*");
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject")).resources(List.of(snapshots)).build());
+        // The original stack's memberLog/YYYYMMDD.json files, read once as the history to diff against.
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject")).resources(List.of(bucket.arnForObjects("memberLog/*"))).build());
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("snapshots/*", "memberLog/*"))))
+                .build());
+        if (snapshotsKey != null) {
+            function.role().addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("kms:Decrypt", "kms:GenerateDataKey")).resources(List.of(snapshotsKey.getKeyArn()))
+                    .build());
+        }
+        NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Snapshot keys are dated (snapshots/yyyy/mm/dd/<takenAt>.json), so the Lambda may read and"
+                        + " write any object under snapshots/ of its own bucket, and read the original stack's"
+                        + " memberLog/ history; nothing else.")
+                .appliesTo(List.of(RegexAppliesTo.builder()
+                        .regex("/^Resource::.*\\/(snapshots|memberLog)\\/\\*$/").build()))
+                .build()), true);
+    }
+
+    private Bucket newBucket(Key key, int retentionDays) {
+        Bucket created = Bucket.Builder.create(this, "Snapshots")
+                .versioned(true)
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(key)
+                .bucketKeyEnabled(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("expire-snapshots")
+                        .expiration(Duration.days(retentionDays))
+                        .noncurrentVersionExpiration(Duration.days(30))
+                        .build()))
+                .build();
+        NagSuppressions.addResourceSuppressions(created, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-S1")
+                .reason("Only the membership-check Lambda writes here, one small JSON file a day; its writes are in"
+                        + " CloudTrail, and a second access-log bucket would add cost without audit value.")
+                .build()));
+        return created;
+    }
+
+    public IBucket bucket() {
+        return bucket;
+    }
+
+    public JavaFunction function() {
+        return function;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public DeadLetterQueue deadLetters() {
+        return deadLetters;
+    }
+}

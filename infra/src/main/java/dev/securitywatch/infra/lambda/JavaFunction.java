@@ -1,0 +1,158 @@
+package dev.securitywatch.infra.lambda;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * A Security Watch Lambda: the module's fat jar on java21 with SnapStart on published versions, reached through the
+ * {@code live} alias, with its own log group, a role that can write only to that log group, and an errors alarm.
+ */
+public final class JavaFunction extends Construct {
+
+    /** What differs between the project's Lambdas. */
+    public record Spec(String module, String handler, String description, int memoryMiB, Duration timeout,
+                       Map<String, String> environment, String roleName, IVpc vpc, ISecurityGroup securityGroup) {
+        public Spec {
+            environment = Map.copyOf(environment);
+        }
+
+        public static Spec of(String module, String handler, String description, int memoryMiB, Duration timeout,
+                              Map<String, String> environment) {
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, null, null, null);
+        }
+
+        public Spec withRoleName(String name) {
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, name, vpc, securityGroup);
+        }
+
+        public Spec inVpc(IVpc network, ISecurityGroup group) {
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, network, group);
+        }
+    }
+
+    private final Role role;
+    private final Function function;
+    private final Alias alias;
+    private final LogGroup logGroup;
+    private final Alarm errors;
+
+    public JavaFunction(Construct scope, String id, Spec spec) {
+        super(scope, id);
+        logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(RetentionDays.ONE_YEAR)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role.Builder roleBuilder = Role.Builder.create(this, "Role")
+                .description("Security Watch " + spec.module())
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"));
+        if (spec.roleName() != null) {
+            roleBuilder.roleName(spec.roleName());
+        }
+        role = roleBuilder.build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .description(spec.description())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .code(Code.fromAsset(LambdaJar.of(spec.module()).toString()))
+                .handler(spec.handler())
+                .memorySize(spec.memoryMiB())
+                .timeout(spec.timeout())
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(logGroup)
+                .environment(withJavaOptions(spec.environment()));
+        if (spec.vpc() != null) {
+            builder.vpc(spec.vpc())
+                    .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                    .securityGroups(List.of(spec.securityGroup()));
+            role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName(
+                    "service-role/AWSLambdaVPCAccessExecutionRole"));
+            NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM4")
+                    .reason("AWSLambdaVPCAccessExecutionRole only grants the ENI create/describe/delete calls a VPC"
+                            + " Lambda needs; EC2 does not support resource-level scoping for them.")
+                    .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                            + "AWSLambdaVPCAccessExecutionRole"))
+                    .build()), true);
+        }
+        function = builder.build();
+        alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every deployment publishes a version (currentVersion) behind the live alias.");
+
+        errors = Alarm.Builder.create(this, "Errors")
+                .alarmDescription("Security Watch: " + spec.module() + " failed. Read its log group "
+                        + "for the error; failed events go to its dead-letter queue.")
+                .metric(alias.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()))
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("Pinned to java21: the runtime the jars are built and tested for, with SnapStart; moving to"
+                        + " a newer Java runtime is a deliberate, tested upgrade, not an automatic one.")
+                .build()));
+    }
+
+    /** Tiered compilation to C1 only: the usual advice for short Lambda invocations (faster warm-up). */
+    private static Map<String, String> withJavaOptions(Map<String, String> environment) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.putIfAbsent("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        return all;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    public Alarm errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.securitywatch.infra.lambda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.securitywatch.infra.config.Settings.MemberAccount;
+import dev.securitywatch.infra.config.Settings.Remediation;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.config.Settings.SlackRoute;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment contract between the CDK app and the Lambdas: the same validated settings, as compact JSON.
+ * Secrets never travel this way; only the secret's name does.
+ */
+public final class LambdaEnvironment {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private LambdaEnvironment() {
+    }
+
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render Lambda environment value", e);
+        }
+    }
+
+    /** Settings every Lambda that names accounts or classifies events needs. */
+    public static Map<String, String> shared(SecurityWatchConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ACCOUNT_NAMES", json(config.accountNames()));
+        env.put("CATALOG_SETTINGS", json(config.catalogJson().isNull() || config.catalogJson().isMissingNode()
+                ? Map.of() : config.catalogJson()));
+        env.put("POWERTOOLS_METRICS_NAMESPACE", "SecurityWatch");
+        env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        return env;
+    }
+
+    /** Where Slack messages go: the secret's name (not its value) and the routing rules. */
+    public static Map<String, String> slack(SecurityWatchConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SLACK_SECRET_ID", config.slack().secretName());
+        env.put("SLACK_ROUTES", json(routes(config.slack().routes())));
+        config.slack().defaultChannel().ifPresent(channel -> env.put("SLACK_DEFAULT_CHANNEL", channel));
+        return env;
+    }
+
+    /**
+     * The remediator's policy: the same keys as cdk.json context, already validated, with the mode resolved for
+     * one account.
+     */
+    public static String remediationPolicy(SecurityWatchConfig config, MemberAccount account) {
+        Remediation remediation = config.remediation();
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("remediationMode", config.remediationModeFor(account).name());
+        policy.put("ingressAllowList", remediation.allowList().stream().map(rule -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("protocol", rule.protocol());
+            json.put("fromPort", rule.fromPort());
+            json.put("toPort", rule.toPort());
+            json.put("source", rule.source());
+            json.put("required", rule.required());
+            json.put("description", rule.description());
+            return json;
+        }).toList());
+        policy.put("exemptSecurityGroupIds", remediation.exemptSecurityGroupIds());
+        policy.put("remediation", Map.of(
+                "exemptTagKey", remediation.exemptTagKey(),
+                "defaultGroupPolicy", remediation.defaultGroupPolicy().name(),
+                "cloudFormationGroupPolicy", remediation.cloudFormationGroupPolicy().name(),
+                "revokeNonCidrSources", remediation.revokeNonCidrSources()));
+        return json(policy);
+    }
+
+    private static List<Map<String, Object>> routes(List<SlackRoute> routes) {
+        return routes.stream().map(route -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("channel", route.channel());
+            if (!route.accounts().isEmpty()) {
+                json.put("accounts", route.accounts());
+            }
+            if (!route.categories().isEmpty()) {
+                json.put("categories", route.categories());
+            }
+            if (!route.severities().isEmpty()) {
+                json.put("severities", route.severities());
+            }
+            return json;
+        }).toList();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.securitywatch.infra.member;
+
+import dev.securitywatch.infra.SecurityWatch;
+import dev.securitywatch.infra.config.Settings.MemberAccount;
+import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.lambda.JavaFunction;
+import dev.securitywatch.infra.lambda.LambdaEnvironment;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.config.CustomRule;
+import software.amazon.awscdk.services.config.MaximumExecutionFrequency;
+import software.amazon.awscdk.services.config.ResourceType;
+import software.amazon.awscdk.services.config.RuleScope;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The AWS Config custom rule that evaluates security-group ingress against the allow-list and, in the configured
+ * mode, rewrites it. Config recording must already be on in the account and region.
+ */
+public final class SecurityGroupRemediation extends Construct {
+    static final String HANDLER = "dev.securitywatch.remediation.lambda.RemediationHandler::handleRequest";
+    /** The notifier recognises automation by this role-name prefix (see the notifier's automation marking). */
+    public static final String ROLE_NAME_PREFIX = "security-watch-remediation-";
+
+    private final JavaFunction function;
+    private final CustomRule rule;
+
+    public SecurityGroupRemediation(Construct scope, String id, SecurityWatchConfig config, MemberAccount account) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+        Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
+        env.put("REMEDIATION_POLICY", LambdaEnvironment.remediationPolicy(config, account));
+        env.put("POWERTOOLS_SERVICE_NAME", "security-watch-remediation");
+        function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("config-remediation-lambda", HANDLER,
+                        "Security Watch: evaluates and rewrites security-group ingress to the allow-list",
+                        1024, Duration.minutes(5), env)
+                .withRoleName(ROLE_NAME_PREFIX + stack.getRegion()));
+
+        String ec2Arn = "arn:aws:ec2:" + stack.getRegion() + ":" + stack.getAccount();
+        String securityGroups = ec2Arn + ":security-group/*";
+        String securityGroupRules = ec2Arn + ":security-group-rule/*";
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules",
+                        "config:PutEvaluations", "config:GetResourceConfigHistory"))
+                .resources(List.of("*")).build());
+        // Second guard behind the code's own exemption: IAM itself refuses changes to groups this project tagged.
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:RevokeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupIngress"))
+                .resources(List.of(securityGroups, securityGroupRules))
+                .conditions(Map.of("Null", Map.of("aws:ResourceTag/" + SecurityWatch.COMPONENT_TAG, "true")))
+                .build());
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of("arn:aws:events:" + stack.getRegion() + ":" + stack.getAccount()
+                        + ":event-bus/default")).build());
+        NagSuppressions.addResourceSuppressions(function.role(), List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("EC2 Describe* calls and Config PutEvaluations/GetResourceConfigHistory do not support"
+                                + " resource-level permissions; AWS requires Resource *. All four are read or report"
+                                + " calls.")
+                        .appliesTo(List.of("Resource::*")).build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("The remediator must be able to change any security group in its own account and"
+                                + " region; exemptions are enforced in code and tested.")
+                        .appliesTo(List.of("Resource::" + securityGroups, "Resource::" + securityGroupRules))
+                        .build()), true);
+
+        rule = CustomRule.Builder.create(this, "Rule")
+                .description("Security Watch: security-group ingress matches the allow-list ("
+                        + config.remediationModeFor(account) + ")")
+                .lambdaFunction(function.alias())
+                .configurationChanges(true)
+                .periodic(true)
+                .maximumExecutionFrequency(MaximumExecutionFrequency.valueOf(
+                        frequencyConstant(config.remediation().periodicFrequency())))
+                .ruleScope(RuleScope.fromResources(List.of(ResourceType.EC2_SECURITY_GROUP)))
+                .build();
+        NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM4")
+                .reason("The CDK's CustomRule attaches AWSConfigRulesExecutionRole, Config's documented execution"
+                        + " policy: PutEvaluations and read-only configuration access, no write access.")
+                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                        + "AWSConfigRulesExecutionRole"))
+                .build()), true);
+    }
+
+    /** Config's names (TwentyFour_Hours) to the CDK enum's (TWENTY_FOUR_HOURS). */
+    private static String frequencyConstant(String configName) {
+        return configName.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public JavaFunction function() {
+        return function;
+    }
+
+    public CustomRule rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.securitywatch.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.pattern.ForwardingPatterns;
+import dev.securitywatch.infra.member.ForwardingRules;
+import dev.securitywatch.infra.member.MemberStack;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The Lambdas and what surrounds them: runtime, SnapStart, triggers, least privilege, dead letters. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LambdaResourcesTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SecurityWatch deployment;
+    private Template central;
+    private JsonNode centralJson;
+
+    @BeforeAll
+    void synthesize() {
+        deployment = SecurityWatchStacksTest.synthesize(DefaultContext.get());
+        central = Template.fromStack(deployment.central());
+        centralJson = MAPPER.valueToTree(central.toJSON());
+    }
+
+    private static JsonNode resourcesOfType(JsonNode template, String type) {
+        List<JsonNode> matches = new java.util.ArrayList<>();
+        template.path("Resources").forEach(r -> {
+            if (r.path("Type").asText().equals(type)) {
+                matches.add(r);
+            }
+        });
+        return MAPPER.valueToTree(matches);
+    }
+
+    private static JsonNode functionWithHandler(JsonNode template, String handlerPrefix) {
+        for (JsonNode function : resourcesOfType(template, "AWS::Lambda::Function")) {
+            if (function.path("Properties").path("Handler").asText().startsWith(handlerPrefix)) {
+                return function.path("Properties");
+            }
+        }
+        throw new AssertionError("no function with handler " + handlerPrefix);
+    }
+
+    private static String policies(JsonNode template) {
+        return resourcesOfType(template, "AWS::IAM::Policy").toString();
+    }
+
+    @Test
+    void everyProjectLambdaIsJava21WithSnapStartBehindTheLiveAlias() {
+        JsonNode functions = resourcesOfType(centralJson, "AWS::Lambda::Function");
+        long projectFunctions = 0;
+        for (JsonNode function : functions) {
+            JsonNode props = function.path("Properties");
+            if (!props.path("Handler").asText().startsWith("dev.securitywatch.")) {
+                continue;
+            }
+            projectFunctions++;
+            assertThat(props.path("Runtime").asText()).isEqualTo("java21");
+            assertThat(props.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+            assertThat(props.path("Architectures").toString()).contains("arm64");
+        }
+        assertThat(projectFunctions).isEqualTo(4);
+        assertThat(resourcesOfType(centralJson, "AWS::Lambda::Alias").toString()).contains("\"Name\":\"live\"");
+    }
+
+    @Test
+    void notifierIsSubscribedThroughItsAliasAndKeepsSecretsOutOfTheTemplate() {
+        JsonNode notifier = functionWithHandler(centralJson, "dev.securitywatch.notifier.");
+        JsonNode env = notifier.path("Environment").path("Variables");
+        assertThat(env.path("SLACK_SECRET_ID").asText()).isEqualTo("security-watch/slack");
+        assertThat(env.path("ACCOUNT_NAMES").asText()).contains("\"111111111111\":\"prod\"");
+        assertThat(env.path("SLACK_ROUTES").asText()).isEqualTo("[{\"channel\":\"C0987654321\",\"severities\":[\"CRITICAL\"]}]");
+        assertThat(env.has("DEDUP_TABLE_NAME")).isTrue();
+        assertThat(centralJson.toString()).doesNotContain("hooks.slack.com", "xoxb-");
+
+        central.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda",
+                "Endpoint", Map.of("Ref", Match.stringLikeRegexp("NotifierLambdaLive.*"))));
+        central.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH"))));
+        assertThat(resourcesOfType(centralJson, "AWS::Lambda::EventInvokeConfig"))
+                .anySatisfy(config -> assertThat(config.path("Properties").toString())
+                        .contains("NotifierLambdaLive", "NotifierDeadLettersQueue", "\"MaximumRetryAttempts\":2"));
+        String policies = policies(centralJson);
+        assertThat(policies).contains("secretsmanager:GetSecretValue", "secret:security-watch/slack-??????",
+                "dynamodb:PutItem", "kms:Decrypt");
+    }
+
+    @Test
+    void membershipCheckRunsOnTheConfiguredCronAndTimeZoneWithRetriesAndADeadLetterQueue() {
+        central.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                "ScheduleExpression", "cron(00 11 ? * MON-FRI *)",
+                "ScheduleExpressionTimezone", "Asia/Tokyo",
+                "Target", Match.objectLike(Map.of(
+                        "Arn", Map.of("Ref", Match.stringLikeRegexp("MembershipWatchLambdaLive.*")),
+                        "RetryPolicy", Map.of("MaximumEventAgeInSeconds", 21600, "MaximumRetryAttempts", 3),
+                        "DeadLetterConfig", Match.objectLike(Map.of())))));
+        central.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "BucketEncryption", Match.objectLike(Map.of("ServerSideEncryptionConfiguration", List.of(
+                        Match.objectLike(Map.of("ServerSideEncryptionByDefault",
+                                Match.objectLike(Map.of("SSEAlgorithm", "aws:kms"))))))),
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "ExpirationInDays", 400, "Status", "Enabled"))))));
+        central.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+        String policies = policies(centralJson);
+        assertThat(policies).contains("securityhub:ListMembers", "arn:aws:securityhub:ap-northeast-1:123456789012:hub/default",
+                "organizations:ListAccounts", "s3:GetObject", "s3:PutObject", "/snapshots/*");
+        assertThat(policies).doesNotContain("s3:DeleteObject", "s3:*");
+    }
+
+    @Test
+    void anExistingSnapshotBucketIsAdoptedByName() {
+        SecurityWatch adopted = SecurityWatchStacksTest.synthesize(DefaultContext.withOverrides(Map.of(
+                "hubMemberCheck", Map.of("bucketName", "team-hub-snapshots"))));
+        JsonNode template = MAPPER.valueToTree(Template.fromStack(adopted.central()).toJSON());
+        assertThat(resourcesOfType(template, "AWS::S3::Bucket")).isEmpty();
+        assertThat(policies(template)).contains("team-hub-snapshots/snapshots/*");
+    }
+
+    @Test
+    void remediatorIsAConfigRuleOnSecurityGroupsWithALeastPrivilegeNamedRole() {
+        MemberStack prod = deployment.members().get(0);
+        Template template = Template.fromStack(prod);
+        template.hasResourceProperties("AWS::Config::ConfigRule", Map.of(
+                "Scope", Map.of("ComplianceResourceTypes", List.of("AWS::EC2::SecurityGroup")),
+                "MaximumExecutionFrequency", "TwentyFour_Hours",
+                "Source", Match.objectLike(Map.of("Owner", "CUSTOM_LAMBDA"))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Principal", "config.amazonaws.com", "SourceAccount", "111111111111"));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "security-watch-remediation-us-east-1"));
+        JsonNode json = MAPPER.valueToTree(template.toJSON());
+        String policies = policies(json);
+        assertThat(policies).contains("ec2:RevokeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupIngress",
+                "arn:aws:ec2:us-east-1:111111111111:security-group/*", "aws:ResourceTag/security-watch:component", "config:PutEvaluations",
+                "config:GetResourceConfigHistory", "arn:aws:events:us-east-1:111111111111:event-bus/default");
+        JsonNode env = functionWithHandler(json, "dev.securitywatch.remediation.").path("Environment").path("Variables");
+        assertThat(env.path("REMEDIATION_POLICY").asText()).contains("\"remediationMode\":\"REPORT_ONLY\"",
+                "\"exemptSecurityGroupIds\":[\"sg-0123456789abcdef0\"]", "\"exemptTagKey\":\"security-watch:exempt\"");
+    }
+
+    @Test
+    void remediationModeCanDifferPerAccount() {
+        SecurityWatch enforce = SecurityWatchStacksTest.synthesize(DefaultContext.withOverrides(Map.of(
+                "remediationMode", "ENFORCE")));
+        for (MemberStack member : enforce.members()) {
+            String mode = member.getAccount().equals("222222222222") ? "REPORT_ONLY" : "ENFORCE";
+            assertThat(MAPPER.valueToTree(Template.fromStack(member).toJSON()).toString()).as(member.getStackName())
+                    .contains("\\\"remediationMode\\\":\\\"" + mode + "\\\"");
+        }
+    }
+
+    @Test
+    void forwardingRulesStillSynthesizeAloneWithoutAssetsForAStackSet() {
+        App app = new App();
+        Stack stack = new Stack(app, "StackSetCandidate");
+        new ForwardingRules(stack, "Forwarding", ForwardingPatterns.forRegion(Catalog.defaults(), "us-east-1"),
+                "arn:aws:events:ap-northeast-1:123456789012:event-bus/security-watch");
+        String template = Template.fromStack(stack).toJSON().toString();
+        assertThat(template).contains("AWS::Events::Rule").doesNotContain("AWS::Lambda::Function", "aws:asset");
+    }
+
+    @Test
+    void openSearchDomainIsPrivateEncryptedAndReachableOnlyFromTheLambdas() {
+        central.hasResourceProperties("AWS::OpenSearchService::Domain", Map.of(
+                "DomainName", "security-watch",
+                "EngineVersion", "OpenSearch_2.19",
+                "EncryptionAtRestOptions", Map.of("Enabled", true),
+                "NodeToNodeEncryptionOptions", Map.of("Enabled", true),
+                "DomainEndpointOptions", Map.of("EnforceHTTPS", true,
+                        "TLSSecurityPolicy", "Policy-Min-TLS-1-2-PFS-2023-10"),
+                "AdvancedSecurityOptions", Match.objectLike(Map.of("Enabled", true,
+                        "InternalUserDatabaseEnabled", false,
+                        "MasterUserOptions", Map.of("MasterUserARN", Map.of("Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("AuditIndexSetupRole.*"), "Arn"))))),
+                "VPCOptions", Match.objectLike(Map.of()),
+                "LogPublishingOptions", Match.objectLike(Map.of(
+                        "SEARCH_SLOW_LOGS", Match.objectLike(Map.of("Enabled", true)),
+                        "ES_APPLICATION_LOGS", Match.objectLike(Map.of("Enabled", true))))));
+        central.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                "SourceSecurityGroupId", Map.of("Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("AuditIndexClientSecurityGroup.*"), "GroupId"))));
+        assertThat(resourcesOfType(centralJson, "AWS::EC2::NatGateway")).isEmpty();
+        assertThat(resourcesOfType(centralJson, "AWS::EC2::InternetGateway")).isEmpty();
+    }
+
+    @Test
+    void indexerIsSubscribedToTheEventsLogAndSetupRunsAsACustomResource() {
+        central.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
+                "LogGroupName", Map.of("Ref", Match.stringLikeRegexp("EventsLog.*")),
+                "DestinationArn", Map.of("Ref", Match.stringLikeRegexp("AuditIndexIndexerLive.*"))));
+        JsonNode indexer = functionWithHandler(centralJson, "dev.securitywatch.indexer.handler.SubscriptionIndexerHandler");
+        assertThat(indexer.path("VpcConfig").isObject()).isTrue();
+        assertThat(indexer.path("Environment").path("Variables").path("OPENSEARCH_ENDPOINT").toString())
+                .contains("https://");
+        assertThat(resourcesOfType(centralJson, "Custom::SecurityWatchOpenSearchSetup")).hasSize(1);
+        central.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "SecurityWatch/Indexer", "MetricName", "FailedDocuments", "Threshold", 1));
+        assertThat(resourcesOfType(centralJson, "AWS::Logs::SubscriptionFilter")).hasSize(1)
+                .allSatisfy(f -> assertThat(f.toString()).doesNotContain("AuditIndexIndexerLogs"));
+    }
+
+    @Test
+    void everyDeadLetterQueueHasAnAlarm() {
+        int queues = resourcesOfType(centralJson, "AWS::SQS::Queue").size();
+        long dlqAlarms = java.util.stream.StreamSupport.stream(
+                resourcesOfType(centralJson, "AWS::CloudWatch::Alarm").spliterator(), false)
+                .filter(a -> a.toString().contains("ApproximateNumberOfMessagesVisible")).count();
+        assertThat(queues).isEqualTo(4);
+        assertThat(dlqAlarms).isEqualTo(queues);
+    }
+}
