@@ -152,8 +152,8 @@ class RemediationCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no arguments                   |                                    | usage: plan",
-            "unknown command                | apply x.json                       | unknown command \"apply\"",
+            "no arguments                   |                                    | no command given; commands: plan",
+            "unknown command                | apply x.json                       | unknown command 'apply'; commands: plan",
             "no files                       | plan --mode ENFORCE                | no event files given",
             "unknown option                 | plan --force x.json                | unknown option --force",
             "option without value           | plan x.json --mode                 | --mode needs a value",
@@ -196,7 +196,7 @@ class RemediationCliTest {
     void anUnexpectedFailureIsStillOneLineWithoutAStackTrace() {
         Run run = run("plan", "bad\0name.json");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: internal error (InvalidPathException").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("error: InvalidPathException: ").doesNotContain("\tat ");
         assertThat(run.err().lines()).hasSize(1);
     }
 

@@ -15,7 +15,6 @@ import dev.securitywatch.catalog.pattern.ForwardingPatterns;
 import dev.securitywatch.catalog.pattern.MatchResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@code java -jar event-catalog.jar match|list|patterns}: see {@link #USAGE}. */
@@ -41,29 +40,18 @@ public final class CatalogCli {
     }
 
     int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? CliException.EXIT_BAD_INPUT : 0;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return switch (args[0]) {
-                case "match" -> match(rest);
-                case "list" -> {
+        return new Commands(USAGE)
+                .add("match", this::match)
+                .add("list", rest -> {
                     out.print(CatalogTable.markdown(Catalog.defaults()));
-                    yield 0;
-                }
-                case "patterns" -> {
-                    String region = rest.isEmpty() ? "us-east-1" : rest.get(0);
-                    ForwardingPatterns.forRegion(Catalog.defaults(), region).forEach(out::println);
-                    yield 0;
-                }
-                default -> throw new CliException("unknown command '" + args[0] + "'\n" + USAGE);
-            };
-        } catch (CliException e) {
-            err.println("error: " + e.getMessage());
-            return CliException.EXIT_BAD_INPUT;
-        }
+                    return Commands.EXIT_OK;
+                })
+                .add("patterns", rest -> {
+                    ForwardingPatterns.forRegion(Catalog.defaults(), rest.isEmpty() ? "us-east-1" : rest.get(0))
+                            .forEach(out::println);
+                    return Commands.EXIT_OK;
+                })
+                .run(args, out, err);
     }
 
     /** Prints a line per event; a bad file is reported and skipped, and the exit code says so at the end. */

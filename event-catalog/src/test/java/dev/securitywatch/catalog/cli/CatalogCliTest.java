@@ -121,7 +121,7 @@ class CatalogCliTest {
         assertThat(run().exit()).isEqualTo(2);
         Run unknown = run("frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("error: unknown command 'frobnicate'");
+        assertThat(unknown.err()).startsWith("error: unknown command 'frobnicate'; commands: match, list, patterns");
         assertThat(run("match").err()).isEqualTo("error: match needs at least one FILE\n");
         assertThat(run("--help").exit()).isZero();
     }

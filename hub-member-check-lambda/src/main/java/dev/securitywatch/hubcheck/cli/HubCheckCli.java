@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.cli.CliException;
+import dev.securitywatch.catalog.cli.Commands;
 import dev.securitywatch.catalog.cli.JsonFiles;
 import dev.securitywatch.hubcheck.membership.AccountIds;
 import dev.securitywatch.hubcheck.membership.MembershipSnapshot;
@@ -61,20 +62,10 @@ public final class HubCheckCli {
     }
 
     int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? CliException.EXIT_BAD_INPUT : 0;
-        }
-        try {
-            if (!args[0].equals("diff")) {
-                throw new CliException("unknown command '" + args[0] + "' (try --help)");
-            }
-            out.println(diff(List.of(args).subList(1, args.length)).toPrettyString());
-            return 0;
-        } catch (CliException e) {
-            err.println("error: " + e.getMessage());
-            return CliException.EXIT_BAD_INPUT;
-        }
+        return new Commands(USAGE).add("diff", rest -> {
+            out.println(diff(rest).toPrettyString());
+            return Commands.EXIT_OK;
+        }).run(args, out, err);
     }
 
     private ObjectNode diff(List<String> args) {

@@ -111,8 +111,8 @@ class HubCheckCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no command | | usage: java -jar hub-member-check-lambda.jar diff",
-            "unknown command | render | error: unknown command 'render' (try --help)",
+            "no command | | error: no command given; commands: diff (try --help)",
+            "unknown command | render | error: unknown command 'render'; commands: diff (try --help)",
             "one file | diff PREVIOUS | error: diff needs exactly two files, PREVIOUS.json and CURRENT.json (got 1)",
             "three files | diff PREVIOUS CURRENT CURRENT | error: diff needs exactly two files",
             "unknown option | diff --verbose PREVIOUS CURRENT | error: unknown option --verbose (try --help)",

@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.cli.CliException;
+import dev.securitywatch.catalog.cli.Commands;
 import dev.securitywatch.catalog.cli.JsonFiles;
 import dev.securitywatch.catalog.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -66,21 +66,7 @@ public final class NotifierCli {
     }
 
     int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? CliException.EXIT_BAD_INPUT : 0;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return switch (args[0]) {
-                case "render" -> render(rest);
-                case "send" -> send(rest);
-                default -> throw new CliException("unknown command '" + args[0] + "'\n" + USAGE);
-            };
-        } catch (CliException e) {
-            err.println("error: " + e.getMessage());
-            return CliException.EXIT_BAD_INPUT;
-        }
+        return new Commands(USAGE).add("render", this::render).add("send", this::send).run(args, out, err);
     }
 
     private int render(List<String> files) {

@@ -109,9 +109,9 @@ class NotifierCliTest {
     }
 
     @Test
-    void noArgumentsPrintsUsageAndHelpExitsZero() {
+    void noArgumentsIsAOneLineErrorAndHelpExitsZero() {
         assertThat(cli.run()).isEqualTo(2);
-        assertThat(stderr()).contains("usage:");
+        assertThat(stderr()).isEqualTo("error: no command given; commands: render, send (try --help)\n");
         assertThat(cli.run("--help")).isZero();
         assertThat(stdout()).contains("render FILE...", "send --webhook-url URL FILE...");
     }

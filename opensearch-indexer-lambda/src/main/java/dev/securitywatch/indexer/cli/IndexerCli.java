@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.cli.CliException;
+import dev.securitywatch.catalog.cli.Commands;
 import dev.securitywatch.catalog.event.EnvelopeParser;
 import dev.securitywatch.catalog.event.EventEnvelope;
 import dev.securitywatch.catalog.event.InboundMessage;
@@ -30,7 +31,6 @@ import dev.securitywatch.indexer.setup.StepResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +43,6 @@ import software.amazon.awssdk.regions.Region;
  * runs ({@code map}, {@code saved-objects}) that show exactly what the Lambda would write.
  */
 public final class IndexerCli {
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
 
     private static final String USAGE = String.join("\n",
             "usage: java -jar opensearch-indexer-lambda.jar <command> ...",
@@ -75,29 +73,23 @@ public final class IndexerCli {
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println(USAGE);
-            return CliException.EXIT_BAD_INPUT;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        return new Commands(USAGE)
+                .add("index", rest -> reachingCluster(() -> index(rest, out), err))
+                .add("backfill", rest -> reachingCluster(() -> backfill(rest, out), err))
+                .add("setup", rest -> reachingCluster(() -> setup(rest, out), err))
+                .add("map", rest -> reachingCluster(() -> map(rest, out), err))
+                .add("saved-objects", rest -> reachingCluster(() -> out.print(new SavedObjects(mapper).toNdjson()), err))
+                .run(args, out, err);
+    }
+
+    /** A cluster that cannot be reached or refuses setup is a failure (exit 1), not bad input. */
+    private static int reachingCluster(Runnable command, PrintStream err) {
         try {
-            switch (args[0]) {
-                case "index" -> index(rest, out);
-                case "backfill" -> backfill(rest, out);
-                case "setup" -> setup(rest, out);
-                case "map" -> map(rest, out);
-                case "saved-objects" -> out.print(new SavedObjects(mapper).toNdjson());
-                case "help", "--help", "-h" -> out.println(USAGE);
-                default -> throw new CliException("unknown command '" + args[0] + "'; try: index, backfill, setup,"
-                        + " map, saved-objects");
-            }
-            return EXIT_OK;
-        } catch (CliException e) {
-            err.println("error: " + e.getMessage());
-            return CliException.EXIT_BAD_INPUT;
+            command.run();
+            return Commands.EXIT_OK;
         } catch (StoreUnavailableException | SetupException e) {
             err.println("error: " + e.getMessage());
-            return EXIT_FAILED;
+            return Commands.EXIT_FAILED;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.securitywatch.indexer.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -18,8 +17,7 @@ final class JsonSubset {
             if (!current.isObject()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = desired.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : desired.properties()) {
                 JsonNode actual = current.get(field.getKey());
                 if (actual == null ? !field.getValue().isNull() : !contains(actual, field.getValue())) {
                     return false;

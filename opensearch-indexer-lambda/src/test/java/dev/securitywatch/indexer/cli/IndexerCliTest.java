@@ -42,7 +42,7 @@ public class IndexerCliTest {
         Path emptyDir = Files.createDirectories(dir.resolve("empty"));
         String local = "http://127.0.0.1:9";
         return Stream.of(
-                Arguments.of(new String[] {}, "usage"),
+                Arguments.of(new String[] {}, "no command given"),
                 Arguments.of(new String[] {"reindex"}, "unknown command 'reindex'"),
                 Arguments.of(new String[] {"index", "x.json"}, "--endpoint is required"),
                 Arguments.of(new String[] {"index", "--endpoint", local}, "name at least one FILE"),
