@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.testdata.AcceptanceData;
-import java.io.ByteArrayOutputStream;
+import dev.securitywatch.catalog.testdata.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,24 +24,8 @@ class RemediationCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        List<JsonNode> lines() {
-            return out.lines().map(line -> {
-                try {
-                    return MAPPER.readTree(line);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RemediationCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(RemediationCli::run, args);
     }
 
     private Path corpus(String path) throws IOException {
@@ -58,7 +40,7 @@ class RemediationCliTest {
 
     @Test
     void plansOneJsonLinePerGroupInTheDefaultReportOnlyMode() throws IOException {
-        Run run = run("plan", corpus(SSH_OPEN).toString());
+        CliRun run = run("plan", corpus(SSH_OPEN).toString());
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.lines()).singleElement().satisfies(line -> {
@@ -75,7 +57,7 @@ class RemediationCliTest {
 
     @Test
     void enforcePrintsTheRulesToRevokeAndAdd() throws IOException {
-        Run run = run("plan", "--mode", "ENFORCE", corpus(SSH_OPEN).toString(), corpus(WORLD_RULES).toString());
+        CliRun run = run("plan", "--mode", "ENFORCE", corpus(SSH_OPEN).toString(), corpus(WORLD_RULES).toString());
         assertThat(run.exit()).isZero();
         List<JsonNode> lines = run.lines();
         assertThat(lines).hasSize(2);
@@ -94,7 +76,7 @@ class RemediationCliTest {
                              "ingressAllowList": [{"protocol": "tcp", "fromPort": 22, "toPort": 22,
                                                    "source": "0.0.0.0/0"}]}}
                 """);
-        Run run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
+        CliRun run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
         assertThat(run.lines()).singleElement().satisfies(line -> {
             assertThat(line.get("compliance").asText()).isEqualTo("COMPLIANT");
             assertThat(line.get("annotation").asText()).isEqualTo("ingress matches the allow-list");
@@ -108,9 +90,9 @@ class RemediationCliTest {
                              "memberAccounts": [{"id": "123456789012", "remediationMode": "REVOKE_ONLY"}],
                              "remediation": {"periodicFrequency": "TwentyFour_Hours"}}}
                 """);
-        Run run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
+        CliRun run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
         assertThat(run.lines().get(0).get("revoke")).hasSize(1);
-        Run overridden = run("plan", "--context", cdkJson.toString(), "--mode", "REPORT_ONLY",
+        CliRun overridden = run("plan", "--context", cdkJson.toString(), "--mode", "REPORT_ONLY",
                 corpus(SSH_OPEN).toString());
         assertThat(overridden.lines().get(0).get("revoke")).isEmpty();
     }
@@ -118,10 +100,10 @@ class RemediationCliTest {
     @Test
     void anAllowListFileAndExemptionsApply() throws IOException {
         Path allowList = file("allow.json", "[{\"protocol\": \"tcp\", \"fromPort\": 443, \"source\": \"0.0.0.0/0\"}]");
-        Run exempt = run("plan", "--allow-list", allowList.toString(), "--exempt", "sg-e2fb6999", "--mode", "enforce",
+        CliRun exempt = run("plan", "--allow-list", allowList.toString(), "--exempt", "sg-e2fb6999", "--mode", "enforce",
                 corpus(SSH_OPEN).toString());
         assertThat(exempt.lines().get(0).get("annotation").asText()).isEqualTo("exempt: listed in exemptSecurityGroupIds");
-        Run listed = run("plan", "--allow-list", allowList.toString(), "--mode", "REVOKE_ONLY",
+        CliRun listed = run("plan", "--allow-list", allowList.toString(), "--mode", "REVOKE_ONLY",
                 corpus(SSH_OPEN).toString());
         assertThat(listed.lines().get(0).get("annotation").asText()).isEqualTo("revoked 1 rule (tcp/22 from 0.0.0.0/0);"
                 + " added 0");
@@ -136,7 +118,7 @@ class RemediationCliTest {
                    "ipPermissions": [{"ipProtocol": "tcp", "fromPort": 8080, "toPort": 8080,
                      "userIdGroupPairs": [{"groupId": "sg-alb", "userId": "111111111111"}]}]}}
                 """);
-        Run run = run("plan", "--allow-list", file("empty.json", "[]").toString(), event.toString());
+        CliRun run = run("plan", "--allow-list", file("empty.json", "[]").toString(), event.toString());
         assertThat(run.lines().get(0).get("kept")).isEqualTo(MAPPER.readTree("[{\"rule\":{\"protocol\":\"tcp\","
                 + "\"fromPort\":8080,\"toPort\":8080,\"source\":{\"type\":\"securityGroup\",\"value\":\"sg-alb\"}},"
                 + "\"reason\":\"security-group reference kept\"}]"));
@@ -145,7 +127,7 @@ class RemediationCliTest {
 
     @Test
     void notApplicableItemsArePrinted() throws IOException {
-        Run run = run("plan", corpus("config/lambda-ConfigurationItemChangeNotification-AWS-EC2-Instance-awsdocs-1.json")
+        CliRun run = run("plan", corpus("config/lambda-ConfigurationItemChangeNotification-AWS-EC2-Instance-awsdocs-1.json")
                 .toString());
         assertThat(run.lines().get(0).get("compliance").asText()).isEqualTo("NOT_APPLICABLE");
     }
@@ -164,7 +146,7 @@ class RemediationCliTest {
     })
     void badArgumentsExitTwoWithOneLine(String name, String args, String message) {
         String[] argv = args == null ? new String[0] : args.replace("DIR", dir.toString()).trim().split("\\s+");
-        Run run = run(argv);
+        CliRun run = run(argv);
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: " + message.replace("DIR", dir.toString())).endsWith("\n");
@@ -184,7 +166,7 @@ class RemediationCliTest {
     void badEventFilesExitTwoWithOneLineAndNoOutput(String name, String content, String message) throws IOException {
         Path good = corpus(SSH_OPEN);
         Path bad = file("bad.json", content);
-        Run run = run("plan", good.toString(), bad.toString());
+        CliRun run = run("plan", good.toString(), bad.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: " + dir.resolve(message.substring(0, message.indexOf(':')))
@@ -194,7 +176,7 @@ class RemediationCliTest {
 
     @Test
     void anUnexpectedFailureIsStillOneLineWithoutAStackTrace() {
-        Run run = run("plan", "bad\0name.json");
+        CliRun run = run("plan", "bad\0name.json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: InvalidPathException: ").doesNotContain("\tat ");
         assertThat(run.err().lines()).hasSize(1);
@@ -203,11 +185,11 @@ class RemediationCliTest {
     @Test
     void aBadContextNamesTheFileAndTheKey() throws IOException {
         Path cdkJson = file("cdk.json", "{\"context\": {\"ingressAllowList\": [{\"protocol\": \"tcp\"}]}}");
-        Run run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
+        CliRun run = run("plan", "--context", cdkJson.toString(), corpus(SSH_OPEN).toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: " + cdkJson + ": ingressAllowList[0].fromPort: required for tcp and"
                 + " udp (an integer 0-65535)\n");
-        Run noContext = run("plan", "--context", file("x.json", "{}").toString(), corpus(SSH_OPEN).toString());
+        CliRun noContext = run("plan", "--context", file("x.json", "{}").toString(), corpus(SSH_OPEN).toString());
         assertThat(noContext.err()).contains("no \"context\" object");
     }
 }

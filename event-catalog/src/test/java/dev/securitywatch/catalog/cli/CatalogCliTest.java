@@ -3,14 +3,11 @@ package dev.securitywatch.catalog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogTable;
 import dev.securitywatch.catalog.testdata.AcceptanceData;
-import java.io.ByteArrayOutputStream;
+import dev.securitywatch.catalog.testdata.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,29 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogCliTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        List<JsonNode> lines() {
-            return out.lines().map(line -> {
-                try {
-                    return MAPPER.readTree(line);
-                } catch (IOException e) {
-                    throw new AssertionError("not JSON: " + line, e);
-                }
-            }).toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CatalogCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of((argv, out, err) -> new CatalogCli(out, err).run(argv), args);
     }
 
     private Path copy(String corpusPath) throws IOException {
@@ -54,7 +33,7 @@ class CatalogCliTest {
         Path raw = copy("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json");
         Path eventBridge = copy("eventbridge/derived/eb-iam-CreateUser-AssumedRole-panther-1.json");
         Path sns = copy("sns/derived/sns-eb-cloudtrail-DeleteTrail-IAMUser-stratus-1.json");
-        Run run = run("match", raw.toString(), eventBridge.toString(), sns.toString());
+        CliRun run = run("match", raw.toString(), eventBridge.toString(), sns.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
@@ -70,7 +49,7 @@ class CatalogCliTest {
     @Test
     void readOnlyCallIsNotForwardedAndTheReasonSaysWhy() throws IOException {
         Path file = copy("cloudtrail/ec2-DescribeInstances-AssumedRole-panther-1.json");
-        Run run = run("match", file.toString());
+        CliRun run = run("match", file.toString());
         assertThat(run.exit()).isZero();
         JsonNode line = run.lines().get(0);
         assertThat(line.path("matched").asBoolean()).isFalse();
@@ -82,7 +61,7 @@ class CatalogCliTest {
     void unknownShapeIsReportedNotFatal() throws IOException {
         Path file = dir.resolve("odd.json");
         Files.writeString(file, "{\"hello\":\"world\"}");
-        Run run = run("match", file.toString());
+        CliRun run = run("match", file.toString());
         assertThat(run.exit()).isZero();
         assertThat(run.lines().get(0).path("reason").asText()).startsWith("unknown event shape");
     }
@@ -92,7 +71,7 @@ class CatalogCliTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{ not json");
         Path good = copy("cloudtrail/iam-CreateRole-AssumedRole-panther-1.json");
-        Run run = run("match", dir.resolve("missing.json").toString(), bad.toString(), good.toString());
+        CliRun run = run("match", dir.resolve("missing.json").toString(), bad.toString(), good.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(2)
                 .anySatisfy(l -> assertThat(l).startsWith("error: ").endsWith("missing.json: no such file"))
@@ -103,14 +82,14 @@ class CatalogCliTest {
 
     @Test
     void listPrintsTheCatalogTable() {
-        Run run = run("list");
+        CliRun run = run("list");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo(CatalogTable.markdown(Catalog.defaults()));
     }
 
     @Test
     void patternsPrintsOneCompactPatternPerLine() {
-        Run run = run("patterns", "ap-northeast-1");
+        CliRun run = run("patterns", "ap-northeast-1");
         assertThat(run.exit()).isZero();
         assertThat(run.lines()).isNotEmpty();
         assertThat(run.out()).doesNotContain("iam.amazonaws.com");
@@ -119,7 +98,7 @@ class CatalogCliTest {
     @Test
     void usageErrorsExitTwo() {
         assertThat(run().exit()).isEqualTo(2);
-        Run unknown = run("frobnicate");
+        CliRun unknown = run("frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: unknown command 'frobnicate'; commands: match, list, patterns");
         assertThat(run("match").err()).isEqualTo("error: match needs at least one FILE\n");

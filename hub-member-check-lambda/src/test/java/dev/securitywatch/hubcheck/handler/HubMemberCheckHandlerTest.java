@@ -33,7 +33,7 @@ import dev.securitywatch.hubcheck.report.SlackReportRenderer;
 import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.hubcheck.testing.LocalAws;
-import dev.securitywatch.hubcheck.testing.TestContext;
+import dev.securitywatch.catalog.testdata.FakeLambdaContext;
 import dev.securitywatch.slack.delivery.ChatworkSender;
 import dev.securitywatch.slack.delivery.RetryPolicy;
 import dev.securitywatch.slack.delivery.SlackSender;
@@ -76,7 +76,7 @@ class HubMemberCheckHandlerTest {
     @Test
     void aScheduledRunSnapshotsComparesAndReportsTheRealListMembersResponse() throws Exception {
         stubEverything();
-        TestContext context = new TestContext(FUNCTION_ARN);
+        FakeLambdaContext context = new FakeLambdaContext(FUNCTION_ARN, 180_000);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
         handler().handleRequest(input("{\"scheduledTime\":\"2026-11-23T02:00:00Z\"}"), output, context);
@@ -112,7 +112,7 @@ class HubMemberCheckHandlerTest {
         AWS.stubFor(post(urlEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(500)));
 
         assertThatThrownBy(() -> handler().handleRequest(input("{}"), new ByteArrayOutputStream(),
-                new TestContext(FUNCTION_ARN)))
+                new FakeLambdaContext(FUNCTION_ARN, 180_000)))
                 .isInstanceOf(DependencyFailure.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
         AWS.verify(1, putRequestedFor(urlPathEqualTo("/" + BUCKET
@@ -122,7 +122,7 @@ class HubMemberCheckHandlerTest {
     @Test
     void aPayloadThatIsNotJsonRunsAsOfNowAndSaysSo() throws Exception {
         stubEverything();
-        TestContext context = new TestContext(FUNCTION_ARN);
+        FakeLambdaContext context = new FakeLambdaContext(FUNCTION_ARN, 180_000);
 
         handler().handleRequest(input("not json"), new ByteArrayOutputStream(), context);
 

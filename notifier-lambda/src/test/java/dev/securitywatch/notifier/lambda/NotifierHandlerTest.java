@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.catalog.testdata.FakeLambdaContext;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
@@ -76,7 +77,7 @@ class NotifierHandlerTest {
     private String invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                new TestContext(30_000));
+                new FakeLambdaContext("arn:aws:lambda:us-east-1:111111111111:function:security-watch-notifier:live", 30_000));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package dev.securitywatch.hubcheck.testing;
+package dev.securitywatch.catalog.testdata;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,15 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Lambda context whose logger keeps every line with its level. */
-public final class TestContext implements Context {
+/** A Lambda context for handler tests: a fixed request id, the given ARN and time budget, and a logger that keeps lines. */
+public final class FakeLambdaContext implements Context {
+    public static final String REQUEST_ID = "11111111-2222-3333-4444-555555555555";
+
     private final String functionArn;
+    private final long remainingMillis;
     private final List<String> lines = new ArrayList<>();
 
-    public TestContext(String functionArn) {
+    public FakeLambdaContext(String functionArn, long remainingMillis) {
         this.functionArn = functionArn;
+        this.remainingMillis = remainingMillis;
     }
 
+    /** What the handler wrote through {@link #getLogger()}, one entry per call ("LEVEL message" when leveled). */
     public List<String> lines() {
         return lines;
     }
@@ -49,22 +54,23 @@ public final class TestContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "c0ffee00-0000-4000-8000-000000000000";
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "/aws/lambda/hub-member-check";
-    }
-
-    @Override
-    public String getLogStreamName() {
-        return "2026/11/23/[$LATEST]0000";
+        return REQUEST_ID;
     }
 
     @Override
     public String getFunctionName() {
-        return "hub-member-check";
+        String[] parts = functionArn.split(":");
+        return parts.length > 6 ? parts[6] : functionArn;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + getFunctionName();
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "2026/11/22/[$LATEST]0000";
     }
 
     @Override
@@ -84,11 +90,11 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 180_000;
+        return (int) remainingMillis;
     }
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return 1024;
     }
 }
