@@ -145,6 +145,9 @@ class SecurityWatchStacksTest {
                 .contains("{\"prefix\":\"aws.\"}", "security-watch.remediation");
         assertThat(props.path("Targets")).hasSize(2)
                 .allSatisfy(t -> assertThat(t.path("DeadLetterConfig").isObject()).isTrue());
+        assertThat(props.path("Targets").get(1).path("Arn").toString())
+                .as("a log-group target ARN has no trailing :*")
+                .contains(":log-group:", "EventsLog").doesNotContain("Fn::GetAtt");
         JsonNode logPolicy = MAPPER.valueToTree(central.findResources("AWS::Logs::ResourcePolicy"));
         assertThat(logPolicy.toString()).contains("logs:PutLogEvents", "events.amazonaws.com", "aws:SourceArn",
                 "ForwardedEvents");

@@ -2,7 +2,10 @@ package dev.securitywatch.infra.central;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.RuleTargetConfig;
@@ -44,8 +47,11 @@ final class EventsLogTarget implements IRuleTarget {
                         .build()))
                 .build();
         // The dead-letter queue's policy for this rule is granted once, by the SNS target on the same rule.
+        // A log-group target takes the group's ARN without the ":*" that its Arn attribute carries.
         return RuleTargetConfig.builder()
-                .arn(logGroup.getLogGroupArn().replaceAll(":\\*$", ""))
+                .arn(Stack.of(logGroup).formatArn(ArnComponents.builder()
+                        .service("logs").resource("log-group").arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .resourceName(logGroup.getLogGroupName()).build()))
                 .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
                         .arn(deadLetterQueue.getQueueArn()).build())
                 .retryPolicy(CfnRule.RetryPolicyProperty.builder()
