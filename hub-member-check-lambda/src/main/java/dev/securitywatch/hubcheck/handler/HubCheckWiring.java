@@ -1,6 +1,8 @@
 package dev.securitywatch.hubcheck.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.awslite.LambdaCredentials;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
 import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
@@ -27,7 +29,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 /** Builds the collaborators once per container, from the environment the infra sets. */
@@ -57,22 +58,18 @@ final class HubCheckWiring {
                 : Optional.empty();
         // An adopted bucket may live in another region than the hub.
         S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true).httpClient(http).build();
-        ReportPublisher slack = slackPublisher(config.slackSecretId(),
-                secretsManager(config.slackSecretId(), central, http));
+        ReportPublisher slack = slackPublisher(config.slackSecretId(), settings.centralRegion(), mapper);
         return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations,
                 new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
     }
 
-    private static ReportPublisher slackPublisher(String secretId, SecretsManagerClient secrets) {
-        return new SlackReportPublisher(new CachedSlackSecret(new SecretsManagerSecretReader(secrets), secretId),
-                SlackSender.create(), ChatworkSender.create(SlackSender.defaultHttpClient()), SLACK_DELIVERY_BUDGET);
-    }
-
-    /** The secret's own region when its id is an ARN ({@code arn:aws:secretsmanager:REGION:...}), else the hub's. */
-    private static SecretsManagerClient secretsManager(String secretId, Region central, SdkHttpClient http) {
-        String[] arn = secretId.split(":");
-        Region region = arn.length > 6 && arn[0].equals("arn") && !arn[3].isEmpty() ? Region.of(arn[3]) : central;
-        return SecretsManagerClient.builder().region(region).httpClient(http).build();
+    /** Slack and its secret go through slack-common's SDK-free HTTP; the secret is read in its own region. */
+    private static ReportPublisher slackPublisher(String secretId, String centralRegion, ObjectMapper mapper) {
+        PlainHttp http = new PlainHttp();
+        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.forSecret(secretId, centralRegion,
+                LambdaCredentials.fromProcessEnvironment(http, mapper), http, mapper);
+        return new SlackReportPublisher(new CachedSlackSecret(secrets, secretId), SlackSender.create(http),
+                ChatworkSender.create(http), SLACK_DELIVERY_BUDGET);
     }
 }

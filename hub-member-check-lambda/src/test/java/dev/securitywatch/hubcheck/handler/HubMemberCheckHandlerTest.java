@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.catalog.testdata.AcceptanceData;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
@@ -40,6 +41,7 @@ import dev.securitywatch.slack.delivery.SlackSender;
 import dev.securitywatch.slack.delivery.Sleeper;
 import dev.securitywatch.slack.secret.CachedSlackSecret;
 import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import dev.securitywatch.slack.testing.LocalSecretsManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -54,10 +56,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The whole Lambda against one local server that speaks Security Hub (REST-JSON), Organizations and Secrets Manager
@@ -141,10 +139,8 @@ class HubMemberCheckHandlerTest {
         String base = AWS.baseUrl();
         CheckSettings settings = new CheckSettings(List.of("ap-northeast-1"), "ap-northeast-1", true,
                 ZoneId.of("Asia/Tokyo"), Map.of("123456789333", "sandbox"));
-        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.withEndpoint(URI.create(base),
-                SecretsManagerClient.builder().region(Region.AP_NORTHEAST_1).credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "x"))));
-        SlackSender slack = new SlackSender(SlackSender.defaultHttpClient(),
+        SecretsManagerSecretReader secrets = LocalSecretsManager.reader(base, "ap-northeast-1");
+        SlackSender slack = new SlackSender(new PlainHttp(),
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2)),
                 Sleeper.REAL, () -> 0.5, URI.create(base + "/api/"));
         ObjectMapper mapper = new ObjectMapper();
@@ -153,7 +149,7 @@ class HubMemberCheckHandlerTest {
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
                 new SlackReportPublisher(new CachedSlackSecret(secrets, "arn:aws:secretsmanager:secret:sw"), slack,
-                        ChatworkSender.create(SlackSender.defaultHttpClient()), Duration.ofSeconds(10)),
+                        ChatworkSender.create(new PlainHttp()), Duration.ofSeconds(10)),
                 new SnapshotCodec(mapper), new SlackReportRenderer(SectionBudget.DEFAULT),
                 Clock.fixed(SCHEDULED.plusSeconds(5), ZoneOffset.UTC));
         return new HubMemberCheckHandler(check, mapper);

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.report.SlackMessage;
 import dev.securitywatch.hubcheck.testing.LocalAws;
@@ -25,15 +26,12 @@ import dev.securitywatch.slack.delivery.SlackSender;
 import dev.securitywatch.slack.delivery.Sleeper;
 import dev.securitywatch.slack.secret.CachedSlackSecret;
 import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import dev.securitywatch.slack.testing.LocalSecretsManager;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** slack-common's real sender and Secrets Manager reader, against local Slack and Secrets Manager servers. */
 class SlackReportPublisherTest {
@@ -167,13 +165,11 @@ class SlackReportPublisherTest {
     }
 
     private static SlackReportPublisher publisher() {
-        SecretsManagerSecretReader reader = SecretsManagerSecretReader.withEndpoint(URI.create(SECRETS.baseUrl()),
-                SecretsManagerClient.builder().region(Region.US_EAST_1).credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "x"))));
-        SlackSender sender = new SlackSender(SlackSender.defaultHttpClient(),
+        SecretsManagerSecretReader reader = LocalSecretsManager.reader(SECRETS.baseUrl(), "us-east-1");
+        SlackSender sender = new SlackSender(new PlainHttp(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
                 Sleeper.REAL, () -> 0.5, URI.create(SLACK.baseUrl() + "/api/"));
-        ChatworkSender chatwork = new ChatworkSender(SlackSender.defaultHttpClient(),
+        ChatworkSender chatwork = new ChatworkSender(new PlainHttp(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
                 Sleeper.REAL, () -> 0.5, URI.create(SLACK.baseUrl() + "/v2/"));
         return new SlackReportPublisher(new CachedSlackSecret(reader, SECRET_ARN), sender, chatwork,

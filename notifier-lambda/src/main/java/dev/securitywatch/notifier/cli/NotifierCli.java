@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.catalog.cli.CliException;
 import dev.securitywatch.catalog.cli.Commands;
 import dev.securitywatch.catalog.cli.JsonFiles;
@@ -20,7 +21,6 @@ import dev.securitywatch.slack.delivery.SlackSender;
 import dev.securitywatch.slack.secret.SecretFormatException;
 import dev.securitywatch.slack.secret.SlackSecret;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +61,7 @@ public final class NotifierCli {
     }
 
     private static AlertOutbox webhookOutbox(SlackSecret secret) {
-        HttpClient http = SlackSender.defaultHttpClient();
+        PlainHttp http = new PlainHttp();
         return new ChatOutbox(() -> secret, SlackSender.create(http), ChatworkSender.create(http), SlackRoutes.none());
     }
 

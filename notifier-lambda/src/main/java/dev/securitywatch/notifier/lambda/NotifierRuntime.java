@@ -1,6 +1,11 @@
 package dev.securitywatch.notifier.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.awslite.AwsJsonClient;
+import dev.securitywatch.awslite.AwsJsonService;
+import dev.securitywatch.awslite.CredentialsSource;
+import dev.securitywatch.awslite.LambdaCredentials;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.event.EnvelopeParser;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
@@ -17,11 +22,8 @@ import dev.securitywatch.slack.delivery.SlackSender;
 import dev.securitywatch.slack.secret.CachedSlackSecret;
 import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The collaborators of one container, built once. */
 public final class NotifierRuntime {
@@ -33,7 +35,10 @@ public final class NotifierRuntime {
         this.service = service;
     }
 
-    /** Production wiring from the Lambda environment. No network call happens here (the secret is read lazily). */
+    /**
+     * Production wiring from the Lambda environment. No network call happens here: credentials, the secret and the
+     * table are first touched by a real event, never by SnapStart priming.
+     */
     public static NotifierRuntime fromEnvironment(Map<String, String> env, ObjectMapper mapper, PrintStream logs) {
         NotifierConfig config = NotifierConfig.fromEnvironment(env, mapper);
         if (config.slackSecretId() == null) {
@@ -42,14 +47,19 @@ public final class NotifierRuntime {
         if (config.dedupTableName() == null) {
             throw new IllegalArgumentException("DEDUP_TABLE_NAME is not set");
         }
-        CachedSlackSecret secret = new CachedSlackSecret(SecretsManagerSecretReader.fromEnvironment(),
-                config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
-        HttpClient http = SlackSender.defaultHttpClient();
+        String region = env.get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("AWS_REGION is not set");
+        }
+        PlainHttp http = new PlainHttp();
+        CredentialsSource credentials = LambdaCredentials.fromProcessEnvironment(http, mapper);
+        CachedSlackSecret secret = new CachedSlackSecret(SecretsManagerSecretReader.forSecret(config.slackSecretId(),
+                region, credentials, http, mapper), config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
         AlertOutbox outbox = new ChatOutbox(secret, SlackSender.create(http), ChatworkSender.create(http),
                 config.routes());
-        DeliveryLedger ledger = new DynamoDbDeliveryLedger(DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), config.dedupTableName(),
-                config.dedupLease(), config.dedupRetention());
+        DeliveryLedger ledger = new DynamoDbDeliveryLedger(AwsJsonClient.regional(AwsJsonService.DYNAMODB, region,
+                credentials, http, mapper), mapper, config.dedupTableName(), config.dedupLease(),
+                config.dedupRetention());
         return create(config, ledger, outbox, new NotifierLog(mapper, logs, Clock.systemUTC()), mapper);
     }
 

@@ -8,53 +8,39 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.securitywatch.notifier.service.DeliveryLedger.Claim;
 import dev.securitywatch.notifier.service.DeliveryLedger.LedgerUnavailableException;
+import dev.securitywatch.notifier.support.LocalDynamoDb;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The ledger against DynamoDB Local embedded in the test JVM (no socket), and its failure path via WireMock. */
+/** The ledger against DynamoDB Local (started once for the class, on 127.0.0.1), and its failure path via WireMock. */
 class DynamoDbDeliveryLedgerTest {
     private static final String TABLE = "security-watch-notifier-dedup";
     private static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
-    private static AmazonDynamoDBLocal local;
-    private static DynamoDbClient dynamoDb;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalDynamoDb dynamoDb;
 
     @BeforeAll
-    static void startDynamoDbLocal() {
-        local = DynamoDBEmbedded.create();
-        dynamoDb = local.dynamoDbClient();
-        dynamoDb.createTable(r -> r.tableName(TABLE)
-                .keySchema(k -> k.attributeName(DynamoDbDeliveryLedger.KEY).keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName(DynamoDbDeliveryLedger.KEY)
-                        .attributeType(ScalarAttributeType.S))
-                .billingMode("PAY_PER_REQUEST"));
+    static void startDynamoDbLocal() throws Exception {
+        dynamoDb = new LocalDynamoDb();
+        dynamoDb.createTable(TABLE);
     }
 
     @AfterAll
-    static void stopDynamoDbLocal() {
-        local.shutdown();
+    static void stopDynamoDbLocal() throws Exception {
+        dynamoDb.close();
     }
 
-    private final DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb, TABLE, Duration.ofMinutes(15),
-            Duration.ofDays(14));
+    private final DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb.client(), MAPPER, TABLE,
+            Duration.ofMinutes(15), Duration.ofDays(14));
 
     @Test
     void aDeliveredKeyIsADuplicateUntilItsTtl() {
@@ -64,9 +50,9 @@ class DynamoDbDeliveryLedgerTest {
         assertThat(ledger.claim("slack#cloudtrail:1", NOW.plusSeconds(1))).isEqualTo(Claim.ALREADY_DELIVERED);
         assertThat(ledger.claim("slack#cloudtrail:1", NOW.plus(Duration.ofDays(3))))
                 .isEqualTo(Claim.ALREADY_DELIVERED);
-        Map<String, AttributeValue> item = item("slack#cloudtrail:1");
-        assertThat(item.get("state").s()).isEqualTo("DELIVERED");
-        assertThat(item.get(DynamoDbDeliveryLedger.TTL_ATTRIBUTE).n())
+        JsonNode item = dynamoDb.item(TABLE, "slack#cloudtrail:1");
+        assertThat(item.path("state").path("S").asText()).isEqualTo("DELIVERED");
+        assertThat(item.path(DynamoDbDeliveryLedger.TTL_ATTRIBUTE).path("N").asText())
                 .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(14)).getEpochSecond()));
     }
 
@@ -84,7 +70,7 @@ class DynamoDbDeliveryLedgerTest {
         assertThat(ledger.claim("slack#cloudtrail:3", NOW)).isEqualTo(Claim.CLAIMED);
         ledger.release("slack#cloudtrail:3");
 
-        assertThat(item("slack#cloudtrail:3")).isEmpty();
+        assertThat(dynamoDb.item(TABLE, "slack#cloudtrail:3").isMissingNode()).isTrue();
         assertThat(ledger.claim("slack#cloudtrail:3", NOW.plusSeconds(5))).isEqualTo(Claim.CLAIMED);
     }
 
@@ -115,13 +101,9 @@ class DynamoDbDeliveryLedgerTest {
                     .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
                             .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
                                     + "\"message\":\"Requested resource not found\"}")));
-            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(wireMock.baseUrl()))
-                    .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "s")))
-                    .build();
-            DynamoDbDeliveryLedger broken = new DynamoDbDeliveryLedger(client, "missing-table", Duration.ofMinutes(1),
-                    Duration.ofDays(1));
+            DynamoDbDeliveryLedger broken = new DynamoDbDeliveryLedger(
+                    LocalDynamoDb.client(URI.create(wireMock.baseUrl() + "/")), MAPPER, "missing-table",
+                    Duration.ofMinutes(1), Duration.ofDays(1));
 
             assertThatThrownBy(() -> broken.claim("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class)
                     .hasMessage("claim on table missing-table failed: ResourceNotFoundException");
@@ -129,10 +111,5 @@ class DynamoDbDeliveryLedgerTest {
         } finally {
             wireMock.stop();
         }
-    }
-
-    private static Map<String, AttributeValue> item(String key) {
-        return dynamoDb.getItem(r -> r.tableName(TABLE).key(Map.of(DynamoDbDeliveryLedger.KEY,
-                AttributeValue.fromS(key))).consistentRead(true)).item();
     }
 }

@@ -3,8 +3,6 @@ package dev.securitywatch.notifier.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +12,7 @@ import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.support.LocalChat;
+import dev.securitywatch.notifier.support.LocalDynamoDb;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.slack.secret.SlackSecret;
 import dev.securitywatch.slack.testing.ScriptedHttpServer;
@@ -27,11 +26,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The handler end to end in-process: an SNS event in, the real Slack sender posting to a local HTTP server, the
@@ -43,18 +43,26 @@ class NotifierHandlerTest {
     private static final String SNS_BATCH = "sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
 
     private ScriptedHttpServer slack;
-    private AmazonDynamoDBLocal dynamoDb;
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalDynamoDb dynamoDb;
     private ByteArrayOutputStream logs;
     private NotifierHandler handler;
+
+    @BeforeAll
+    static void startDynamoDb() throws Exception {
+        dynamoDb = new LocalDynamoDb();
+    }
+
+    @AfterAll
+    static void stopDynamoDb() throws Exception {
+        dynamoDb.close();
+    }
 
     @BeforeEach
     void start() throws Exception {
         slack = new ScriptedHttpServer();
-        dynamoDb = DynamoDBEmbedded.create();
-        dynamoDb.dynamoDbClient().createTable(r -> r.tableName("dedup")
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode("PAY_PER_REQUEST"));
+        String table = "dedup-" + TABLES.incrementAndGet();
+        dynamoDb.createTable(table);
         logs = new ByteArrayOutputStream();
         PrintStream logStream = new PrintStream(logs, true, StandardCharsets.UTF_8);
         NotifierConfig config = NotifierConfig.fromEnvironment(Map.of(
@@ -62,8 +70,8 @@ class NotifierHandlerTest {
                 "DASHBOARDS_URL", "https://dashboards.example.com"), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
         ChatOutbox outbox = LocalChat.webhookOutbox(secret);
-        NotifierRuntime runtime = NotifierRuntime.create(config, new DynamoDbDeliveryLedger(dynamoDb.dynamoDbClient(),
-                "dedup", Duration.ofMinutes(15), Duration.ofDays(14)), outbox,
+        NotifierRuntime runtime = NotifierRuntime.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), MAPPER,
+                table, Duration.ofMinutes(15), Duration.ofDays(14)), outbox,
                 new NotifierLog(MAPPER, logStream, Clock.systemUTC()), MAPPER);
         handler = new NotifierHandler(runtime, logStream);
     }
@@ -71,7 +79,6 @@ class NotifierHandlerTest {
     @AfterEach
     void stop() {
         slack.close();
-        dynamoDb.shutdown();
     }
 
     private String invoke(String event) throws Exception {

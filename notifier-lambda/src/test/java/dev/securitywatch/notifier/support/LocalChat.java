@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.support;
 
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.slack.delivery.ChatworkSender;
@@ -7,7 +8,6 @@ import dev.securitywatch.slack.delivery.RetryPolicy;
 import dev.securitywatch.slack.delivery.SlackSender;
 import dev.securitywatch.slack.secret.SlackSecret;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class LocalChat {
     public static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2),
             Duration.ofSeconds(2));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final PlainHttp HTTP = new PlainHttp();
 
     private LocalChat() {
     }

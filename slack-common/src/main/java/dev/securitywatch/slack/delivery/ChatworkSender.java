@@ -1,10 +1,10 @@
 package dev.securitywatch.slack.delivery;
 
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.slack.format.Truncation;
 import dev.securitywatch.slack.secret.ChatworkRoom;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -21,12 +21,12 @@ public final class ChatworkSender {
     private final RetryingPoster poster;
     private final URI apiBase;
 
-    public ChatworkSender(HttpClient http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
+    public ChatworkSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
         this.poster = new RetryingPoster(http, policy, sleeper, random);
         this.apiBase = apiBase;
     }
 
-    public static ChatworkSender create(HttpClient http) {
+    public static ChatworkSender create(PlainHttp http) {
         return new ChatworkSender(http, RetryPolicy.DEFAULT, Sleeper.REAL,
                 Jitter.snapStartSafe(), CHATWORK_API);
     }

@@ -1,12 +1,13 @@
 package dev.securitywatch.slack.delivery;
 
+import dev.securitywatch.awslite.http.HttpAnswer;
+import dev.securitywatch.awslite.http.HttpCall;
+import dev.securitywatch.awslite.http.PlainHttp;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
@@ -23,12 +24,12 @@ final class RetryingPoster {
     record Request(String destination, URI uri, Map<String, String> headers, String contentType, String body) {
     }
 
-    private final HttpClient http;
+    private final PlainHttp http;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
-    RetryingPoster(HttpClient http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+    RetryingPoster(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
         this.http = http;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -45,13 +46,12 @@ final class RetryingPoster {
             }
             Duration wait;
             try {
-                HttpResponse<String> response = http.send(build(request, min(policy.attemptTimeout(), remaining)),
-                        HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
+                HttpAnswer response = http.send(build(request, min(policy.attemptTimeout(), remaining)));
+                int status = response.status();
                 if (status == 429) {
                     throttled++;
                     lastError = "rate_limited";
-                    wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                    wait = retryAfter(response.header("Retry-After"));
                     if (!deadline.allows(wait)) {
                         throw exhausted(request, lastError, attempt, throttled, "Slack asked to wait "
                                 + wait.toSeconds() + " s (Retry-After), more than the time left");
@@ -72,16 +72,13 @@ final class RetryingPoster {
                     lastError = ((Verdict.Retry) verdict).errorCode();
                     wait = policy.backoff(attempt, random.getAsDouble());
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 lastError = "timeout";
                 wait = policy.backoff(attempt, random.getAsDouble());
             } catch (IOException e) {
                 // The exception text is not logged: some HTTP stacks put the request URL in it.
                 lastError = "io_error_" + e.getClass().getSimpleName();
                 wait = policy.backoff(attempt, random.getAsDouble());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw exhausted(request, lastError, attempt, throttled, "interrupted");
             }
             if (attempt == policy.maxAttempts()) {
                 break;
@@ -103,12 +100,10 @@ final class RetryingPoster {
         }
     }
 
-    private static HttpRequest build(Request request, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
-                .header("Content-Type", request.contentType())
-                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach(builder::header);
-        return builder.build();
+    private static HttpCall build(Request request, Duration timeout) {
+        Map<String, String> headers = new HashMap<>(request.headers());
+        headers.put("Content-Type", request.contentType());
+        return HttpCall.post(request.uri(), headers, request.body(), timeout);
     }
 
     /** Retry-After in seconds (Slack sends seconds); anything unreadable means one second. */

@@ -2,12 +2,11 @@ package dev.securitywatch.slack.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.slack.SlackPayload;
 import dev.securitywatch.slack.secret.SlackDestination;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 
@@ -25,25 +24,14 @@ public final class SlackSender {
     private final URI postMessageUri;
 
     /** @param apiBase Slack's Web API base, ending in {@code /api/}; tests point it at a local server */
-    public SlackSender(HttpClient http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
+    public SlackSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
         this.poster = new RetryingPoster(http, policy, sleeper, random);
         this.postMessageUri = apiBase.resolve("chat.postMessage");
     }
 
-    /** Production wiring: one HTTP client per container, {@link RetryPolicy#DEFAULT}, real sleeps. */
-    public static SlackSender create() {
-        return create(defaultHttpClient());
-    }
-
-    /** Production wiring on a shared HTTP client (e.g. the one a {@link ChatworkSender} uses too). */
-    public static SlackSender create(HttpClient http) {
+    /** Production wiring: {@link RetryPolicy#DEFAULT}, real sleeps, Slack's API. */
+    public static SlackSender create(PlainHttp http) {
         return new SlackSender(http, RetryPolicy.DEFAULT, Sleeper.REAL, Jitter.snapStartSafe(), SLACK_API);
-    }
-
-    /** An HTTP client that never follows redirects (a redirect would carry the message elsewhere). */
-    public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**

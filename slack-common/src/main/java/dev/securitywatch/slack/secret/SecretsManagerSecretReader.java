@@ -1,48 +1,52 @@
 package dev.securitywatch.slack.secret;
 
-import java.net.URI;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.awslite.AwsCallException;
+import dev.securitywatch.awslite.AwsJsonClient;
+import dev.securitywatch.awslite.AwsJsonService;
+import dev.securitywatch.awslite.CredentialsSource;
+import dev.securitywatch.awslite.http.PlainHttp;
 
 /** Reads secrets with {@code secretsmanager:GetSecretValue}. */
 public final class SecretsManagerSecretReader implements SecretReader {
-    private final SecretsManagerClient client;
+    private final AwsJsonClient client;
+    private final ObjectMapper mapper;
 
-    public SecretsManagerSecretReader(SecretsManagerClient client) {
+    public SecretsManagerSecretReader(AwsJsonClient client, ObjectMapper mapper) {
         this.client = client;
+        this.mapper = mapper;
     }
 
-    /** A client on the url-connection HTTP stack, with region and credentials from the Lambda environment. */
-    public static SecretsManagerSecretReader fromEnvironment() {
-        return new SecretsManagerSecretReader(SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    /**
+     * A reader for {@code secretId} in the region its ARN names ({@code arn:aws:secretsmanager:REGION:...}), or in
+     * {@code defaultRegion} for a plain secret name.
+     */
+    public static SecretsManagerSecretReader forSecret(String secretId, String defaultRegion,
+                                                       CredentialsSource credentials, PlainHttp http,
+                                                       ObjectMapper mapper) {
+        return new SecretsManagerSecretReader(AwsJsonClient.regional(AwsJsonService.SECRETS_MANAGER,
+                regionOf(secretId, defaultRegion), credentials, http, mapper), mapper);
     }
 
-    /** For tests and non-default endpoints (VPC endpoints). */
-    public static SecretsManagerSecretReader withEndpoint(URI endpoint, SecretsManagerClientBuilder builder) {
-        return new SecretsManagerSecretReader(builder.endpointOverride(endpoint)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    static String regionOf(String secretId, String defaultRegion) {
+        String[] arn = secretId == null ? new String[0] : secretId.split(":");
+        return arn.length > 6 && arn[0].equals("arn") && !arn[3].isEmpty() ? arn[3] : defaultRegion;
     }
 
     @Override
     public String read(String secretId) {
-        GetSecretValueResponse response;
+        JsonNode response;
         try {
-            response = client.getSecretValue(r -> r.secretId(secretId));
-        } catch (SecretsManagerException e) {
-            String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-            throw new SecretFormatException("cannot read secret " + secretId + ": " + code);
-        } catch (SdkException e) {
-            throw new SecretFormatException("cannot read secret " + secretId + ": " + e.getClass().getSimpleName());
+            response = client.call("GetSecretValue", mapper.createObjectNode().put("SecretId", secretId));
+        } catch (AwsCallException e) {
+            throw new SecretFormatException("cannot read secret " + secretId + ": " + e.errorCode());
         }
-        if (response.secretString() == null) {
+        JsonNode value = response.path("SecretString");
+        if (!value.isTextual()) {
             throw new SecretFormatException("secret " + secretId + " has no SecretString (binary secrets are not"
                     + " supported)");
         }
-        return response.secretString();
+        return value.asText();
     }
 }

@@ -7,7 +7,7 @@ import dev.securitywatch.slack.testing.ScriptedHttpServer;
 import dev.securitywatch.slack.testing.ScriptedHttpServer.Answer;
 import dev.securitywatch.slack.secret.ChatworkRoom;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
+import dev.securitywatch.awslite.http.PlainHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class ChatworkSenderTest {
     void start() throws Exception {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
-        sender = new ChatworkSender(HttpClient.newHttpClient(), RetryPolicy.DEFAULT, sleeper, () -> 0.0,
+        sender = new ChatworkSender(new PlainHttp(), RetryPolicy.DEFAULT, sleeper, () -> 0.0,
                 server.uri("/v2/"));
     }
 

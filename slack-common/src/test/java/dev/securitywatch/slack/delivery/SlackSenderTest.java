@@ -11,7 +11,7 @@ import dev.securitywatch.slack.secret.SlackDestination;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
+import dev.securitywatch.awslite.http.PlainHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class SlackSenderTest {
     void start() throws Exception {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
-        sender = new SlackSender(HttpClient.newHttpClient(), FAST, sleeper, () -> 0.5, server.uri("/api/"));
+        sender = new SlackSender(new PlainHttp(), FAST, sleeper, () -> 0.5, server.uri("/api/"));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.securitywatch.slack.secret;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,17 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import dev.securitywatch.slack.testing.LocalSecretsManager;
 
-/** The real SDK client against WireMock speaking Secrets Manager's JSON 1.1 protocol. */
+/** The reader against WireMock speaking Secrets Manager's JSON 1.1 protocol. */
 class SecretsManagerSecretReaderTest {
     private static final String ARN = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:security-watch/slack-AbCdEf";
     private static final String SECRET_JSON = "{\"webhookUrl\":\"https://hooks.slack.com/services/T/B/SECRETx\"}";
@@ -33,10 +29,7 @@ class SecretsManagerSecretReaderTest {
     void start() {
         wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
-        reader = SecretsManagerSecretReader.withEndpoint(URI.create(wireMock.baseUrl()), SecretsManagerClient.builder()
-                .region(Region.EU_WEST_1)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x"))));
+        reader = LocalSecretsManager.reader(wireMock.baseUrl(), "eu-west-1");
     }
 
     @AfterEach
@@ -48,6 +41,8 @@ class SecretsManagerSecretReaderTest {
     void readsTheSecretString() {
         wireMock.stubFor(post(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+                .withHeader("Authorization", containing("/eu-west-1/secretsmanager/aws4_request"))
                 .withRequestBody(equalToJson("{\"SecretId\":\"" + ARN + "\"}"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"ARN\":\"" + ARN + "\",\"Name\":\"security-watch/slack\",\"SecretString\":"
@@ -88,5 +83,11 @@ class SecretsManagerSecretReaderTest {
 
         assertThatThrownBy(() -> reader.read(ARN)).isInstanceOf(SecretFormatException.class)
                 .hasMessageStartingWith("cannot read secret " + ARN + ": ");
+    }
+
+    @Test
+    void theSecretsRegionComesFromItsArn() {
+        assertThat(SecretsManagerSecretReader.regionOf(ARN, "us-east-1")).isEqualTo("eu-west-1");
+        assertThat(SecretsManagerSecretReader.regionOf("security-watch/slack", "us-east-1")).isEqualTo("us-east-1");
     }
 }
