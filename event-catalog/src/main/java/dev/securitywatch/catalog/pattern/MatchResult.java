@@ -16,6 +16,10 @@ public record MatchResult(boolean forwarded, List<CatalogEntry> entries) {
 
     /** The entry that decides title and severity when several match: the most urgent, then the first. */
     public Optional<CatalogEntry> primaryEntry() {
+        return primaryOf(entries);
+    }
+
+    static Optional<CatalogEntry> primaryOf(List<CatalogEntry> entries) {
         return entries.stream().min(Comparator.comparing(CatalogEntry::severity));
     }
 }

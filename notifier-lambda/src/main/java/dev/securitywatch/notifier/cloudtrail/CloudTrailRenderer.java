@@ -7,7 +7,6 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.catalog.event.ActorType;
 import dev.securitywatch.catalog.event.CloudTrailEvent;
 import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.pattern.MatchResult;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.DedupKeys;
 import dev.securitywatch.notifier.alert.Alert.Field;
@@ -42,8 +41,7 @@ public final class CloudTrailRenderer {
         this.settings = settings;
     }
 
-    public Alert render(EventEnvelope envelope, CloudTrailEvent event, MatchResult match) {
-        Optional<CatalogEntry> entry = match.primaryEntry();
+    public Alert render(EventEnvelope envelope, CloudTrailEvent event, Optional<CatalogEntry> entry) {
         Optional<List<PermissionChange>> sgChanges = SecurityGroupChanges.of(event);
         Severity base = entry.map(CatalogEntry::severity).orElse(Severity.MEDIUM);
         SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()));

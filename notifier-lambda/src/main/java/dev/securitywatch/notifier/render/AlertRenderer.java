@@ -6,7 +6,6 @@ import dev.securitywatch.catalog.event.EventEnvelope;
 import dev.securitywatch.catalog.event.InboundMessage;
 import dev.securitywatch.catalog.event.UnreadableMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
-import dev.securitywatch.catalog.pattern.MatchResult;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.cloudtrail.CloudTrailRenderer;
 import dev.securitywatch.notifier.finding.GuardDutyRenderer;
@@ -45,13 +44,13 @@ public final class AlertRenderer {
             return new Rendered(fallback.unreadable(unreadable), Optional.of(unreadable.reason()));
         }
         EventEnvelope envelope = (EventEnvelope) message;
-        MatchResult match;
+        Optional<CatalogEntry> entry;
         try {
-            match = matcher.match(envelope);
+            entry = matcher.primaryEntry(envelope);
         } catch (RuntimeException e) {
             return failed(envelope, "classification failed (" + e.getClass().getSimpleName() + ")", Optional.empty());
         }
-        Optional<String> category = match.primaryEntry().map(CatalogEntry::category).map(c -> c.id());
+        Optional<String> category = entry.map(CatalogEntry::category).map(c -> c.id());
         try {
             if (RemediationRenderer.handles(envelope)) {
                 return new Rendered(remediation.render(envelope), Optional.empty());
@@ -64,7 +63,7 @@ public final class AlertRenderer {
             }
             Optional<CloudTrailEvent> event = envelope.cloudTrailEvent();
             if (event.isPresent()) {
-                return new Rendered(cloudTrail.render(envelope, event.get(), match), Optional.empty());
+                return new Rendered(cloudTrail.render(envelope, event.get(), entry), Optional.empty());
             }
             return failed(envelope, "no renderer for " + envelope.source() + " \"" + envelope.detailType() + "\"",
                     category);

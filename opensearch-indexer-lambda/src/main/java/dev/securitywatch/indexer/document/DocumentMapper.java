@@ -48,7 +48,7 @@ public final class DocumentMapper {
      * @param fallbackTime used when the event carries no readable time (e.g. the log event's ingestion time)
      */
     public List<IndexedDocument> map(EventEnvelope envelope, Instant fallbackTime) {
-        Optional<CatalogEntry> entry = matcher.match(envelope).primaryEntry();
+        Optional<CatalogEntry> entry = matcher.primaryEntry(envelope);
         Optional<CloudTrailEvent> cloudTrail = envelope.cloudTrailEvent();
         if (cloudTrail.isPresent()) {
             return List.of(cloudTrailDocument(envelope, cloudTrail.get(), entry, fallbackTime));
