@@ -78,7 +78,7 @@ public final class AwsJsonClient {
     public static AwsJsonClient regional(AwsJsonService service, String region, CredentialsSource credentials,
                                          PlainHttp http, ObjectMapper mapper) {
         return new AwsJsonClient(service, region, service.endpoint(region), credentials, http, mapper,
-                Retries.STANDARD, Pause.SLEEP, Math::random, Clock.systemUTC());
+                Retries.STANDARD, Pause.SLEEP, Jitter.snapStartSafe(), Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.securitywatch.slack.delivery;
 
+import dev.securitywatch.awslite.Jitter;
 import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.slack.format.Truncation;
 import dev.securitywatch.slack.secret.ChatworkRoom;
