@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.catalog.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.lambda.NotifierConfig;
@@ -57,7 +58,7 @@ public class WarmPath {
         server.start();
         SlackDestination webhook = new SlackDestination.Webhook(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/services/bench"));
-        SlackSender sender = SlackSender.create();
+        SlackSender sender = SlackSender.create(new PlainHttp());
         try {
             for (int round = 1; round <= 5; round++) {
                 long chars = 0;

@@ -35,8 +35,9 @@ public final class PlainHttp {
             connection.setRequestMethod(call.method());
             call.headers().forEach(connection::setRequestProperty);
             if (call.body().length > 0 || call.method().equals("POST")) {
+                // Not streamed: the JDK then sends headers and body in one write, and Nagle's algorithm never holds
+                // the body back waiting for the peer's delayed ACK of the headers. Bodies here are a few KB.
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(call.body().length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(call.body());
                 }
