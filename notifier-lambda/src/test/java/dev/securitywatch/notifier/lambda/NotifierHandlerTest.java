@@ -116,6 +116,9 @@ class NotifierHandlerTest {
         JsonNode emf = lines.stream().filter(l -> l.has("_aws")).findFirst().orElseThrow();
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
                 .isEqualTo("SecurityWatch");
+        assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                .isEqualTo("[[\"Service\"]]");
+        assertThat(emf.path("Service").asText()).isEqualTo("security-watch-notifier");
         assertThat(emf.path("Delivered").asInt()).isEqualTo(1);
         assertThat(emf.path("Failed").asInt()).isZero();
         assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("SECRET");
