@@ -168,6 +168,21 @@ class NotifierHandlerTest {
                 System.out)).hasMessage("SLACK_SECRET_ID is not set");
         assertThatThrownBy(() -> NotifierRuntime.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn"), MAPPER,
                 System.out)).hasMessage("DEDUP_TABLE_NAME is not set");
+        assertThatThrownBy(() -> NotifierRuntime.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
+                "DEDUP_TABLE_NAME", "t"), MAPPER, System.out)).hasMessage("AWS_REGION is not set");
+    }
+
+    /** The production wiring, with no AWS credentials at all: priming would fail if it reached for AWS. */
+    @Test
+    void productionWiringBuildsAndPrimesWithoutCredentialsOrNetwork() {
+        NotifierRuntime runtime = NotifierRuntime.fromEnvironment(Map.of(
+                "SLACK_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sw-AbC",
+                "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER,
+                new PrintStream(logs, true, StandardCharsets.UTF_8));
+
+        Priming.run(runtime, MAPPER);
+
+        assertThat(logs.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     /** Two SNS records: the security-group event and the AdministratorAccess attachment. */
