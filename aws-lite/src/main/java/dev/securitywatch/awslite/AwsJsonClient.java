@@ -150,8 +150,10 @@ public final class AwsJsonClient {
         int colon = code.indexOf(':');
         code = colon < 0 ? code : code.substring(0, colon);
         String message = document.path("message").asText(document.path("Message").asText(""));
+        String requestId = answer.header("x-amzn-RequestId");
         return new AwsCallException(code, answer.status(), document, describe(operation) + " was refused: " + code
-                + " (HTTP " + answer.status() + ")" + (message.isEmpty() ? "" : ": " + message));
+                + " (HTTP " + answer.status() + (requestId == null ? "" : ", request id " + requestId) + ")"
+                + (message.isEmpty() ? "" : ": " + message));
     }
 
     private String describe(String operation) {

@@ -69,13 +69,28 @@ public final class LambdaCredentials implements CredentialsSource {
         String fullUri = environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
         String relativeUri = environment.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         if (fullUri != null && !fullUri.isBlank()) {
-            return fromEndpoint(URI.create(fullUri), authorization(environment));
+            return fromEndpoint(trusted(URI.create(fullUri)), authorization(environment));
         }
         if (relativeUri != null && !relativeUri.isBlank()) {
             return fromEndpoint(URI.create(ECS_ENDPOINT + relativeUri), authorization(environment));
         }
         throw new AwsCallException("no_credentials", "no AWS credentials: set AWS_ACCESS_KEY_ID and"
                 + " AWS_SECRET_ACCESS_KEY, or AWS_CONTAINER_CREDENTIALS_FULL_URI (set by Lambda)");
+    }
+
+    /**
+     * Like the SDKs, plain HTTP is only trusted on a loopback address (Lambda's endpoint is 127.0.0.1), so a changed
+     * environment cannot send the authorization token across a network in clear text.
+     */
+    private static URI trusted(URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+        if ("https".equals(endpoint.getScheme()) || ("http".equals(endpoint.getScheme()) && loopback)) {
+            return endpoint;
+        }
+        throw new AwsCallException("no_credentials", "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http on a"
+                + " loopback address; refusing " + endpoint.getScheme() + "://" + host);
     }
 
     private static String authorization(Map<String, String> environment) {

@@ -94,6 +94,7 @@ class AwsJsonClientTest {
     @Test
     void aRefusalCarriesTheErrorTypeAndTheErrorDocument() {
         wireMock.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withHeader("x-amzn-RequestId", "REQ123")
                 .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
                         + "\"message\":\"The conditional request failed\",\"Item\":{\"state\":{\"S\":\"DELIVERED\"}}}")));
 
@@ -103,7 +104,8 @@ class AwsJsonClientTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.details().path("Item").path("state").path("S").asText()).isEqualTo("DELIVERED");
                     assertThat(e.getMessage()).isEqualTo("dynamodb:PutItem in eu-west-1 was refused:"
-                            + " ConditionalCheckFailedException (HTTP 400): The conditional request failed");
+                            + " ConditionalCheckFailedException (HTTP 400, request id REQ123): The conditional request"
+                            + " failed");
                 });
         wireMock.verify(1, postRequestedFor(urlEqualTo("/")));
         assertThat(pauses).isEmpty();

@@ -159,6 +159,16 @@ class LambdaCredentialsTest {
     }
 
     @Test
+    void aPlainHttpEndpointOffTheLoopbackIsRefused() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://10.0.0.7/credentials");
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "must-not-leave");
+
+        assertThatThrownBy(() -> credentials.credentials()).isInstanceOf(AwsCallException.class)
+                .hasMessage("AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http on a loopback address;"
+                        + " refusing http://10.0.0.7");
+    }
+
+    @Test
     void noCredentialsAtAllIsAClearError() {
         assertThatThrownBy(() -> credentials.credentials()).isInstanceOfSatisfying(AwsCallException.class,
                 e -> assertThat(e.errorCode()).isEqualTo("no_credentials"))
