@@ -154,13 +154,20 @@ class SecurityWatchStacksTest {
     }
 
     @Test
-    void alertsTopicIsEncryptedWithARotatedKeyEventBridgeMayUseAndRequiresTls() {
+    void alertsTopicIsEncryptedWithARotatedKeyOnlyTheRulesRoleMayUseAndRequiresTls() {
         central.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
                 Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AlertsKey.*"), "Arn"))));
-        central.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true,
-                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Principal", Map.of("Service", "events.amazonaws.com"),
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"))))))));
+        central.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        // No service-principal grant: another account's EventBridge rule could otherwise publish forged alerts.
+        assertThat(MAPPER.valueToTree(central.findResources("AWS::KMS::Key")).toString())
+                .doesNotContain("events.amazonaws.com");
+        assertThat(MAPPER.valueToTree(central.findResources("AWS::SNS::TopicPolicy")).toString())
+                .doesNotContain("events.amazonaws.com");
+        JsonNode target = MAPPER.valueToTree(central.findResources("AWS::Events::Rule")).elements().next()
+                .path("Properties").path("Targets").get(0);
+        assertThat(target.path("RoleArn").isObject()).as("the SNS target publishes through a role").isTrue();
+        JsonNode policies = MAPPER.valueToTree(central.findResources("AWS::IAM::Policy"));
+        assertThat(policies.toString()).contains("sns:Publish", "kms:GenerateDataKey*");
         central.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));

@@ -5,6 +5,8 @@ import dev.securitywatch.catalog.pattern.ForwardingPatterns;
 import dev.securitywatch.infra.CfnPatterns;
 import dev.securitywatch.infra.DeadLetterQueue;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
@@ -19,7 +21,6 @@ import software.amazon.awscdk.services.events.targets.SnsTopicProps;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iam.StarPrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
@@ -57,14 +58,6 @@ public final class CentralStack extends Stack {
                 .enableKeyRotation(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        // EventBridge publishes to the encrypted topic, so it needs the key, and only for this account's rules.
-        alertsKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowEventBridgeToPublishEncrypted")
-                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
-                .build());
         alertsTopic = Topic.Builder.create(this, "AlertsTopic")
                 .displayName("Security Watch alerts")
                 .masterKey(alertsKey)
@@ -86,10 +79,18 @@ public final class CentralStack extends Stack {
                 .eventBus(bus)
                 .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
                 .targets(List.of(
-                        new SnsTopic(alertsTopic, SnsTopicProps.builder()
+                        // Published through a role of this rule: a service-principal grant on the topic and its
+                        // key would let any account's EventBridge rule post forged alerts to the channel.
+                        new SnsTopic(alertsTopic, SnsTopicProps.builder().authorizeUsingRole(true)
                                 .deadLetterQueue(deliveryDeadLetters.queue()).build()),
                         new EventsLogTarget(eventsLog, deliveryDeadLetters.queue())))
                 .build();
+        NagSuppressions.addResourceSuppressions(forwardedEvents, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The rule's publishing role may use the alerts key for SNS's envelope encryption, which needs"
+                        + " kms:GenerateDataKey* (the family of data-key calls SNS picks from); it is scoped to that one"
+                        + " key's ARN.")
+                .appliesTo(List.of("Action::kms:GenerateDataKey*")).build()), true);
         // The L2 pattern type cannot express prefix matches; the catalog's own JSON is what must be deployed.
         ((CfnRule) forwardedEvents.getNode().getDefaultChild())
                 .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
