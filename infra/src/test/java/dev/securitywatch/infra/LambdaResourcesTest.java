@@ -8,6 +8,7 @@ import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.pattern.ForwardingPatterns;
 import dev.securitywatch.infra.member.ForwardingRules;
 import dev.securitywatch.infra.member.MemberStack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,30 @@ class LambdaResourcesTest {
         assertThat(policies).contains("securityhub:ListMembers", "arn:aws:securityhub:ap-northeast-1:123456789012:hub/default",
                 "organizations:ListAccounts", "s3:GetObject", "s3:PutObject", "/snapshots/*");
         assertThat(policies).doesNotContain("s3:DeleteObject", "s3:*");
+    }
+
+    @Test
+    void aSecretUnderACustomerManagedKeyMayBeDecryptedOnlyThroughSecretsManager() {
+        String key = "arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        SecurityWatch withKey = SecurityWatchStacksTest.synthesize(DefaultContext.withOverrides(Map.of(
+                "slack", Map.of("secretName", "security-watch/slack", "kmsKeyArn", key))));
+        JsonNode template = MAPPER.valueToTree(Template.fromStack(withKey.central()).toJSON());
+        List<JsonNode> decrypts = new ArrayList<>();
+        template.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Resource").asText().equals(key)) {
+                        decrypts.add(statement);
+                    }
+                });
+            }
+        });
+        assertThat(decrypts).as("the notifier's and the hub check's roles").hasSize(2).allSatisfy(statement -> {
+            assertThat(statement.path("Action").toString()).contains("kms:Decrypt");
+            assertThat(statement.path("Condition").toString())
+                    .contains("kms:ViaService", "secretsmanager.ap-northeast-1.amazonaws.com");
+        });
+        assertThat(policies(template)).contains("secret:security-watch/slack-??????");
     }
 
     @Test

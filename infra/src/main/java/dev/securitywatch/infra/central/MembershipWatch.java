@@ -85,7 +85,7 @@ public final class MembershipWatch extends Construct {
                     .build()), true);
         }
         grantSnapshotAccess();
-        slackSecret.grantRead(function.role());
+        SlackSecret.grantRead(slackSecret, config.slack(), function.role());
 
         deadLetters = new DeadLetterQueue(this, "DeadLetters", "the scheduled membership check");
         schedule = Schedule.Builder.create(this, "Schedule")

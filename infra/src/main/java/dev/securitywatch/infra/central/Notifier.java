@@ -63,7 +63,7 @@ public final class Notifier extends Construct {
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("notifier-lambda", HANDLER,
                 "Security Watch: renders forwarded security events and posts them to Slack",
                 1024, TIMEOUT, env));
-        slackSecret.grantRead(function.role());
+        SlackSecret.grantRead(slackSecret, config.slack(), function.role());
         dedupTable.grant(function.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
         alertsKey.grantDecrypt(function.role());
 

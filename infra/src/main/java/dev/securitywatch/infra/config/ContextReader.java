@@ -38,6 +38,8 @@ public final class ContextReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
     private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
     private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{8,}|#[a-z0-9_-]{1,80}");
     private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9 _.:/=+@-]{1,128}");
     private static final Pattern PROTOCOL = Pattern.compile("tcp|udp|icmp|icmpv6|-1|all|\\d{1,3}");
@@ -140,7 +142,7 @@ public final class ContextReader {
     }
 
     private Slack slack(ContextNode node) {
-        node.requireObject(Set.of("secretName", "defaultChannel", "routes"));
+        node.requireObject(Set.of("secretName", "kmsKeyArn", "defaultChannel", "routes"));
         ContextNode secret = node.field("secretName");
         String secretName = secret.text("the name or ARN of a Secrets Manager secret");
         if (secretName.startsWith("https://") || secretName.startsWith("xox")) {
@@ -160,7 +162,9 @@ public final class ContextReader {
                     route.field("severities").list((s, j) -> oneOf(s, Arrays.stream(Severity.values())
                             .map(Severity::name).toList())));
         });
-        return new Slack(secretName, node.field("defaultChannel").optionalText(CHANNEL, channelForm), routes);
+        return new Slack(secretName,
+                node.field("kmsKeyArn").optionalText(KMS_KEY_ARN, "the ARN of the KMS key that encrypts the secret"),
+                node.field("defaultChannel").optionalText(CHANNEL, channelForm), routes);
     }
 
     private static String oneOf(ContextNode node, List<String> allowed) {

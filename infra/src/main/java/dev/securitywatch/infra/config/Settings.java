@@ -27,8 +27,12 @@ public final class Settings {
         }
     }
 
-    /** @param secretName the Secrets Manager secret holding a webhook URL or a bot token; never the value itself */
-    public record Slack(String secretName, Optional<String> defaultChannel, List<SlackRoute> routes) {
+    /**
+     * @param secretName the Secrets Manager secret holding a webhook URL or a bot token; never the value itself
+     * @param kmsKeyArn  the customer managed key encrypting that secret, when it is not the AWS managed key
+     */
+    public record Slack(String secretName, Optional<String> kmsKeyArn, Optional<String> defaultChannel,
+                        List<SlackRoute> routes) {
         public Slack {
             routes = List.copyOf(routes);
         }

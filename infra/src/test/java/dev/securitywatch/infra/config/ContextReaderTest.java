@@ -101,6 +101,7 @@ class ContextReaderTest {
             "slack                  | `{\"secretName\":\"s\",\"routes\":[{\"channel\":\"C0123456789\",\"severities\":[\"URGENT\"]}]}` | slack.routes[0].severities[0]: expected one of [CRITICAL, HIGH, MEDIUM, LOW]",
             "slack                  | `{\"secretName\":\"s\",\"routes\":[{\"channel\":\"general\"}]}` | slack.routes[0].channel: expected a Slack channel id such as C0123456789",
             "slack                  | `{\"secretName\":\"s\",\"chanel\":\"C0123456789\"}` | slack.chanel: unknown setting",
+            "slack                  | `{\"secretName\":\"s\",\"kmsKeyArn\":\"alias/slack\"}` | slack.kmsKeyArn: expected the ARN of the KMS key that encrypts the secret",
             "eventsLogRetentionDays | `42`                          | eventsLogRetentionDays: expected a CloudWatch Logs retention period, one of [1, 3, 5",
             "catalog                | `{\"enable\":[\"nope\"]}`     | catalog.enable[0]: unknown entry or category 'nope'",
             "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
