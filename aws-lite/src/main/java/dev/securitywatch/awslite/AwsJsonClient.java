@@ -40,14 +40,6 @@ public final class AwsJsonClient {
         }
     }
 
-    /** Waits between attempts; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    public interface Pause {
-        Pause SLEEP = duration -> Thread.sleep(duration.toMillis());
-
-        void pause(Duration duration) throws InterruptedException;
-    }
-
     private final AwsJsonService service;
     private final String region;
     private final URI endpoint;
@@ -55,12 +47,12 @@ public final class AwsJsonClient {
     private final PlainHttp http;
     private final ObjectMapper mapper;
     private final Retries retries;
-    private final Pause pause;
+    private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final Clock clock;
 
     public AwsJsonClient(AwsJsonService service, String region, URI endpoint, CredentialsSource credentials,
-                         PlainHttp http, ObjectMapper mapper, Retries retries, Pause pause, DoubleSupplier random,
+                         PlainHttp http, ObjectMapper mapper, Retries retries, Sleeper sleeper, DoubleSupplier random,
                          Clock clock) {
         this.service = service;
         this.region = region;
@@ -69,7 +61,7 @@ public final class AwsJsonClient {
         this.http = http;
         this.mapper = mapper;
         this.retries = retries;
-        this.pause = pause;
+        this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
     }
@@ -78,7 +70,7 @@ public final class AwsJsonClient {
     public static AwsJsonClient regional(AwsJsonService service, String region, CredentialsSource credentials,
                                          PlainHttp http, ObjectMapper mapper) {
         return new AwsJsonClient(service, region, service.endpoint(region), credentials, http, mapper,
-                Retries.STANDARD, Pause.SLEEP, Jitter.snapStartSafe(), Clock.systemUTC());
+                Retries.STANDARD, Sleeper.REAL, Jitter.snapStartSafe(), Clock.systemUTC());
     }
 
     /**
@@ -91,7 +83,7 @@ public final class AwsJsonClient {
         for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 try {
-                    pause.pause(retries.backoff(attempt - 1, random.getAsDouble()));
+                    sleeper.sleep(retries.backoff(attempt - 1, random.getAsDouble()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AwsCallException("interrupted", describe(operation) + " was interrupted");

@@ -38,7 +38,7 @@ import dev.securitywatch.catalog.testdata.FakeLambdaContext;
 import dev.securitywatch.slack.delivery.ChatworkSender;
 import dev.securitywatch.slack.delivery.RetryPolicy;
 import dev.securitywatch.slack.delivery.SlackSender;
-import dev.securitywatch.slack.delivery.Sleeper;
+import dev.securitywatch.awslite.Sleeper;
 import dev.securitywatch.slack.secret.CachedSlackSecret;
 import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
 import dev.securitywatch.slack.testing.LocalSecretsManager;

@@ -1,6 +1,7 @@
 package dev.securitywatch.slack.delivery;
 
 import dev.securitywatch.awslite.Jitter;
+import dev.securitywatch.awslite.Sleeper;
 import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.slack.format.Truncation;
 import dev.securitywatch.slack.secret.ChatworkRoom;

@@ -1,5 +1,6 @@
 package dev.securitywatch.slack.delivery;
 
+import dev.securitywatch.awslite.Sleeper;
 import dev.securitywatch.awslite.http.HttpAnswer;
 import dev.securitywatch.awslite.http.HttpCall;
 import dev.securitywatch.awslite.http.PlainHttp;

@@ -3,6 +3,7 @@ package dev.securitywatch.slack.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.awslite.Jitter;
+import dev.securitywatch.awslite.Sleeper;
 import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.slack.SlackPayload;
 import dev.securitywatch.slack.secret.SlackDestination;

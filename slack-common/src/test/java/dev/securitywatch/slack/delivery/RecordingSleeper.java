@@ -1,5 +1,6 @@
 package dev.securitywatch.slack.delivery;
 
+import dev.securitywatch.awslite.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

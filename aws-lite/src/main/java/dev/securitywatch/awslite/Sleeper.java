@@ -1,4 +1,4 @@
-package dev.securitywatch.slack.delivery;
+package dev.securitywatch.awslite;
 
 import java.time.Duration;
 
