@@ -87,7 +87,9 @@ class LambdaResourcesTest {
         assertThat(centralJson.toString()).doesNotContain("hooks.slack.com", "xoxb-");
 
         central.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda",
-                "Endpoint", Map.of("Ref", Match.stringLikeRegexp("NotifierLambdaLive.*"))));
+                "Endpoint", Map.of("Ref", Match.stringLikeRegexp("NotifierLambdaLive.*")),
+                "RedrivePolicy", Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("NotifierDeadLettersQueue.*"), "Arn")))));
         central.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH"))));
@@ -199,6 +201,30 @@ class LambdaResourcesTest {
                 "arn:aws:events:ap-northeast-1:123456789012:event-bus/security-watch");
         String template = Template.fromStack(stack).toJSON().toString();
         assertThat(template).contains("AWS::Events::Rule").doesNotContain("AWS::Lambda::Function", "aws:asset");
+    }
+
+    @Test
+    void namedResourcesSurviveDeletionButNotAFailedFirstCreate() {
+        List<String> policies = new ArrayList<>();
+        centralJson.path("Resources").forEach(resource -> {
+            String name = resource.path("Properties").path("DomainName").asText(
+                    resource.path("Properties").path("LogGroupName").asText(""));
+            if (name.equals("security-watch") || name.equals("/security-watch/events")) {
+                policies.add(name + ": " + resource.path("DeletionPolicy").asText());
+            }
+        });
+        assertThat(policies).containsExactlyInAnyOrder("security-watch: RetainExceptOnCreate",
+                "/security-watch/events: RetainExceptOnCreate");
+    }
+
+    @Test
+    void indexingStartsOnlyAfterTheSetupHasRun() {
+        centralJson.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::Logs::SubscriptionFilter")) {
+                assertThat(resource.path("DependsOn").toString()).contains("AuditIndexIndexSetup");
+            }
+        });
+        assertThat(resourcesOfType(centralJson, "AWS::Logs::SubscriptionFilter")).hasSize(1);
     }
 
     @Test

@@ -151,6 +151,18 @@ class SecurityWatchStacksTest {
         JsonNode logPolicy = MAPPER.valueToTree(central.findResources("AWS::Logs::ResourcePolicy"));
         assertThat(logPolicy.toString()).contains("logs:PutLogEvents", "events.amazonaws.com", "aws:SourceArn",
                 "ForwardedEvents");
+        // The rule ARN conditions only PutLogEvents: CreateLogStream is checked against the account.
+        JsonNode eventsLogPolicy = logPolicy.properties().stream().map(java.util.Map.Entry::getValue)
+                .filter(policy -> policy.toString().contains("ForwardedEvents")).findFirst().orElseThrow();
+        JsonNode statements = joinedJson(eventsLogPolicy.path("Properties").path("PolicyDocument")).path("Statement");
+        assertThat(statements).hasSize(2).anySatisfy(statement -> {
+            assertThat(statement.path("Action").asText()).isEqualTo("logs:CreateLogStream");
+            assertThat(statement.path("Condition").toString()).contains("aws:SourceAccount")
+                    .doesNotContain("aws:SourceArn");
+        }).anySatisfy(statement -> {
+            assertThat(statement.path("Action").asText()).isEqualTo("logs:PutLogEvents");
+            assertThat(statement.path("Condition").toString()).contains("aws:SourceArn");
+        });
     }
 
     @Test
@@ -200,6 +212,17 @@ class SecurityWatchStacksTest {
         templates.findValues("rules_to_suppress").forEach(rules -> rules.forEach(rule ->
                 assertThat(rule.path("reason").asText()).as(rule.toString()).hasSizeGreaterThan(40)));
         assertThat(all).contains("rules_to_suppress");
+    }
+
+    /** A policy document that CDK rendered as {@code Fn::Join}: the literal parts, with each token as "TOKEN". */
+    private static JsonNode joinedJson(JsonNode join) {
+        StringBuilder text = new StringBuilder();
+        join.path("Fn::Join").get(1).forEach(part -> text.append(part.isTextual() ? part.asText() : "TOKEN"));
+        try {
+            return MAPPER.readTree(text.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     private static List<String> patternsOf(Stack stack) {

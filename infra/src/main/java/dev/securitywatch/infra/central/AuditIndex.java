@@ -119,7 +119,7 @@ public final class AuditIndex extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        SubscriptionFilter.Builder.create(this, "EventsSubscription")
+        SubscriptionFilter subscription = SubscriptionFilter.Builder.create(this, "EventsSubscription")
                 .logGroup(eventsLog)
                 .destination(new LambdaDestination(indexer.alias()))
                 .filterPattern(FilterPattern.allEvents())
@@ -138,6 +138,8 @@ public final class AuditIndex extends Construct {
                         "CodeVersion", setup.function().getCurrentVersion().getVersion()))
                 .build();
         setupResource.getNode().addDependency(domain);
+        // Index only once the setup has mapped the indexer's role and installed the index template.
+        subscription.getNode().addDependency(setupResource);
         NagSuppressions.addResourceSuppressions(provider, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM4")
                         .reason("The CDK custom-resource Provider framework Lambda uses AWSLambdaBasicExecutionRole"
@@ -213,7 +215,9 @@ public final class AuditIndex extends Construct {
                         + " HTTPS only from the Security Watch Lambdas. IAM and fine-grained access control decide"
                         + " what each caller may do; IP allow-lists add nothing inside the VPC.")
                 .build()));
-        created.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        // Kept on delete and replace, but not after a failed first create: a retried deploy would otherwise find the
+        // fixed domain name taken by the remains of the rollback.
+        created.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         if (!multiNode) {
             NagSuppressions.addResourceSuppressions(created, List.of(
                     NagPackSuppression.builder().id("AwsSolutions-OS4")

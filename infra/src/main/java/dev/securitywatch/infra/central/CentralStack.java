@@ -67,7 +67,8 @@ public final class CentralStack extends Stack {
         eventsLog = LogGroup.Builder.create(this, "EventsLog")
                 .logGroupName("/security-watch/events")
                 .retention(RetentionDays.INFINITE)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                // Retained on delete, not after a failed first create: a retry would find the fixed name taken.
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         // The L2 takes an enum; the context key is a number of days, already checked against what Logs accepts.
         ((CfnLogGroup) eventsLog.getNode().getDefaultChild()).setRetentionInDays(config.eventsLogRetentionDays());

@@ -37,14 +37,25 @@ final class EventsLogTarget implements IRuleTarget {
 
     @Override
     public RuleTargetConfig bind(IRuleRef rule, String id) {
+        // As in EventBridge's documented policy: the rule ARN is the source only for PutLogEvents; CreateLogStream
+        // is checked against this account, so a condition on the rule ARN would deny it and every event would
+        // end in the dead-letter queue.
+        List<ServicePrincipal> delivery = List.of(new ServicePrincipal("events.amazonaws.com"),
+                new ServicePrincipal("delivery.logs.amazonaws.com"));
         ResourcePolicy.Builder.create(logGroup, "AllowEventBridge")
-                .policyStatements(List.of(PolicyStatement.Builder.create()
-                        .principals(List.of(new ServicePrincipal("events.amazonaws.com"),
-                                new ServicePrincipal("delivery.logs.amazonaws.com")))
-                        .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                        .resources(List.of(logGroup.getLogGroupArn()))
-                        .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getRuleRef().getRuleArn())))
-                        .build()))
+                .policyStatements(List.of(
+                        PolicyStatement.Builder.create().principals(List.copyOf(delivery))
+                                .actions(List.of("logs:CreateLogStream"))
+                                .resources(List.of(logGroup.getLogGroupArn()))
+                                .conditions(Map.of("StringEquals",
+                                        Map.of("aws:SourceAccount", Stack.of(logGroup).getAccount())))
+                                .build(),
+                        PolicyStatement.Builder.create().principals(List.copyOf(delivery))
+                                .actions(List.of("logs:PutLogEvents"))
+                                .resources(List.of(logGroup.getLogGroupArn()))
+                                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn",
+                                        rule.getRuleRef().getRuleArn())))
+                                .build()))
                 .build();
         // The dead-letter queue's policy for this rule is granted once, by the SNS target on the same rule.
         // A log-group target takes the group's ARN without the ":*" that its Arn attribute carries.

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscriptionProps;
 import software.constructs.Construct;
 
 /**
@@ -73,7 +74,9 @@ public final class Notifier extends Construct {
                 .maxEventAge(Duration.hours(6))
                 .onFailure(new SqsDestination(deadLetters.queue()))
                 .build());
-        Subscription subscription = alerts.addSubscription(new LambdaSubscription(function.alias()));
+        // SNS's own delivery to Lambda can fail too (throttling, a missing alias); its redrive lands in the same queue.
+        Subscription subscription = alerts.addSubscription(new LambdaSubscription(function.alias(),
+                LambdaSubscriptionProps.builder().deadLetterQueue(deadLetters.queue()).build()));
         Validations.of(subscription).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3694")
                 .reason("SNS delivers to a Lambda alias ARN; the alias is what SnapStart restores from.").build());
     }

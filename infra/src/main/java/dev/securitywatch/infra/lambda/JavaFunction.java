@@ -114,7 +114,7 @@ public final class JavaFunction extends Construct {
 
         errors = Alarm.Builder.create(this, "Errors")
                 .alarmDescription("Security Watch: " + spec.module() + " failed. Read its log group "
-                        + "for the error; failed events go to its dead-letter queue.")
+                        + "for the error; where the function has a dead-letter queue, the failed events are there.")
                 .metric(alias.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()))
                 .threshold(1)
                 .evaluationPeriods(1)
