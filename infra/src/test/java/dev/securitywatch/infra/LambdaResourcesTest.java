@@ -218,6 +218,18 @@ class LambdaResourcesTest {
     }
 
     @Test
+    void theLambdasSecurityGroupMayOnlyReachTheDomain() {
+        JsonNode client = resourcesOfType(centralJson, "AWS::EC2::SecurityGroup").findParents("GroupDescription")
+                .stream().filter(p -> p.path("GroupDescription").asText().contains("indexer and setup"))
+                .findFirst().orElseThrow();
+        assertThat(client.path("SecurityGroupEgress")).hasSize(1);
+        assertThat(client.path("SecurityGroupEgress").get(0).toString())
+                .contains("\"FromPort\":443", "DestinationSecurityGroupId", "DomainSecurityGroup");
+        assertThat(resourcesOfType(centralJson, "AWS::EC2::SecurityGroupEgress"))
+                .as("a separate egress rule would leave CloudFormation's default allow-all in place").isEmpty();
+    }
+
+    @Test
     void indexingStartsOnlyAfterTheSetupHasRun() {
         centralJson.path("Resources").forEach(resource -> {
             if (resource.path("Type").asText().equals("AWS::Logs::SubscriptionFilter")) {

@@ -14,6 +14,7 @@ import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -72,7 +73,12 @@ public final class AuditIndex extends Construct {
                 .description("Security Watch: OpenSearch domain, HTTPS from the Security Watch Lambdas only")
                 .allowAllOutbound(false).build();
         domainSecurityGroup.addIngressRule(clientSecurityGroup, Port.tcp(443), "HTTPS from Security Watch Lambdas");
-        clientSecurityGroup.addEgressRule(domainSecurityGroup, Port.tcp(443), "HTTPS to the OpenSearch domain");
+        // Written inline: CDK would render this rule as a separate resource and drop its no-traffic placeholder,
+        // and CloudFormation then keeps the default allow-all egress next to it.
+        ((CfnSecurityGroup) clientSecurityGroup.getNode().getDefaultChild()).addPropertyOverride("SecurityGroupEgress",
+                List.of(Map.of("IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                        "DestinationSecurityGroupId", domainSecurityGroup.getSecurityGroupId(),
+                        "Description", "HTTPS to the OpenSearch domain")));
 
         String domainArn = "arn:aws:es:" + stack.getRegion() + ":" + stack.getAccount() + ":domain/" + DOMAIN_NAME;
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
