@@ -215,6 +215,14 @@ class LambdaResourcesTest {
         });
         assertThat(policies).containsExactlyInAnyOrder("security-watch: RetainExceptOnCreate",
                 "/security-watch/events: RetainExceptOnCreate");
+        List<String> kept = new ArrayList<>();
+        centralJson.path("Resources").forEach(resource -> {
+            if (!resource.path("DeletionPolicy").asText("Delete").equals("Delete")) {
+                kept.add(resource.path("Type").asText() + ": " + resource.path("DeletionPolicy").asText());
+            }
+        });
+        assertThat(kept).as("everything kept on delete is also dropped after a failed first create")
+                .hasSize(5).allSatisfy(entry -> assertThat(entry).endsWith("RetainExceptOnCreate"));
     }
 
     @Test

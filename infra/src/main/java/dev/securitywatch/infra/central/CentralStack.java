@@ -56,7 +56,7 @@ public final class CentralStack extends Stack {
         alertsKey = Key.Builder.create(this, "AlertsKey")
                 .description("Security Watch: encrypts the alerts topic")
                 .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         alertsTopic = Topic.Builder.create(this, "AlertsTopic")
                 .displayName("Security Watch alerts")

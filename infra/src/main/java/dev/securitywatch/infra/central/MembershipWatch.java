@@ -50,7 +50,7 @@ public final class MembershipWatch extends Construct {
         snapshotsKey = settings.bucketName().isPresent() ? null : Key.Builder.create(this, "SnapshotsKey")
                 .description("Security Watch: encrypts Security Hub membership snapshots")
                 .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         bucket = settings.bucketName().isPresent()
                 ? Bucket.fromBucketName(this, "Snapshots", settings.bucketName().get())
@@ -143,7 +143,7 @@ public final class MembershipWatch extends Construct {
                 .bucketKeyEnabled(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("expire-snapshots")
                         .expiration(Duration.days(retentionDays))
