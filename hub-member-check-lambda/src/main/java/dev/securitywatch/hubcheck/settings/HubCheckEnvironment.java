@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Lambda's environment, checked once at cold start; a bad value fails the init with a message that names the
@@ -14,8 +15,10 @@ import java.util.Map;
  *
  * @param bucket         {@code SNAPSHOT_BUCKET}
  * @param slackSecretId  {@code SLACK_SECRET_ID}: the Secrets Manager secret with the webhook URL or bot token
+ * @param slackChannel   {@code SLACK_DEFAULT_CHANNEL}: bot-token mode posts here instead of the secret's default
  */
-public record HubCheckEnvironment(CheckSettings settings, String bucket, String slackSecretId) {
+public record HubCheckEnvironment(CheckSettings settings, String bucket, String slackSecretId,
+                                  Optional<String> slackChannel) {
     public static HubCheckEnvironment from(Map<String, String> env, ObjectMapper mapper) {
         String bucket = required(env, "SNAPSHOT_BUCKET");
         String slackSecretId = required(env, "SLACK_SECRET_ID");
@@ -33,7 +36,9 @@ public record HubCheckEnvironment(CheckSettings settings, String bucket, String 
                 bool(value(env, "READ_ORGANIZATIONS", "true"), "READ_ORGANIZATIONS"),
                 Zones.parse(value(env, "REPORT_TIMEZONE", "UTC"), "REPORT_TIMEZONE"),
                 AccountNamesJson.parse(mapper, env.get("ACCOUNT_NAMES")));
-        return new HubCheckEnvironment(settings, bucket, slackSecretId);
+        Optional<String> channel = Optional.ofNullable(env.get("SLACK_DEFAULT_CHANNEL")).map(String::trim)
+                .filter(c -> !c.isEmpty());
+        return new HubCheckEnvironment(settings, bucket, slackSecretId, channel);
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

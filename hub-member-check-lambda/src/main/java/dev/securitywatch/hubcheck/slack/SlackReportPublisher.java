@@ -13,10 +13,11 @@ import dev.securitywatch.slack.secret.CachedSlackSecret;
 import dev.securitywatch.slack.secret.SecretFormatException;
 import dev.securitywatch.slack.secret.SlackSecret;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Posts the report through slack-common: webhook or bot token from Secrets Manager, retries, 429 and
- * {@code Retry-After}. In bot-token mode the report goes to the secret's default channel. When the secret also names a
+ * {@code Retry-After}. In bot-token mode the report goes to the configured channel, else the secret's default. When the secret also names a
  * Chatwork room, the report's one-line summary is copied there after Slack. Failures carry slack-common's messages,
  * which name the destination but never the webhook URL or token.
  */
@@ -27,14 +28,19 @@ public final class SlackReportPublisher implements ReportPublisher {
     private final SlackSender sender;
     private final ChatworkSender chatwork;
     private final Duration deliveryBudget;
+    private final Optional<String> channel;
 
-    /** @param deliveryBudget how long retries may take in all; keep it inside the Lambda timeout */
+    /**
+     * @param deliveryBudget how long retries may take in all; keep it inside the Lambda timeout
+     * @param channel        bot-token mode's channel; empty means the secret's default channel
+     */
     public SlackReportPublisher(CachedSlackSecret secret, SlackSender sender, ChatworkSender chatwork,
-                                Duration deliveryBudget) {
+                                Duration deliveryBudget, Optional<String> channel) {
         this.secret = secret;
         this.sender = sender;
         this.chatwork = chatwork;
         this.deliveryBudget = deliveryBudget;
+        this.channel = channel;
     }
 
     @Override
@@ -43,7 +49,7 @@ public final class SlackReportPublisher implements ReportPublisher {
         Deadline deadline = Deadline.after(deliveryBudget);
         try {
             SlackSecret destinations = secret.get();
-            sender.send(destinations.slack(), payload, null, deadline);
+            sender.send(destinations.slack(), payload, channel.orElse(null), deadline);
             destinations.chatwork().ifPresent(room -> chatwork.send(room, CHATWORK_TITLE, message.text(), deadline));
         } catch (DeliveryException e) {
             if (e.credentialsRejected()) {

@@ -149,7 +149,7 @@ class HubMemberCheckHandlerTest {
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
                 new SlackReportPublisher(new CachedSlackSecret(secrets, "arn:aws:secretsmanager:secret:sw"), slack,
-                        ChatworkSender.create(new PlainHttp()), Duration.ofSeconds(10)),
+                        ChatworkSender.create(new PlainHttp()), Duration.ofSeconds(10), Optional.empty()),
                 new SnapshotCodec(mapper), new SlackReportRenderer(SectionBudget.DEFAULT),
                 Clock.fixed(SCHEDULED.plusSeconds(5), ZoneOffset.UTC));
         return new HubMemberCheckHandler(check, mapper);

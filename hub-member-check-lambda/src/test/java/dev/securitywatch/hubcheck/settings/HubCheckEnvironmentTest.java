@@ -25,18 +25,22 @@ class HubCheckEnvironmentTest {
                 "HUB_REGIONS", " us-east-1, ap-northeast-1 ,us-east-1,",
                 "READ_ORGANIZATIONS", "FALSE",
                 "REPORT_TIMEZONE", "Asia/Tokyo",
+                "SLACK_DEFAULT_CHANNEL", "C0SECURITY",
                 "ACCOUNT_NAMES", "{\"111111111111\": \"prod\"}"), MAPPER);
 
         assertThat(environment.bucket()).isEqualTo("security-watch-hub-snapshots");
         assertThat(environment.slackSecretId()).endsWith(":secret:sw/slack-AbC");
+        assertThat(environment.slackChannel()).contains("C0SECURITY");
         assertThat(environment.settings()).isEqualTo(new CheckSettings(List.of("us-east-1", "ap-northeast-1"),
                 "ap-northeast-1", false, ZoneId.of("Asia/Tokyo"), Map.of("111111111111", "prod")));
     }
 
     @Test
     void defaultsToTheLambdaRegionOrganizationsOnAndUtc() {
-        CheckSettings settings = HubCheckEnvironment.from(Map.of("SNAPSHOT_BUCKET", "b", "SLACK_SECRET_ID", "s",
-                "AWS_REGION", "eu-west-1", "ACCOUNT_NAMES", ""), MAPPER).settings();
+        HubCheckEnvironment environment = HubCheckEnvironment.from(Map.of("SNAPSHOT_BUCKET", "b",
+                "SLACK_SECRET_ID", "s", "AWS_REGION", "eu-west-1", "ACCOUNT_NAMES", ""), MAPPER);
+        CheckSettings settings = environment.settings();
+        assertThat(environment.slackChannel()).as("the secret's default channel").isEmpty();
 
         assertThat(settings).isEqualTo(new CheckSettings(List.of("eu-west-1"), "eu-west-1", true,
                 ZoneId.of("UTC"), Map.of()));

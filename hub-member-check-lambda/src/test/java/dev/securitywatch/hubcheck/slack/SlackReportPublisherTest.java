@@ -30,6 +30,7 @@ import dev.securitywatch.slack.testing.LocalSecretsManager;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,6 +72,17 @@ class SlackReportPublisherTest {
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo("C0SECURITY")))
                 .withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("section"))));
+    }
+
+    @Test
+    void theConfiguredChannelOverridesTheSecretsDefault() {
+        secret("{\"botToken\":\"" + TOKEN + "\",\"defaultChannel\":\"C0SECURITY\"}");
+        SLACK.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true}")));
+
+        publisher(Optional.of("C0FROMCONTEXT")).publish(MESSAGE);
+
+        SLACK.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo("C0FROMCONTEXT"))));
     }
 
     @Test
@@ -165,6 +177,10 @@ class SlackReportPublisherTest {
     }
 
     private static SlackReportPublisher publisher() {
+        return publisher(Optional.empty());
+    }
+
+    private static SlackReportPublisher publisher(Optional<String> channel) {
         SecretsManagerSecretReader reader = LocalSecretsManager.reader(SECRETS.baseUrl(), "us-east-1");
         SlackSender sender = new SlackSender(new PlainHttp(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
@@ -173,7 +189,7 @@ class SlackReportPublisherTest {
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
                 Sleeper.REAL, () -> 0.5, URI.create(SLACK.baseUrl() + "/v2/"));
         return new SlackReportPublisher(new CachedSlackSecret(reader, SECRET_ARN), sender, chatwork,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), channel);
     }
 
     private static void secret(String secretJson) {

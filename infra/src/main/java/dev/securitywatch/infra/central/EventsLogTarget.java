@@ -37,9 +37,9 @@ final class EventsLogTarget implements IRuleTarget {
 
     @Override
     public RuleTargetConfig bind(IRuleRef rule, String id) {
-        // As in EventBridge's documented policy: the rule ARN is the source only for PutLogEvents; CreateLogStream
-        // is checked against this account, so a condition on the rule ARN would deny it and every event would
-        // end in the dead-letter queue.
+        // As in EventBridge's documented policy: the rule ARN conditions only PutLogEvents. CreateLogStream carries
+        // no condition there; one on the rule ARN (or any key EventBridge may not send) would deny it, and every
+        // event would end in the dead-letter queue.
         List<ServicePrincipal> delivery = List.of(new ServicePrincipal("events.amazonaws.com"),
                 new ServicePrincipal("delivery.logs.amazonaws.com"));
         ResourcePolicy.Builder.create(logGroup, "AllowEventBridge")
@@ -47,8 +47,6 @@ final class EventsLogTarget implements IRuleTarget {
                         PolicyStatement.Builder.create().principals(List.copyOf(delivery))
                                 .actions(List.of("logs:CreateLogStream"))
                                 .resources(List.of(logGroup.getLogGroupArn()))
-                                .conditions(Map.of("StringEquals",
-                                        Map.of("aws:SourceAccount", Stack.of(logGroup).getAccount())))
                                 .build(),
                         PolicyStatement.Builder.create().principals(List.copyOf(delivery))
                                 .actions(List.of("logs:PutLogEvents"))

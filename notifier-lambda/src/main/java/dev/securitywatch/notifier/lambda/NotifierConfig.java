@@ -26,7 +26,7 @@ public record NotifierConfig(CatalogSettings catalogSettings, RenderSettings ren
         RenderSettings render = new RenderSettings(Accounts.fromJson(env.get("ACCOUNT_NAMES"), mapper), dashboards,
                 flag(env, "MENTION_ON_CRITICAL"));
         return new NotifierConfig(catalogSettings(env.get("CATALOG_SETTINGS"), mapper), render,
-                SlackRoutes.fromJson(env.get("SLACK_ROUTES"), mapper), flag(env, "MUTE_AUTOMATION"),
+                SlackRoutes.fromJson(env.get("SLACK_ROUTES"), env.get("SLACK_DEFAULT_CHANNEL"), mapper), flag(env, "MUTE_AUTOMATION"),
                 blankToNull(env.get("SLACK_SECRET_ID")), blankToNull(env.get("DEDUP_TABLE_NAME")),
                 Duration.ofSeconds(number(env, "DEDUP_LEASE_SECONDS", 60)),
                 Duration.ofDays(number(env, "DEDUP_RETENTION_DAYS", 14)),

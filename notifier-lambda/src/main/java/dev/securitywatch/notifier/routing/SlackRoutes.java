@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Bot-token routing from env {@code SLACK_ROUTES}:
  * {@code [{"channel": "C0123", "accounts": [...], "categories": [...], "severities": ["CRITICAL"]}]}. The first route
- * whose selectors all match wins; an absent selector matches everything; no match means the default channel.
+ * whose selectors all match wins; an absent selector matches everything; no match means the default channel:
+ * {@code SLACK_DEFAULT_CHANNEL} (context {@code slack.defaultChannel}) when set, else the secret's.
  */
 public final class SlackRoutes {
     private static final Set<String> FIELDS = Set.of("channel", "accounts", "categories", "severities");
@@ -28,25 +29,33 @@ public final class SlackRoutes {
     }
 
     private final List<Route> routes;
+    private final Optional<String> defaultChannel;
 
-    public SlackRoutes(List<Route> routes) {
+    public SlackRoutes(List<Route> routes, Optional<String> defaultChannel) {
         this.routes = List.copyOf(routes);
+        this.defaultChannel = defaultChannel;
     }
 
     public static SlackRoutes none() {
-        return new SlackRoutes(List.of());
+        return new SlackRoutes(List.of(), Optional.empty());
     }
 
-    /** The routed channel; empty means the secret's default channel. */
+    /** The routed channel, else the configured default; empty means the secret's default channel. */
     public Optional<String> channelFor(Alert alert) {
-        return routes.stream().filter(r -> r.matches(alert)).map(Route::channel).findFirst();
+        return routes.stream().filter(r -> r.matches(alert)).map(Route::channel).findFirst().or(() -> defaultChannel);
     }
 
     /** Parses the JSON; errors name the route index and field so a deploy fails with a fixable message. */
     public static SlackRoutes fromJson(String json, ObjectMapper mapper) {
+        return fromJson(json, null, mapper);
+    }
+
+    /** @param defaultChannel {@code SLACK_DEFAULT_CHANNEL}; null or blank leaves the secret's default in charge */
+    public static SlackRoutes fromJson(String json, String defaultChannel, ObjectMapper mapper) {
+        Optional<String> fallback = Optional.ofNullable(defaultChannel).map(String::trim).filter(c -> !c.isEmpty());
         Optional<JsonNode> parsed = JsonSetting.read("SLACK_ROUTES", json, mapper);
         if (parsed.isEmpty()) {
-            return none();
+            return new SlackRoutes(List.of(), fallback);
         }
         JsonNode root = parsed.get();
         if (!root.isArray()) {
@@ -77,7 +86,7 @@ public final class SlackRoutes {
             routes.add(new Route(route.path("channel").asText(), strings(route, "accounts", where),
                     strings(route, "categories", where), severities));
         }
-        return new SlackRoutes(routes);
+        return new SlackRoutes(routes, fallback);
     }
 
     private static List<String> strings(JsonNode route, String field, String where) {

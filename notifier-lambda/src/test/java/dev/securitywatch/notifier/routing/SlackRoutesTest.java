@@ -8,6 +8,7 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.notifier.alert.Alert;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +34,22 @@ class SlackRoutesTest {
                 Optional.ofNullable(category), account, "us-east-1", List.of(), false, List.of(), List.of(),
                 List.of(), List.of());
         assertThat(ROUTES.channelFor(alert).orElse("DEFAULT")).isEqualTo(expected);
+    }
+
+    @Test
+    void theConfiguredDefaultChannelTakesWhatNoRouteClaims() {
+        Alert low = new Alert("k", Alert.Kind.CHANGE, Severity.LOW, Alert.Tone.CHANGE, "h", "t", Optional.empty(),
+                "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(), List.of());
+        Alert critical = new Alert("k", Alert.Kind.CHANGE, Severity.CRITICAL, Alert.Tone.CHANGE, "h", "t",
+                Optional.empty(), "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(),
+                List.of());
+        SlackRoutes routes = SlackRoutes.fromJson("[{\"channel\":\"C-CRIT\",\"severities\":[\"CRITICAL\"]}]",
+                "C-CONTEXT-DEFAULT", MAPPER);
+
+        assertThat(routes.channelFor(low)).contains("C-CONTEXT-DEFAULT");
+        assertThat(routes.channelFor(critical)).contains("C-CRIT");
+        assertThat(SlackRoutes.fromJson(null, " ", MAPPER).channelFor(low)).as("blank: the secret's default").isEmpty();
+        assertThat(SlackRoutes.fromJson(null, "C-ONLY", MAPPER).channelFor(low)).contains("C-ONLY");
     }
 
     @ParameterizedTest
