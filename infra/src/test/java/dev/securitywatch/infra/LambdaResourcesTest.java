@@ -238,6 +238,18 @@ class LambdaResourcesTest {
     }
 
     @Test
+    void aMultiNodeDomainSpansOneZonePerSubnet() {
+        SecurityWatch multi = SecurityWatchStacksTest.synthesize(DefaultContext.withOverrides(Map.of(
+                "openSearch", Map.of("instanceCount", 4))));
+        JsonNode cluster = resourcesOfType(MAPPER.valueToTree(Template.fromStack(multi.central()).toJSON()),
+                "AWS::OpenSearchService::Domain").get(0).path("Properties").path("ClusterConfig");
+        assertThat(cluster.path("ZoneAwarenessEnabled").asBoolean()).isTrue();
+        assertThat(cluster.path("ZoneAwarenessConfig").path("AvailabilityZoneCount").asInt()).isEqualTo(2);
+        assertThat(resourcesOfType(centralJson, "AWS::OpenSearchService::Domain").get(0).path("Properties")
+                .path("ClusterConfig").has("ZoneAwarenessConfig")).as("single node").isFalse();
+    }
+
+    @Test
     void indexingStartsOnlyAfterTheSetupHasRun() {
         centralJson.path("Resources").forEach(resource -> {
             if (resource.path("Type").asText().equals("AWS::Logs::SubscriptionFilter")) {

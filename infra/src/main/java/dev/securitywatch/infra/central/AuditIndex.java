@@ -186,6 +186,9 @@ public final class AuditIndex extends Construct {
                         .instanceType(settings.instanceType())
                         .instanceCount(settings.instanceCount())
                         .zoneAwarenessEnabled(multiNode)
+                        // Without a count CloudFormation assumes two zones, whatever the subnets say.
+                        .zoneAwarenessConfig(multiNode ? CfnDomain.ZoneAwarenessConfigProperty.builder()
+                                .availabilityZoneCount(subnets.size()).build() : null)
                         .build())
                 .ebsOptions(CfnDomain.EBSOptionsProperty.builder()
                         .ebsEnabled(true).volumeType("gp3").volumeSize(settings.volumeSizeGiB()).build())

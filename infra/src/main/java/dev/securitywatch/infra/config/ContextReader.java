@@ -298,12 +298,24 @@ public final class ContextReader {
         if (vpcId.isEmpty() && !subnetIds.isEmpty()) {
             throw new ContextException(node.key() + ".vpcId", "the VPC that the subnetIds belong to");
         }
+        int instanceCount = node.field("instanceCount").integer(1, 1, 80);
+        // A multi-node domain spreads over one subnet per zone: 2 or 3 zones, and the same node count in each.
+        // The VPC the stack creates has two subnets.
+        int zones = vpcId.isPresent() ? subnetIds.size() : 2;
+        if (instanceCount > 1 && (zones < 2 || zones > 3)) {
+            throw new ContextException(node.key() + ".subnetIds", "2 or 3 subnets in different zones for a"
+                    + " multi-node domain", subnetIds.size() + " subnet(s)");
+        }
+        if (instanceCount > 1 && instanceCount % zones != 0) {
+            throw new ContextException(node.key() + ".instanceCount", "a multiple of the " + zones
+                    + " availability zones the domain spans", Integer.toString(instanceCount));
+        }
         return new OpenSearch(
                 node.field("engineVersion").textOr("OpenSearch_2.19", ENGINE, "an OpenSearch 2.x engine such as"
                         + " OpenSearch_2.19 (flat_object needs 2.7 or later)"),
                 node.field("instanceType").textOr("t3.small.search", INSTANCE_TYPE,
                         "an OpenSearch instance type such as t3.small.search"),
-                node.field("instanceCount").integer(1, 1, 80),
+                instanceCount,
                 node.field("volumeSizeGiB").integer(20, 10, 16384),
                 node.field("retentionDays").integer(400, 1, 36500),
                 vpcId, subnetIds,

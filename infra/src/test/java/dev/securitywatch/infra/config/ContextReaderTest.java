@@ -109,6 +109,8 @@ class ContextReaderTest {
             "openSearch             | `{\"vpcId\":\"vpc-0123456789abcdef0\"}` | openSearch.subnetIds: the private subnet ids of vpcId vpc-0123456789abcdef0",
             "openSearch             | `{\"subnetIds\":[\"subnet-0123456789abcdef0\"]}` | openSearch.vpcId: the VPC that the subnetIds belong to",
             "openSearch             | `{\"auditorRoleArns\":[\"Auditor\"]}` | openSearch.auditorRoleArns[0]: expected an IAM role ARN",
+            "openSearch             | `{\"instanceCount\":3}` | openSearch.instanceCount: expected a multiple of the 2 availability zones the domain spans, got 3",
+            "openSearch             | `{\"instanceCount\":2,\"vpcId\":\"vpc-0123456789abcdef0\",\"subnetIds\":[\"subnet-0123456789abcdef0\"]}` | openSearch.subnetIds: expected 2 or 3 subnets in different zones for a multi-node domain, got 1 subnet(s)",
             "memberAccounts         | `\"[not json\"`               | memberAccounts: expected valid JSON, got [not json"})
     void badValuesFailWithTheKeyAndTheExpectedForm(String key, String json, String message) throws Exception {
         Object value = MAPPER.readValue(json, Object.class);
