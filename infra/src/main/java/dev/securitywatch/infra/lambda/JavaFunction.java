@@ -2,12 +2,14 @@ package dev.securitywatch.infra.lambda;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -93,6 +95,7 @@ public final class JavaFunction extends Construct {
                 .role(role)
                 .logGroup(logGroup)
                 .environment(withJavaOptions(spec.environment()));
+        checkEnvironmentSize(spec.module(), withJavaOptions(spec.environment()));
         if (spec.vpc() != null) {
             builder.vpc(spec.vpc())
                     .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
@@ -127,6 +130,33 @@ public final class JavaFunction extends Construct {
                 .reason("Pinned to java21: the runtime the jars are built and tested for, with SnapStart; moving to"
                         + " a newer Java runtime is a deliberate, tested upgrade, not an automatic one.")
                 .build()));
+    }
+
+    /** Lambda refuses a function whose variables, names and values together, exceed 4 KB. */
+    static final int ENVIRONMENT_LIMIT_BYTES = 4096;
+    /** What an unresolved token (a table name, an ARN) is counted as: longer than any it stands for here. */
+    static final int TOKEN_ESTIMATE_BYTES = 160;
+
+    /** Fails synth, naming the largest variables, instead of letting the deploy fail on Lambda's limit. */
+    private void checkEnvironmentSize(String module, Map<String, String> environment) {
+        int size = environmentBytes(environment);
+        if (size > ENVIRONMENT_LIMIT_BYTES) {
+            List<String> largest = environment.entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(bytes(b.getValue()), bytes(a.getValue())))
+                    .limit(3).map(e -> e.getKey() + " (" + bytes(e.getValue()) + " bytes)").toList();
+            Annotations.of(this).addError(module + ": the Lambda environment would be about " + size
+                    + " bytes, over Lambda's 4 KB limit. Largest: " + String.join(", ", largest)
+                    + ". ACCOUNT_NAMES comes from memberAccounts names, REMEDIATION_POLICY from"
+                    + " ingressAllowList and exemptSecurityGroupIds: shorten those.");
+        }
+    }
+
+    static int environmentBytes(Map<String, String> environment) {
+        return environment.entrySet().stream().mapToInt(e -> bytes(e.getKey()) + bytes(e.getValue())).sum();
+    }
+
+    private static int bytes(String value) {
+        return Token.isUnresolved(value) ? TOKEN_ESTIMATE_BYTES : value.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Tiered compilation to C1 only: the usual advice for short Lambda invocations (faster warm-up). */
