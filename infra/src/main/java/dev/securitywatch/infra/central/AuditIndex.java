@@ -72,6 +72,8 @@ public final class AuditIndex extends Construct {
         domainSecurityGroup = SecurityGroup.Builder.create(this, "DomainSecurityGroup").vpc(vpc)
                 .description("Security Watch: OpenSearch domain, HTTPS from the Security Watch Lambdas only")
                 .allowAllOutbound(false).build();
+        // Kept with the domain, whose network interfaces use it.
+        domainSecurityGroup.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         domainSecurityGroup.addIngressRule(clientSecurityGroup, Port.tcp(443), "HTTPS from Security Watch Lambdas");
         // Written inline: CDK would render this rule as a separate resource and drop its no-traffic placeholder,
         // and CloudFormation then keeps the default allow-all egress next to it.

@@ -34,6 +34,9 @@ final class PrivateNetwork {
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
                 .build();
+        // The OpenSearch domain outlives the stack, and its network interfaces sit in these subnets: deleting them
+        // would leave `cdk destroy` in DELETE_FAILED.
+        cfnVpc.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         // Isolated: the route table holds only the VPC's local route.
         CfnRouteTable routes = CfnRouteTable.Builder.create(scope, "PrivateRoutes").vpcId(cfnVpc.getRef()).build();
         List<String> zones = new ArrayList<>();
@@ -47,6 +50,7 @@ final class PrivateNetwork {
                     .availabilityZone(zone)
                     .mapPublicIpOnLaunch(false)
                     .build();
+            subnet.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
             CfnSubnetRouteTableAssociation.Builder.create(scope, "PrivateSubnet" + (i + 1) + "Routes")
                     .subnetId(subnet.getRef()).routeTableId(routes.getRef()).build();
             subnets.add(subnet.getRef());
