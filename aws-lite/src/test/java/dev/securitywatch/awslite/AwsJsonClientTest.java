@@ -96,7 +96,8 @@ class AwsJsonClientTest {
         wireMock.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("x-amzn-RequestId", "REQ123")
                 .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
-                        + "\"message\":\"The conditional request failed\",\"Item\":{\"state\":{\"S\":\"DELIVERED\"}}}")));
+                        + "\"message\":\"The conditional request failed\","
+                        + "\"Item\":{\"state\":{\"S\":\"DELIVERED\"}}}")));
 
         assertThatThrownBy(() -> client.call("PutItem", getItem()))
                 .isInstanceOfSatisfying(AwsCallException.class, e -> {

@@ -33,7 +33,8 @@ class SigV4Test {
     /** The worked example in AWS's SigV4 documentation (IAM ListUsers). */
     @Test
     void matchesTheWorkedExampleInAwsDocumentation() {
-        HttpCall call = new HttpCall("GET", URI.create("https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08"),
+        HttpCall call = new HttpCall("GET",
+                URI.create("https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08"),
                 Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), null, TIMEOUT);
         AwsCredentials credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                 null, null);
@@ -54,7 +55,8 @@ class SigV4Test {
                 Arguments.of("DynamoDB PutItem with a session token", "POST",
                         "https://dynamodb.eu-west-1.amazonaws.com/", Map.of("Content-Type",
                                 "application/x-amz-json-1.0", "X-Amz-Target", "DynamoDB_20120810.PutItem"),
-                        "{\"TableName\":\"t\",\"Item\":{\"id\":{\"S\":\"é & <x>\"}}}", "dynamodb", "eu-west-1", session),
+                        "{\"TableName\":\"t\",\"Item\":{\"id\":{\"S\":\"é & <x>\"}}}", "dynamodb", "eu-west-1",
+                        session),
                 Arguments.of("Secrets Manager on a local port", "POST", "http://127.0.0.1:8123/",
                         Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target",
                                 "secretsmanager.GetSecretValue"),

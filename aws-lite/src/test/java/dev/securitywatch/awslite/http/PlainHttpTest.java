@@ -84,7 +84,8 @@ class PlainHttpTest {
 
         assertThatThrownBy(() -> http.send(post(Duration.ofSeconds(2))))
                 .isInstanceOf(java.io.IOException.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRETPATH").startsWith("SocketException calling "));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRETPATH")
+                        .startsWith("SocketException calling "));
     }
 
     @Test

@@ -58,18 +58,18 @@ final class HubCheckWiring {
                 : Optional.empty();
         // An adopted bucket may live in another region than the hub.
         S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true).httpClient(http).build();
-        ReportPublisher slack = slackPublisher(config, settings.centralRegion(), mapper);
+        ReportPublisher slack = slackPublisher(config, mapper);
         return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations,
                 new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
     }
 
     /** Slack and its secret go through slack-common's SDK-free HTTP; the secret is read in its own region. */
-    private static ReportPublisher slackPublisher(HubCheckEnvironment config, String centralRegion,
-                                                  ObjectMapper mapper) {
+    private static ReportPublisher slackPublisher(HubCheckEnvironment config, ObjectMapper mapper) {
         String secretId = config.slackSecretId();
         PlainHttp http = new PlainHttp();
-        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.forSecret(secretId, centralRegion,
+        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.forSecret(secretId,
+                config.settings().centralRegion(),
                 LambdaCredentials.fromProcessEnvironment(http, mapper), http, mapper);
         return new SlackReportPublisher(new CachedSlackSecret(secrets, secretId), SlackSender.create(http),
                 ChatworkSender.create(http), SLACK_DELIVERY_BUDGET, config.slackChannel());

@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Posts the report through slack-common: webhook or bot token from Secrets Manager, retries, 429 and
- * {@code Retry-After}. In bot-token mode the report goes to the configured channel, else the secret's default. When the secret also names a
- * Chatwork room, the report's one-line summary is copied there after Slack. Failures carry slack-common's messages,
- * which name the destination but never the webhook URL or token.
+ * {@code Retry-After}. In bot-token mode the report goes to the configured channel, else the secret's default.
+ * When the secret also names a Chatwork room, the report's one-line summary is copied there after Slack. Failures
+ * carry slack-common's messages, which name the destination but never the webhook URL or token.
  */
 public final class SlackReportPublisher implements ReportPublisher {
     private final CachedSlackSecret secret;

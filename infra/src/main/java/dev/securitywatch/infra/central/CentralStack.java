@@ -89,8 +89,8 @@ public final class CentralStack extends Stack {
         NagSuppressions.addResourceSuppressions(forwardedEvents, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("The rule's publishing role may use the alerts key for SNS's envelope encryption, which needs"
-                        + " kms:GenerateDataKey* (the family of data-key calls SNS picks from); it is scoped to that one"
-                        + " key's ARN.")
+                        + " kms:GenerateDataKey* (the family of data-key calls SNS picks from); it is scoped to that"
+                        + " one key's ARN.")
                 .appliesTo(List.of("Action::kms:GenerateDataKey*")).build()), true);
         // The L2 pattern type cannot express prefix matches; the catalog's own JSON is what must be deployed.
         ((CfnRule) forwardedEvents.getNode().getDefaultChild())
