@@ -1,7 +1,7 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.catalog.testdata.CorpusEvents;
+import dev.securitywatch.event.testing.CorpusEvents;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.bulk.RetryPolicy;

@@ -1,15 +1,15 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.securitywatch.awslite.http.PlainHttp;
-import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.lambda.NotifierConfig;
-import dev.securitywatch.notifier.lambda.NotifierRuntime;
+import dev.securitywatch.notifier.handler.NotifierSettings;
+import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.service.OutboundMessage;
-import dev.securitywatch.slack.delivery.Deadline;
-import dev.securitywatch.slack.delivery.SlackSender;
-import dev.securitywatch.slack.secret.SlackDestination;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.SlackSender;
+import dev.securitywatch.chat.secret.SlackDestination;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ public class WarmPath {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         ObjectMapper mapper = new ObjectMapper();
-        NotifierRuntime runtime = NotifierRuntime.create(NotifierConfig.fromEnvironment(Map.of(), mapper),
+        NotifierWiring runtime = NotifierWiring.create(NotifierSettings.fromEnvironment(Map.of(), mapper),
                 new InMemoryDeliveryLedger(), null,
                 new NotifierLog(mapper, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()), mapper);
         List<InboundMessage> all = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.securitywatch.remediation.cli;
 
-import dev.securitywatch.catalog.cli.Commands;
+import dev.securitywatch.lambdakit.cli.Commands;
 import java.io.PrintStream;
 
 /**

@@ -1,7 +1,7 @@
 package dev.securitywatch.remediation.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.catalog.event.JsonFields;
+import dev.securitywatch.lambdakit.json.JsonFields;
 import dev.securitywatch.remediation.group.SecurityGroup;
 import dev.securitywatch.remediation.rule.PermissionBlock;
 import dev.securitywatch.remediation.rule.SgRule;

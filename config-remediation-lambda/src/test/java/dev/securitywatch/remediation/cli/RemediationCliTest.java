@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
-import dev.securitywatch.catalog.testdata.CliRun;
+import dev.securitywatch.event.testing.AcceptanceData;
+import dev.securitywatch.lambdakit.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

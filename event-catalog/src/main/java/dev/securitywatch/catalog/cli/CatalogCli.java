@@ -1,15 +1,19 @@
 package dev.securitywatch.catalog.cli;
 
+import dev.securitywatch.lambdakit.cli.Commands;
+import dev.securitywatch.lambdakit.cli.CliException;
+import dev.securitywatch.lambdakit.cli.JsonFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.catalog.CatalogTable;
-import dev.securitywatch.catalog.event.EnvelopeParser;
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.catalog.pattern.ForwardingPatterns;
 import dev.securitywatch.catalog.pattern.MatchResult;

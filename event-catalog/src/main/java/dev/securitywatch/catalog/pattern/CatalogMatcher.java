@@ -3,7 +3,7 @@ package dev.securitywatch.catalog.pattern;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.catalog.RegionScope;
-import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.event.EventEnvelope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

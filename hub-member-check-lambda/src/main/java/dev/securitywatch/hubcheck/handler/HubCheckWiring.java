@@ -12,13 +12,13 @@ import dev.securitywatch.hubcheck.check.OrganizationAccounts;
 import dev.securitywatch.hubcheck.check.ReportPublisher;
 import dev.securitywatch.hubcheck.report.SectionBudget;
 import dev.securitywatch.hubcheck.report.SlackReportRenderer;
-import dev.securitywatch.hubcheck.settings.HubCheckEnvironment;
+import dev.securitywatch.hubcheck.settings.HubCheckSettings;
 import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
-import dev.securitywatch.slack.delivery.ChatworkSender;
-import dev.securitywatch.slack.delivery.SlackSender;
-import dev.securitywatch.slack.secret.CachedSlackSecret;
-import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
+import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.SlackSender;
+import dev.securitywatch.chat.secret.CachedSlackSecret;
+import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ final class HubCheckWiring {
 
     static MembershipCheck fromEnvironment(Map<String, String> env) {
         ObjectMapper mapper = new ObjectMapper();
-        HubCheckEnvironment config = HubCheckEnvironment.from(env, mapper);
+        HubCheckSettings config = HubCheckSettings.from(env, mapper);
         CheckSettings settings = config.settings();
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -64,8 +64,8 @@ final class HubCheckWiring {
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
     }
 
-    /** Slack and its secret go through slack-common's SDK-free HTTP; the secret is read in its own region. */
-    private static ReportPublisher slackPublisher(HubCheckEnvironment config, ObjectMapper mapper) {
+    /** Slack and its secret go through chat-delivery's SDK-free HTTP; the secret is read in its own region. */
+    private static ReportPublisher slackPublisher(HubCheckSettings config, ObjectMapper mapper) {
         String secretId = config.slackSecretId();
         PlainHttp http = new PlainHttp();
         SecretsManagerSecretReader secrets = SecretsManagerSecretReader.forSecret(secretId,

@@ -57,7 +57,7 @@ public final class HubMemberCheckHandler implements RequestStreamHandler, Resour
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        PrimingRun.run(mapper);
+        Priming.run(mapper);
     }
 
     @Override

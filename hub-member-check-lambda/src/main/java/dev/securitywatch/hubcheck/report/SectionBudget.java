@@ -1,7 +1,7 @@
 package dev.securitywatch.hubcheck.report;
 
-import dev.securitywatch.slack.format.SlackLimits;
-import dev.securitywatch.slack.format.TextBudget;
+import dev.securitywatch.chat.format.SlackLimits;
+import dev.securitywatch.chat.format.TextBudget;
 import java.util.List;
 
 /**

@@ -4,22 +4,22 @@ import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.check.ReportPublisher;
 import dev.securitywatch.hubcheck.report.SlackMessage;
 import dev.securitywatch.hubcheck.report.SlackPayloadJson;
-import dev.securitywatch.slack.SlackPayload;
-import dev.securitywatch.slack.delivery.ChatworkSender;
-import dev.securitywatch.slack.delivery.Deadline;
-import dev.securitywatch.slack.delivery.DeliveryException;
-import dev.securitywatch.slack.delivery.SlackSender;
-import dev.securitywatch.slack.secret.CachedSlackSecret;
-import dev.securitywatch.slack.secret.SecretFormatException;
-import dev.securitywatch.slack.secret.SlackSecret;
+import dev.securitywatch.chat.SlackPayload;
+import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.DeliveryException;
+import dev.securitywatch.chat.delivery.SlackSender;
+import dev.securitywatch.chat.secret.CachedSlackSecret;
+import dev.securitywatch.chat.secret.SecretFormatException;
+import dev.securitywatch.chat.secret.SlackSecret;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Posts the report through slack-common: webhook or bot token from Secrets Manager, retries, 429 and
+ * Posts the report through chat-delivery: webhook or bot token from Secrets Manager, retries, 429 and
  * {@code Retry-After}. In bot-token mode the report goes to the configured channel, else the secret's default.
  * When the secret also names a Chatwork room, the report's one-line summary is copied there after Slack. Failures
- * carry slack-common's messages, which name the destination but never the webhook URL or token.
+ * carry chat-delivery's messages, which name the destination but never the webhook URL or token.
  */
 public final class SlackReportPublisher implements ReportPublisher {
     private final CachedSlackSecret secret;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.membership.Member;
 import dev.securitywatch.hubcheck.membership.MemberStatus;

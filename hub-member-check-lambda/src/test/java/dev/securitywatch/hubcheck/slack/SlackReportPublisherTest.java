@@ -20,13 +20,13 @@ import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.report.SlackMessage;
 import dev.securitywatch.hubcheck.testing.LocalAws;
-import dev.securitywatch.slack.delivery.ChatworkSender;
-import dev.securitywatch.slack.delivery.RetryPolicy;
-import dev.securitywatch.slack.delivery.SlackSender;
+import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.RetryPolicy;
+import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.awslite.Sleeper;
-import dev.securitywatch.slack.secret.CachedSlackSecret;
-import dev.securitywatch.slack.secret.SecretsManagerSecretReader;
-import dev.securitywatch.slack.testing.LocalSecretsManager;
+import dev.securitywatch.chat.secret.CachedSlackSecret;
+import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
+import dev.securitywatch.chat.testing.LocalSecretsManager;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** slack-common's real sender and Secrets Manager reader, against local Slack and Secrets Manager servers. */
+/** chat-delivery's real sender and Secrets Manager reader, against local Slack and Secrets Manager servers. */
 class SlackReportPublisherTest {
     private static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:999999999999:secret:sw/slack-AbC";
     private static final String WEBHOOK_PATH = "/services/T000/B000/SECRETwebhookPART";

@@ -31,7 +31,7 @@ import software.constructs.Construct;
  * retry and dead-letter path for deliveries that fail.
  */
 public final class Notifier extends Construct {
-    static final String HANDLER = "dev.securitywatch.notifier.lambda.NotifierHandler::handleRequest";
+    static final String HANDLER = "dev.securitywatch.notifier.handler.NotifierHandler::handleRequest";
     private static final Duration TIMEOUT = Duration.seconds(30);
 
     private final JavaFunction function;

@@ -24,7 +24,7 @@ import software.constructs.Construct;
  * mode, rewrites it. Config recording must already be on in the account and region.
  */
 public final class SecurityGroupRemediation extends Construct {
-    static final String HANDLER = "dev.securitywatch.remediation.lambda.RemediationHandler::handleRequest";
+    static final String HANDLER = "dev.securitywatch.remediation.handler.RemediationHandler::handleRequest";
     /** The notifier recognises automation by this role-name prefix (see the notifier's automation marking). */
     public static final String ROLE_NAME_PREFIX = "security-watch-remediation-";
 

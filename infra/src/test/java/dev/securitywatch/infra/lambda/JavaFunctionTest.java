@@ -17,7 +17,7 @@ class JavaFunctionTest {
     private static Annotations synthesize(Map<String, String> environment) {
         Stack stack = new Stack(new App(), "EnvironmentSize");
         new JavaFunction(stack, "Notifier", JavaFunction.Spec.of("notifier-lambda",
-                "dev.securitywatch.notifier.lambda.NotifierHandler::handleRequest", "test", 512,
+                "dev.securitywatch.notifier.handler.NotifierHandler::handleRequest", "test", 512,
                 Duration.seconds(10), environment));
         return Annotations.fromStack(stack);
     }

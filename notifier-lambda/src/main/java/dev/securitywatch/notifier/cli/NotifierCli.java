@@ -3,23 +3,23 @@ package dev.securitywatch.notifier.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.awslite.http.PlainHttp;
-import dev.securitywatch.catalog.cli.CliException;
-import dev.securitywatch.catalog.cli.Commands;
-import dev.securitywatch.catalog.cli.JsonFiles;
-import dev.securitywatch.catalog.event.InboundMessage;
+import dev.securitywatch.lambdakit.cli.CliException;
+import dev.securitywatch.lambdakit.cli.Commands;
+import dev.securitywatch.lambdakit.cli.JsonFiles;
+import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
-import dev.securitywatch.notifier.lambda.NotifierConfig;
-import dev.securitywatch.notifier.lambda.NotifierRuntime;
+import dev.securitywatch.notifier.handler.NotifierSettings;
+import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.notifier.service.AlertOutbox;
 import dev.securitywatch.notifier.service.BatchResult;
 import dev.securitywatch.notifier.service.NotifierLog;
-import dev.securitywatch.slack.delivery.ChatworkSender;
-import dev.securitywatch.slack.delivery.Deadline;
-import dev.securitywatch.slack.delivery.SlackSender;
-import dev.securitywatch.slack.secret.SecretFormatException;
-import dev.securitywatch.slack.secret.SlackSecret;
+import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.SlackSender;
+import dev.securitywatch.chat.secret.SecretFormatException;
+import dev.securitywatch.chat.secret.SlackSecret;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class NotifierCli {
         if (files.isEmpty()) {
             throw new CliException("render needs at least one FILE");
         }
-        NotifierRuntime runtime = runtime(null, new NotifierLog(mapper, err, Clock.systemUTC()));
+        NotifierWiring runtime = runtime(null, new NotifierLog(mapper, err, Clock.systemUTC()));
         return eachFile(runtime, files, messages -> messages.forEach(m ->
                 out.println(runtime.service().render(m).slack().json())));
     }
@@ -92,7 +92,7 @@ public final class NotifierCli {
         if (files.isEmpty()) {
             throw new CliException("send needs at least one FILE after --webhook-url URL");
         }
-        NotifierRuntime runtime = runtime(secret, new NotifierLog(mapper, err, Clock.systemUTC()));
+        NotifierWiring runtime = runtime(secret, new NotifierLog(mapper, err, Clock.systemUTC()));
         int[] failed = {0};
         int exit = eachFile(runtime, files, messages -> {
             BatchResult result = runtime.service().handle(messages, Deadline.after(SEND_BUDGET));
@@ -106,7 +106,7 @@ public final class NotifierCli {
     }
 
     /** Runs {@code action} per readable file; a bad file is reported on one line and the exit code says so. */
-    private int eachFile(NotifierRuntime runtime, List<String> files, Consumer<List<InboundMessage>> action) {
+    private int eachFile(NotifierWiring runtime, List<String> files, Consumer<List<InboundMessage>> action) {
         JsonFiles reader = new JsonFiles(mapper);
         int exit = 0;
         for (String file : files) {
@@ -123,14 +123,14 @@ public final class NotifierCli {
         return exit;
     }
 
-    private NotifierRuntime runtime(SlackSecret secret, NotifierLog log) {
-        NotifierConfig config;
+    private NotifierWiring runtime(SlackSecret secret, NotifierLog log) {
+        NotifierSettings config;
         try {
-            config = NotifierConfig.fromEnvironment(env, mapper);
+            config = NotifierSettings.fromEnvironment(env, mapper);
         } catch (IllegalArgumentException e) {
             throw new CliException("bad environment: " + e.getMessage());
         }
         AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret);
-        return NotifierRuntime.create(config, new InMemoryDeliveryLedger(), outbox, log, mapper);
+        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), outbox, log, mapper);
     }
 }

@@ -1,7 +1,7 @@
 package dev.securitywatch.notifier.cloudtrail;
 
-import dev.securitywatch.catalog.event.Actor;
-import dev.securitywatch.catalog.event.ActorType;
+import dev.securitywatch.event.Actor;
+import dev.securitywatch.event.ActorType;
 import dev.securitywatch.notifier.render.RenderSettings;
 
 /** Who did it, in words, for every CloudTrail identity type. Never blank. */

@@ -1,12 +1,12 @@
 package dev.securitywatch.notifier.cloudtrail;
 
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.catalog.event.ActorType;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
-import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.event.ActorType;
+import dev.securitywatch.event.CloudTrailEvent;
+import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.DedupKeys;
 import dev.securitywatch.notifier.alert.Alert.Field;

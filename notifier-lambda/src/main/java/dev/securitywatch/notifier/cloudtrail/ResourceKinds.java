@@ -1,6 +1,6 @@
 package dev.securitywatch.notifier.cloudtrail;
 
-import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.event.CloudTrailEvent;
 import java.util.Map;
 
 /** The "resource kind" of the headline, e.g. "Security group" in "Security group change detected". */

@@ -1,12 +1,12 @@
 package dev.securitywatch.notifier.cloudtrail;
 
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.catalog.event.ActorType;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.event.ActorType;
+import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.PermissionChange;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.securitywatch.notifier.remediation;
 
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;

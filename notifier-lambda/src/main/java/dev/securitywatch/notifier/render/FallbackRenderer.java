@@ -1,8 +1,8 @@
 package dev.securitywatch.notifier.render;
 
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Section;

@@ -21,11 +21,11 @@ import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
-import dev.securitywatch.slack.SlackPayload;
-import dev.securitywatch.slack.format.Mrkdwn;
-import dev.securitywatch.slack.format.SlackLimits;
-import dev.securitywatch.slack.format.TextBudget;
-import dev.securitywatch.slack.format.Truncation;
+import dev.securitywatch.chat.SlackPayload;
+import dev.securitywatch.chat.format.Mrkdwn;
+import dev.securitywatch.chat.format.SlackLimits;
+import dev.securitywatch.chat.format.TextBudget;
+import dev.securitywatch.chat.format.Truncation;
 import java.util.ArrayList;
 import java.util.List;
 

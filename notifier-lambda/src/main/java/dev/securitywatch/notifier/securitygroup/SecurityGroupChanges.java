@@ -1,9 +1,9 @@
 package dev.securitywatch.notifier.securitygroup;
 
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.PermissionChange.Change;
 import dev.securitywatch.notifier.securitygroup.PermissionChange.Direction;
 import dev.securitywatch.notifier.securitygroup.PermissionChange.Peer;

@@ -1,8 +1,8 @@
 package dev.securitywatch.notifier.service;
 
-import dev.securitywatch.slack.delivery.Deadline;
-import dev.securitywatch.slack.delivery.DeliveryException;
-import dev.securitywatch.slack.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.DeliveryException;
+import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import java.util.List;
 
 /** Where alerts go: Slack, and Chatwork when the secret configures it (port). */

@@ -1,15 +1,15 @@
 package dev.securitywatch.notifier.service;
 
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.notifier.alert.Alert;
-import dev.securitywatch.notifier.render.AlertRenderer;
+import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.render.SlackLayout;
-import dev.securitywatch.slack.delivery.Deadline;
-import dev.securitywatch.slack.delivery.DeliveryException;
-import dev.securitywatch.slack.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.DeliveryException;
+import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

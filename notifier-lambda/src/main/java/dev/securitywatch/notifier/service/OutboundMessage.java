@@ -1,7 +1,7 @@
 package dev.securitywatch.notifier.service;
 
 import dev.securitywatch.notifier.alert.Alert;
-import dev.securitywatch.slack.SlackPayload;
+import dev.securitywatch.chat.SlackPayload;
 
 /**
  * A rendered alert, ready for every sink.

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.PayloadChecks;
-import dev.securitywatch.slack.testing.ScriptedHttpServer;
-import dev.securitywatch.slack.testing.ScriptedHttpServer.Answer;
+import dev.securitywatch.chat.testing.ScriptedHttpServer;
+import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.securitywatch.notifier.cloudtrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.event.Actor;
+import dev.securitywatch.event.Actor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

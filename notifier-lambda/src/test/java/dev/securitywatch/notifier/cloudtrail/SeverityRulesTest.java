@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,19 +1,20 @@
 package dev.securitywatch.notifier.render;
 
+import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import static dev.securitywatch.notifier.support.Rendering.LAYOUT;
 import static dev.securitywatch.notifier.support.Rendering.PARSER;
 import static dev.securitywatch.notifier.support.Rendering.RENDERER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
-import dev.securitywatch.catalog.event.CloudTrailEvent;
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.event.CloudTrailEvent;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;

@@ -6,8 +6,8 @@ import static dev.securitywatch.notifier.support.Rendering.RENDERER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.securitywatch.notifier.securitygroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
+import dev.securitywatch.event.CloudTrailEvent;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,6 @@
 package dev.securitywatch.indexer.cli;
 
-import dev.securitywatch.catalog.cli.CliException;
+import dev.securitywatch.lambdakit.cli.CliException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

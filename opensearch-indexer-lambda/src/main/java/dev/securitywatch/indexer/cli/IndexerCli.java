@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.catalog.cli.CliException;
-import dev.securitywatch.catalog.cli.Commands;
-import dev.securitywatch.catalog.event.EnvelopeParser;
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.event.UnreadableMessage;
-import dev.securitywatch.indexer.IndexerEnvironment;
-import dev.securitywatch.indexer.IndexerFactory;
+import dev.securitywatch.lambdakit.cli.CliException;
+import dev.securitywatch.lambdakit.cli.Commands;
+import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
+import dev.securitywatch.indexer.handler.IndexerSettings;
+import dev.securitywatch.indexer.handler.IndexerWiring;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.bulk.RetryPolicy;
 import dev.securitywatch.indexer.bulk.Sleeper;
@@ -126,7 +126,7 @@ public final class IndexerCli {
             requireKnownShape(files.get(i), inputs.get(i), decoder);
         }
         try (OpenSearchConnection connection = OpenSearchConnection.open(endpoint, region, mapper)) {
-            EventIngester ingester = IndexerFactory.ingester(mapper, catalog(), connection.documentStore(),
+            EventIngester ingester = IndexerWiring.ingester(mapper, catalog(), connection.documentStore(),
                     RetryPolicy.standard(), Sleeper.REAL);
             IndexingSummary summary = IndexingSummary.EMPTY;
             for (JsonNode input : inputs) {
@@ -176,9 +176,9 @@ public final class IndexerCli {
         }
         SetupSettings settings;
         try {
-            settings = new SetupSettings(IndexerEnvironment.retentionDays(arguments.option("--retention-days")),
+            settings = new SetupSettings(IndexerSettings.retentionDays(arguments.option("--retention-days")),
                     arguments.option("--indexer-role-arn"),
-                    IndexerEnvironment.list(arguments.option("--auditor-role-arns")));
+                    IndexerSettings.list(arguments.option("--auditor-role-arns")));
         } catch (IllegalStateException e) {
             throw new CliException("setup: --retention-days must be a positive whole number of days");
         }
@@ -251,7 +251,7 @@ public final class IndexerCli {
 
     private Catalog catalog() {
         try {
-            return IndexerEnvironment.catalog(env.get("CATALOG_SETTINGS"), mapper);
+            return IndexerSettings.catalog(env.get("CATALOG_SETTINGS"), mapper);
         } catch (IllegalStateException e) {
             throw new CliException(e.getMessage());
         }

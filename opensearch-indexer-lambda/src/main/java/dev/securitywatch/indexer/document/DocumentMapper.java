@@ -1,6 +1,6 @@
 package dev.securitywatch.indexer.document;
 
-import static dev.securitywatch.catalog.event.JsonFields.text;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogEntry;
-import dev.securitywatch.catalog.event.Actor;
-import dev.securitywatch.catalog.event.CloudTrailEvent;
-import dev.securitywatch.catalog.event.EventEnvelope;
+import dev.securitywatch.event.Actor;
+import dev.securitywatch.event.CloudTrailEvent;
+import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.securitywatch.indexer.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.securitywatch.indexer.IndexerEnvironment;
+import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
 import dev.securitywatch.indexer.setup.SetupRunner;
 import dev.securitywatch.indexer.setup.StepResult;
@@ -18,13 +18,13 @@ import java.util.Map;
 public final class SetupHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final String PHYSICAL_ID = "security-watch-opensearch-setup";
 
-    private final IndexerEnvironment environment;
+    private final IndexerSettings environment;
 
     public SetupHandler() {
-        this(IndexerEnvironment.from(System.getenv(), Json.MAPPER));
+        this(IndexerSettings.from(System.getenv(), Json.MAPPER));
     }
 
-    SetupHandler(IndexerEnvironment environment) {
+    SetupHandler(IndexerSettings environment) {
         this.environment = environment;
     }
 

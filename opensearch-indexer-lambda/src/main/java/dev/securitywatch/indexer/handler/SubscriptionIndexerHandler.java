@@ -3,8 +3,8 @@ package dev.securitywatch.indexer.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
-import dev.securitywatch.indexer.IndexerEnvironment;
-import dev.securitywatch.indexer.IndexerFactory;
+import dev.securitywatch.indexer.handler.IndexerSettings;
+import dev.securitywatch.indexer.handler.IndexerWiring;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.bulk.RetryPolicy;
 import dev.securitywatch.indexer.bulk.Sleeper;
@@ -24,20 +24,20 @@ public final class SubscriptionIndexerHandler implements RequestHandler<CloudWat
     private final EventIngester ingester;
     private final IndexerMetrics metrics;
     /** Held here: the CRaC context may keep registered resources only weakly. */
-    private final SnapStartPriming priming;
+    private final Priming priming;
 
     public SubscriptionIndexerHandler() {
-        this(IndexerEnvironment.from(System.getenv(), Json.MAPPER), new IndexerMetrics(System.out));
+        this(IndexerSettings.from(System.getenv(), Json.MAPPER), new IndexerMetrics(System.out));
     }
 
-    SubscriptionIndexerHandler(IndexerEnvironment environment, IndexerMetrics metrics) {
+    SubscriptionIndexerHandler(IndexerSettings environment, IndexerMetrics metrics) {
         OpenSearchConnection connection = OpenSearchConnection.open(environment.endpoint(), environment.region(),
                 Json.MAPPER);
         this.decoder = new SubscriptionDecoder(Json.MAPPER);
-        this.ingester = IndexerFactory.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
+        this.ingester = IndexerWiring.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
                 RetryPolicy.standard(), Sleeper.REAL);
         this.metrics = metrics;
-        this.priming = new SnapStartPriming(Json.MAPPER, environment.catalog());
+        this.priming = new Priming(Json.MAPPER, environment.catalog());
         Core.getGlobalContext().register(priming);
     }
 

@@ -1,10 +1,10 @@
 package dev.securitywatch.indexer.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.catalog.event.EnvelopeParser;
-import dev.securitywatch.catalog.event.EventEnvelope;
-import dev.securitywatch.catalog.event.InboundMessage;
-import dev.securitywatch.catalog.event.UnreadableMessage;
+import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.document.DocumentMapper;

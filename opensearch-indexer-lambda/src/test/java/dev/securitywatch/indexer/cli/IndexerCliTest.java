@@ -3,7 +3,7 @@ package dev.securitywatch.indexer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.catalog.testdata.CorpusEvents;
-import dev.securitywatch.indexer.IndexerEnvironment;
-import dev.securitywatch.indexer.IndexerFactory;
+import dev.securitywatch.event.testing.CorpusEvents;
+import dev.securitywatch.indexer.handler.IndexerSettings;
+import dev.securitywatch.indexer.handler.IndexerWiring;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.bulk.RetryPolicy;
 import dev.securitywatch.indexer.dashboards.AuditSearch;
@@ -70,7 +70,7 @@ class IndexerAgainstOpenSearchTest {
         node = LocalOpenSearch.start();
         metricsOut = new ByteArrayOutputStream();
         handler = new SubscriptionIndexerHandler(
-                IndexerEnvironment.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1"), MAPPER),
+                IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1"), MAPPER),
                 new IndexerMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8)));
         List<String> messages = new ArrayList<>();
         DocumentMapper documents = new DocumentMapper(MAPPER, Catalog.defaults());
@@ -191,7 +191,7 @@ class IndexerAgainstOpenSearchTest {
 
         IndexingSummary summary;
         try (OpenSearchConnection connection = connection()) {
-            summary = IndexerFactory.ingester(MAPPER, Catalog.defaults(), connection.documentStore(),
+            summary = IndexerWiring.ingester(MAPPER, Catalog.defaults(), connection.documentStore(),
                     RetryPolicy.standard(), d -> { }).ingest(MAPPER.createObjectNode().set("Records", records),
                     Instant.now());
         }
@@ -222,7 +222,7 @@ class IndexerAgainstOpenSearchTest {
     @Test
     @Order(8)
     void snapStartPrimingRunsTheLocalPathWithoutTheNetwork() throws Exception {
-        new SnapStartPriming(MAPPER, Catalog.defaults()).beforeCheckpoint(null);
+        new Priming(MAPPER, Catalog.defaults()).beforeCheckpoint(null);
     }
 
     @Test

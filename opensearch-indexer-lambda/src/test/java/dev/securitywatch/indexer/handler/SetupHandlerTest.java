@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.securitywatch.indexer.IndexerEnvironment;
+import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import dev.securitywatch.indexer.setup.SetupException;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class SetupHandlerTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"status\":404}")));
         server.stubFor(put(anyUrl()).atPriority(10).willReturn(okJson("{\"acknowledged\":true}")));
         server.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{}")));
-        handler = new SetupHandler(IndexerEnvironment.from(Map.of(
+        handler = new SetupHandler(IndexerSettings.from(Map.of(
                 "OPENSEARCH_ENDPOINT", "http://127.0.0.1:" + server.getPort(), "AWS_REGION", "us-east-1",
                 "RETENTION_DAYS", "90", "INDEXER_ROLE_ARN", INDEXER_ARN,
                 "AUDITOR_ROLE_ARNS", "arn:aws:iam::111111111111:role/a, arn:aws:iam::111111111111:role/b"), MAPPER));
@@ -144,7 +144,7 @@ class SetupHandlerTest {
 
     @Test
     void unreachableDomainFailsTheDeployment() {
-        SetupHandler unreachable = new SetupHandler(IndexerEnvironment.from(Map.of(
+        SetupHandler unreachable = new SetupHandler(IndexerSettings.from(Map.of(
                 "OPENSEARCH_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1"), MAPPER));
 
         assertThatThrownBy(() -> unreachable.handleRequest(event("Create"), null))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.catalog.testdata.AcceptanceData;
+import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.indexer.testing.Payloads;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

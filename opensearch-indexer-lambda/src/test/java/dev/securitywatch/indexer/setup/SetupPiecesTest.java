@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.indexer.IndexerEnvironment;
+import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,23 +50,23 @@ class SetupPiecesTest {
 
     @Test
     void environmentDefaultsAndErrorsNameTheVariable() {
-        IndexerEnvironment environment = IndexerEnvironment.from(Map.of(
+        IndexerSettings environment = IndexerSettings.from(Map.of(
                 "OPENSEARCH_ENDPOINT", "https://vpc-x.eu-west-1.es.amazonaws.com", "AWS_REGION", "eu-west-1"),
                 MAPPER);
 
         assertThat(environment.setup().retentionDays()).isEqualTo(400);
         assertThat(environment.setup().indexerRoleArn()).isNull();
         assertThat(environment.setup().auditorRoleArns()).isEmpty();
-        assertThatThrownBy(() -> IndexerEnvironment.from(Map.of("AWS_REGION", "eu-west-1"), MAPPER))
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("AWS_REGION", "eu-west-1"), MAPPER))
                 .hasMessage("OPENSEARCH_ENDPOINT is not set");
-        assertThatThrownBy(() -> IndexerEnvironment.from(Map.of("OPENSEARCH_ENDPOINT", "http://x"), MAPPER))
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x"), MAPPER))
                 .hasMessage("AWS_REGION is not set");
-        assertThatThrownBy(() -> IndexerEnvironment.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
                 "AWS_REGION", "eu-west-1", "RETENTION_DAYS", "soon"), MAPPER)).hasMessageContaining("RETENTION_DAYS");
-        assertThatThrownBy(() -> IndexerEnvironment.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
                 "AWS_REGION", "eu-west-1", "CATALOG_SETTINGS", "{\"enable\":[\"nope\"]}"), MAPPER))
                 .hasMessageContaining("CATALOG_SETTINGS");
-        assertThatThrownBy(() -> IndexerEnvironment.from(Map.of("OPENSEARCH_ENDPOINT", "vpc-x",
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "vpc-x",
                 "AWS_REGION", "eu-west-1"), MAPPER)).hasMessageStartingWith("OPENSEARCH_ENDPOINT:");
     }
 }

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.securitywatch.remediation.aws.AwsClients;
-import dev.securitywatch.remediation.lambda.RemediationHandler;
+import dev.securitywatch.remediation.handler.RemediationHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

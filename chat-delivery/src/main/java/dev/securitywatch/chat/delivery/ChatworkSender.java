@@ -1,0 +1,55 @@
+package dev.securitywatch.chat.delivery;
+
+import dev.securitywatch.awslite.Jitter;
+import dev.securitywatch.awslite.Sleeper;
+import dev.securitywatch.awslite.http.PlainHttp;
+import dev.securitywatch.chat.format.Truncation;
+import dev.securitywatch.chat.secret.ChatworkRoom;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Posts a copy of an alert to a Chatwork room ({@code POST /v2/rooms/{id}/messages}, {@code X-ChatWorkToken}), with
+ * the same retries as Slack.
+ */
+public final class ChatworkSender {
+    public static final URI CHATWORK_API = URI.create("https://api.chatwork.com/v2/");
+    /** Chatwork accepts longer messages; alerts stay readable well below that. */
+    static final int MAX_BODY = 10_000;
+
+    private final RetryingPoster poster;
+    private final URI apiBase;
+
+    public ChatworkSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
+        this.poster = new RetryingPoster(http, policy, sleeper, random);
+        this.apiBase = apiBase;
+    }
+
+    public static ChatworkSender create(PlainHttp http) {
+        return new ChatworkSender(http, RetryPolicy.DEFAULT, Sleeper.REAL,
+                Jitter.snapStartSafe(), CHATWORK_API);
+    }
+
+    /** Sends {@code title} and {@code body} (plain, untrusted text) as one {@code [info]} message. */
+    public DeliveryReceipt send(ChatworkRoom room, String title, String body, Deadline deadline) {
+        String message = "[info][title]" + escape(title) + "[/title]" + Truncation.cut(escape(body), MAX_BODY)
+                + "[/info]";
+        String form = "body=" + URLEncoder.encode(message, StandardCharsets.UTF_8);
+        return poster.post(new RetryingPoster.Request("Chatwork room " + room.roomId(),
+                        apiBase.resolve("rooms/" + room.roomId() + "/messages"), Map.of("X-ChatWorkToken", room.token()),
+                        "application/x-www-form-urlencoded", form),
+                (status, answer) -> status >= 200 && status < 300 ? Verdict.DELIVERED
+                        : new Verdict.Rejected("http_" + status), deadline);
+    }
+
+    /**
+     * Chatwork has no escape syntax; a full-width bracket keeps event text from forming {@code [toall]},
+     * {@code [To:id]} or closing the {@code [info]} box.
+     */
+    static String escape(String text) {
+        return text == null ? "" : text.replace('[', '［').replace(']', '］');
+    }
+}

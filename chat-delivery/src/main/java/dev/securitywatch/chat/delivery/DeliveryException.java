@@ -1,0 +1,53 @@
+package dev.securitywatch.chat.delivery;
+
+/**
+ * A message could not be delivered. The message says what happened in words a log reader can act on and never
+ * contains a webhook URL or token; no cause is attached for the same reason.
+ */
+public class DeliveryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why delivery stopped. */
+    public enum Kind {
+        /** The service refused the message ({@code ok:false}, 4xx): retrying would not help. */
+        PERMANENT,
+        /** 429s, 5xx or timeouts until the attempts or the time budget ran out. */
+        EXHAUSTED
+    }
+
+    private final Kind kind;
+    private final String errorCode;
+    private final int attempts;
+    private final int throttled;
+
+    public DeliveryException(Kind kind, String errorCode, int attempts, int throttled, String message) {
+        super(message, null, false, true);
+        this.kind = kind;
+        this.errorCode = errorCode;
+        this.attempts = attempts;
+        this.throttled = throttled;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Slack's error code ({@code channel_not_found}), {@code http_503}, {@code timeout} or similar. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    /** How many 429 answers were honoured before giving up. */
+    public int throttled() {
+        return throttled;
+    }
+
+    /** The credentials were rejected (revoked token, deleted webhook): re-read the secret before the next try. */
+    public boolean credentialsRejected() {
+        return kind == Kind.PERMANENT && SlackErrors.isCredentialError(errorCode);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.securitywatch.chat.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.awslite.Jitter;
+import dev.securitywatch.awslite.Sleeper;
+import dev.securitywatch.awslite.http.PlainHttp;
+import dev.securitywatch.chat.SlackPayload;
+import dev.securitywatch.chat.secret.SlackDestination;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Posts a message to Slack through an incoming webhook or {@code chat.postMessage}, with retries (see
+ * {@link RetryingPoster}). When Slack refuses the blocks ({@code invalid_blocks} and similar), the top-level text is
+ * re-sent once on its own, so the alert still arrives.
+ */
+public final class SlackSender {
+    public static final URI SLACK_API = URI.create("https://slack.com/api/");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final RetryingPoster poster;
+    private final URI postMessageUri;
+
+    /** @param apiBase Slack's Web API base, ending in {@code /api/}; tests point it at a local server */
+    public SlackSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
+        this.poster = new RetryingPoster(http, policy, sleeper, random);
+        this.postMessageUri = apiBase.resolve("chat.postMessage");
+    }
+
+    /** Production wiring: {@link RetryPolicy#DEFAULT}, real sleeps, Slack's API. */
+    public static SlackSender create(PlainHttp http) {
+        return new SlackSender(http, RetryPolicy.DEFAULT, Sleeper.REAL, Jitter.snapStartSafe(), SLACK_API);
+    }
+
+    /**
+     * Delivers {@code payload}.
+     *
+     * @param channel the routed channel for bot-token mode; null means the destination's default channel. A webhook
+     *                posts to its own channel and ignores it.
+     * @throws DeliveryException when Slack refused the message and its plain-text fallback, or retries ran out
+     */
+    public DeliveryReceipt send(SlackDestination destination, SlackPayload payload, String channel,
+                                Deadline deadline) {
+        try {
+            return sendOnce(destination, payload, channel, deadline);
+        } catch (DeliveryException refused) {
+            if (refused.kind() != DeliveryException.Kind.PERMANENT
+                    || !SlackErrors.isContentError(refused.errorCode())) {
+                throw refused;
+            }
+            DeliveryReceipt first = new DeliveryReceipt("", refused.attempts(), refused.throttled(), false);
+            return sendOnce(destination, payload.asPlainText(), channel, deadline).asPlainTextFallback(first);
+        }
+    }
+
+    private DeliveryReceipt sendOnce(SlackDestination destination, SlackPayload payload, String channel,
+                                     Deadline deadline) {
+        if (destination instanceof SlackDestination.Webhook webhook) {
+            return poster.post(
+                    new RetryingPoster.Request("Slack webhook", webhook.url(), Map.of(), JSON, payload.json()),
+                    SlackSender::readWebhookAnswer, deadline);
+        }
+        SlackDestination.BotToken bot = (SlackDestination.BotToken) destination;
+        String target = channel != null ? channel : bot.defaultChannel();
+        return poster.post(new RetryingPoster.Request("Slack channel " + target, postMessageUri,
+                        Map.of("Authorization", "Bearer " + bot.token()), JSON, payload.jsonForChannel(target)),
+                SlackSender::readApiAnswer, deadline);
+    }
+
+    /** Webhooks answer 200 "ok", or a 4xx whose body is the error code (e.g. 400 invalid_blocks, 404 no_service). */
+    private static Verdict readWebhookAnswer(int status, String body) {
+        if (status >= 200 && status < 300) {
+            return Verdict.DELIVERED;
+        }
+        return new Verdict.Rejected(SlackErrors.code(body, status));
+    }
+
+    /** The Web API answers 200 with {@code {"ok": false, "error": "..."}} for refusals. */
+    private static Verdict readApiAnswer(int status, String body) {
+        if (status < 200 || status >= 300) {
+            return new Verdict.Rejected(SlackErrors.code(body, status));
+        }
+        JsonNode answer;
+        try {
+            answer = MAPPER.readTree(body);
+        } catch (IOException e) {
+            return new Verdict.Rejected("unreadable_response");
+        }
+        if (answer != null && answer.path("ok").asBoolean(false)) {
+            return Verdict.DELIVERED;
+        }
+        String error = answer == null ? "unreadable_response" : SlackErrors.code(answer.path("error").asText(""), status);
+        return SlackErrors.isTransient(error) ? new Verdict.Retry(error) : new Verdict.Rejected(error);
+    }
+}

@@ -1,5 +1,0 @@
-package dev.securitywatch.catalog.event;
-
-/** What one delivered message turned out to be: an event envelope, or something that is not one. */
-public sealed interface InboundMessage permits EventEnvelope, UnreadableMessage {
-}

@@ -1,0 +1,177 @@
+package dev.securitywatch.event;
+
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns whatever arrives (an SNS Lambda event, an SNS notification, an EventBridge envelope, a raw CloudTrail record
+ * or log file, or a bare GuardDuty or Security Hub finding) into event envelopes. Anything else becomes an
+ * {@link UnreadableMessage} that keeps the raw text.
+ */
+public final class EnvelopeParser {
+
+    private static final Map<String, String> DETAIL_TYPE_BY_EVENT_TYPE = Map.of(
+            "AwsApiCall", EventEnvelope.API_CALL,
+            "AwsConsoleSignIn", EventEnvelope.CONSOLE_SIGN_IN,
+            "AwsServiceEvent", "AWS Service Event via CloudTrail",
+            "AwsConsoleAction", "AWS Console Action via CloudTrail",
+            "AwsCloudTrailInsight", "AWS Insight via CloudTrail");
+
+    private final ObjectMapper mapper;
+
+    public EnvelopeParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Parses text that should be JSON; text that is not JSON becomes one unreadable message. */
+    public List<InboundMessage> parseText(String text) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return List.of(new UnreadableMessage(text, "not JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            return List.of(new UnreadableMessage(text, "empty message"));
+        }
+        return parse(root);
+    }
+
+    public List<InboundMessage> parse(JsonNode root) {
+        if (!root.isObject()) {
+            return List.of(unreadable(root, "expected a JSON object, got " + root.getNodeType().name().toLowerCase()));
+        }
+        if (root.path("Records").isArray()) {
+            return parseRecords(root);
+        }
+        if ("Notification".equals(text(root, "Type")) && root.has("Message")) {
+            return parseText(root.path("Message").asText());
+        }
+        if (root.has("detail-type") && root.has("source")) {
+            return List.of(fromEnvelope((ObjectNode) root));
+        }
+        if (root.has("eventSource") && root.has("eventName")) {
+            return List.of(wrapCloudTrail(root));
+        }
+        if (isGuardDutyFinding(root)) {
+            return List.of(wrapFinding(root, "aws.guardduty", "GuardDuty Finding", root,
+                    text(root, "id"), text(root, "accountId"), text(root, "region"), text(root, "updatedAt")));
+        }
+        if (root.has("AwsAccountId") && root.has("ProductArn")) {
+            ObjectNode detail = mapper.createObjectNode();
+            detail.putArray("findings").add(root);
+            return List.of(wrapFinding(root, "aws.securityhub", "Security Hub Findings - Imported", detail,
+                    text(root, "Id"), text(root, "AwsAccountId"), text(root, "Region"), text(root, "UpdatedAt")));
+        }
+        return List.of(unreadable(root, "unknown event shape (fields: " + fieldNames(root) + ")"));
+    }
+
+    private List<InboundMessage> parseRecords(JsonNode root) {
+        List<InboundMessage> messages = new ArrayList<>();
+        for (JsonNode record : root.path("Records")) {
+            JsonNode sns = record.path("Sns");
+            if (sns.isObject()) {
+                JsonNode message = sns.path("Message");
+                messages.addAll(message.isTextual() ? parseText(message.asText())
+                        : List.of(unreadable(record, "SNS record without a Message")));
+            } else if (record.has("eventSource") && record.has("eventName")) {
+                messages.add(wrapCloudTrail(record));
+            } else {
+                messages.add(unreadable(record, "unknown record shape (fields: " + fieldNames(record) + ")"));
+            }
+        }
+        if (messages.isEmpty()) {
+            messages.add(unreadable(root, "no records"));
+        }
+        return messages;
+    }
+
+    private InboundMessage fromEnvelope(ObjectNode root) {
+        JsonNode detail = root.path("detail");
+        return new EventEnvelope(text(root, "id"), text(root, "source"), text(root, "detail-type"),
+                text(root, "account"), text(root, "region"), text(root, "time"), detail, root);
+    }
+
+    /** Builds the envelope EventBridge puts around a CloudTrail record on the default bus. */
+    private EventEnvelope wrapCloudTrail(JsonNode record) {
+        String eventSource = text(record, "eventSource");
+        String eventType = text(record, "eventType");
+        String detailType = eventType == null ? EventEnvelope.API_CALL
+                : DETAIL_TYPE_BY_EVENT_TYPE.getOrDefault(eventType, EventEnvelope.API_CALL);
+        String id = text(record, "eventID");
+        String account = text(record, "recipientAccountId");
+        if (account == null) {
+            account = text(record.path("userIdentity"), "accountId");
+        }
+        ObjectNode envelope = envelope(record, sourceOf(eventSource), detailType, id, account,
+                text(record, "awsRegion"), text(record, "eventTime"));
+        return fromWrapped(envelope);
+    }
+
+    private EventEnvelope wrapFinding(JsonNode finding, String source, String detailType, JsonNode detail, String id,
+                                      String account, String region, String time) {
+        return fromWrapped(envelope(detail, source, detailType, id != null ? id : contentId(finding), account,
+                region, time));
+    }
+
+    private ObjectNode envelope(JsonNode detail, String source, String detailType, String id, String account,
+                                String region, String time) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("version", "0");
+        envelope.put("id", id != null ? id : contentId(detail));
+        envelope.put("detail-type", detailType);
+        envelope.put("source", source);
+        envelope.put("account", account);
+        envelope.put("time", time);
+        envelope.put("region", region);
+        envelope.putArray("resources");
+        envelope.set("detail", detail);
+        return envelope;
+    }
+
+    private EventEnvelope fromWrapped(ObjectNode envelope) {
+        return (EventEnvelope) fromEnvelope(envelope);
+    }
+
+    /**
+     * EventBridge names a CloudTrail event's source after the service: {@code iam.amazonaws.com} becomes
+     * {@code aws.iam}.
+     */
+    public static String sourceOf(String eventSource) {
+        if (eventSource == null) {
+            return "aws.unknown";
+        }
+        int dot = eventSource.indexOf('.');
+        return "aws." + (dot > 0 ? eventSource.substring(0, dot) : eventSource);
+    }
+
+    private static boolean isGuardDutyFinding(JsonNode root) {
+        String arn = text(root, "arn");
+        return root.has("schemaVersion") && root.path("service").isObject() && arn != null
+                && arn.contains(":guardduty:");
+    }
+
+    /** A stable id for content that carries none, so redelivery of the same content stays a duplicate. */
+    private String contentId(JsonNode node) {
+        return UUID.nameUUIDFromBytes(node.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static UnreadableMessage unreadable(JsonNode node, String reason) {
+        return new UnreadableMessage(node.toString(), reason);
+    }
+
+    private static String fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.size() > 8 ? String.join(", ", names.subList(0, 8)) + ", ..." : String.join(", ", names);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.securitywatch.hubcheck.handler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.hubcheck.check.MembershipCheck;
+import dev.securitywatch.hubcheck.check.SnapshotStore;
+import dev.securitywatch.hubcheck.membership.Member;
+import dev.securitywatch.hubcheck.membership.MemberStatus;
+import dev.securitywatch.hubcheck.membership.OrgAccount;
+import dev.securitywatch.hubcheck.report.SectionBudget;
+import dev.securitywatch.hubcheck.report.SlackPayloadJson;
+import dev.securitywatch.hubcheck.report.SlackReportRenderer;
+import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A complete run against in-memory membership, done before the SnapStart snapshot: it loads and JIT-warms the
+ * diff, the snapshot codec, the Block Kit rendering and its JSON, so the daily run does not pay for them.
+ * It touches no AWS service and no Slack.
+ */
+final class Priming {
+    private static final String REGION = "us-east-1";
+
+    private Priming() {
+    }
+
+    static void run(ObjectMapper mapper) {
+        Map<String, String> stored = new HashMap<>();
+        SnapshotStore store = new SnapshotStore() {
+            @Override
+            public List<String> keys(String prefix) {
+                return stored.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+            }
+
+            @Override
+            public String read(String key) {
+                return stored.get(key);
+            }
+
+            @Override
+            public void write(String key, String json) {
+                stored.put(key, json);
+            }
+
+            @Override
+            public String location(String key) {
+                return "memory:" + key;
+            }
+        };
+        CheckSettings settings = new CheckSettings(List.of(REGION), REGION, true, ZoneOffset.UTC, Map.of());
+        List<List<Member>> days = List.of(
+                List.of(new Member("111111111111", new MemberStatus("Invited"))),
+                List.of(new Member("111111111111", MemberStatus.ENABLED),
+                        new Member("222222222222", MemberStatus.RESIGNED)));
+        Instant start = Instant.parse("2026-01-05T02:00:00Z");
+        for (int day = 0; day < days.size(); day++) {
+            List<Member> members = days.get(day);
+            Clock clock = Clock.fixed(start.plusSeconds(86_400L * day), ZoneOffset.UTC);
+            new MembershipCheck(settings, region -> members,
+                    Optional.of(() -> List.of(new OrgAccount("111111111111", "primed", "ACTIVE"))), store,
+                    message -> SlackPayloadJson.toJson(message), new SnapshotCodec(mapper),
+                    new SlackReportRenderer(SectionBudget.DEFAULT), clock)
+                    .run(Optional.empty(), Set.of());
+        }
+    }
+}

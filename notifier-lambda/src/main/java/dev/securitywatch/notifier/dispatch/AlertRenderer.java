@@ -1,0 +1,86 @@
+package dev.securitywatch.notifier.dispatch;
+
+import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.FallbackRenderer;
+import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.event.CloudTrailEvent;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
+import dev.securitywatch.catalog.pattern.CatalogMatcher;
+import dev.securitywatch.notifier.alert.Alert;
+import dev.securitywatch.notifier.cloudtrail.CloudTrailRenderer;
+import dev.securitywatch.notifier.finding.GuardDutyRenderer;
+import dev.securitywatch.notifier.finding.SecurityHubRenderer;
+import dev.securitywatch.notifier.remediation.RemediationRenderer;
+import java.util.Optional;
+
+/**
+ * Turns any inbound message into an {@link Alert}. It never throws: a renderer that fails on an odd event yields the
+ * fallback message, with the reason kept for the log.
+ */
+public final class AlertRenderer {
+
+    /** @param fallbackReason why the fallback was used; empty when a specific renderer handled the message */
+    public record Rendered(Alert alert, Optional<String> fallbackReason) {
+    }
+
+    private final CatalogMatcher matcher;
+    private final CloudTrailRenderer cloudTrail;
+    private final GuardDutyRenderer guardDuty;
+    private final SecurityHubRenderer securityHub;
+    private final RemediationRenderer remediation;
+    private final FallbackRenderer fallback;
+
+    public AlertRenderer(CatalogMatcher matcher, RenderSettings settings) {
+        this.matcher = matcher;
+        this.cloudTrail = new CloudTrailRenderer(settings);
+        this.guardDuty = new GuardDutyRenderer(settings);
+        this.securityHub = new SecurityHubRenderer(settings);
+        this.remediation = new RemediationRenderer(settings);
+        this.fallback = new FallbackRenderer(settings);
+    }
+
+    public Rendered render(InboundMessage message) {
+        if (message instanceof UnreadableMessage unreadable) {
+            return new Rendered(fallback.unreadable(unreadable), Optional.of(unreadable.reason()));
+        }
+        EventEnvelope envelope = (EventEnvelope) message;
+        Optional<CatalogEntry> entry;
+        try {
+            entry = matcher.primaryEntry(envelope);
+        } catch (RuntimeException e) {
+            return failed(envelope, "classification failed (" + e.getClass().getSimpleName() + ")", Optional.empty());
+        }
+        Optional<String> category = entry.map(CatalogEntry::category).map(c -> c.id());
+        try {
+            if (RemediationRenderer.handles(envelope)) {
+                return new Rendered(remediation.render(envelope), Optional.empty());
+            }
+            if (GuardDutyRenderer.handles(envelope)) {
+                return new Rendered(guardDuty.render(envelope), Optional.empty());
+            }
+            if (SecurityHubRenderer.handles(envelope)) {
+                return new Rendered(securityHub.render(envelope), Optional.empty());
+            }
+            Optional<CloudTrailEvent> event = envelope.cloudTrailEvent();
+            if (event.isPresent()) {
+                return new Rendered(cloudTrail.render(envelope, event.get(), entry), Optional.empty());
+            }
+            return failed(envelope, "no renderer for " + envelope.source() + " \"" + envelope.detailType() + "\"",
+                    category);
+        } catch (RuntimeException e) {
+            return failed(envelope, "rendering failed (" + e.getClass().getSimpleName() + ")", category);
+        }
+    }
+
+    private Rendered failed(EventEnvelope envelope, String reason, Optional<String> category) {
+        try {
+            return new Rendered(fallback.unrecognised(envelope, reason, category), Optional.of(reason));
+        } catch (RuntimeException e) {
+            // Last resort: the raw-text fallback reads nothing from the event, so it cannot fail on it.
+            return new Rendered(fallback.unreadable(new UnreadableMessage(envelope.json().toString(), reason)),
+                    Optional.of(reason));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.securitywatch.notifier.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NotifierSettingsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(), MAPPER);
+
+        assertThat(config.muteAutomation()).isFalse();
+        assertThat(config.renderSettings().mentionOnCritical()).isFalse();
+        assertThat(config.renderSettings().dashboardsUrl()).isEmpty();
+        assertThat(config.dedupLease()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(14));
+        assertThat(config.renderSettings().accounts().describe("1")).isEqualTo("1");
+    }
+
+    @Test
+    void readsEverySetting() {
+        NotifierSettings config = NotifierSettings.fromEnvironment(Map.of("MUTE_AUTOMATION", "TRUE",
+                "MENTION_ON_CRITICAL", "true", "DASHBOARDS_URL", "https://d.example.com",
+                "ACCOUNT_NAMES", "{\"111111111111\":\"prod\"}", "CATALOG_SETTINGS", "{\"enable\":[\"console-sign-in\"]}",
+                "SLACK_ROUTES", "[{\"channel\":\"C1\"}]", "DEDUP_LEASE_SECONDS", "120"), MAPPER);
+
+        assertThat(config.muteAutomation()).isTrue();
+        assertThat(config.renderSettings().accounts().describe("111111111111")).isEqualTo("prod (111111111111)");
+        assertThat(config.catalogSettings().enable()).containsExactly("console-sign-in");
+        assertThat(config.dedupLease()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "MUTE_AUTOMATION=yes => MUTE_AUTOMATION must be true or false, got 'yes'",
+            "DASHBOARDS_URL=http://d.example.com => DASHBOARDS_URL must start with https://",
+            "ACCOUNT_NAMES=[1] => ACCOUNT_NAMES must be a JSON object of account id to name",
+            "ACCOUNT_NAMES={\"1\":2} => ACCOUNT_NAMES.1 must be a string",
+            "CATALOG_SETTINGS={x => CATALOG_SETTINGS is not JSON",
+            "DEDUP_RETENTION_DAYS=0 => DEDUP_RETENTION_DAYS must be a positive whole number, got '0'",
+            "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes"})
+    void badValuesNameTheVariable(String setting, String message) {
+        String[] pair = setting.split("=", 2);
+        assertThatThrownBy(() -> NotifierSettings.fromEnvironment(Map.of(pair[0], pair[1]), MAPPER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+}
