@@ -2,6 +2,7 @@ package dev.securitywatch.remediation.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.remediation.evaluation.DryRun;
 import dev.securitywatch.remediation.evaluation.InvocationReport;
 import dev.securitywatch.remediation.invocation.InvocationParser;
@@ -15,14 +16,22 @@ import java.io.UncheckedIOException;
  * SnapStart priming: before the snapshot, run a violating sample through parsing, planning, annotation and
  * result JSON offline, so restored containers start with those classes loaded and JIT-warmed. No AWS calls.
  */
-final class Priming {
+final class Priming extends SnapStartPriming {
     private static final String SAMPLE = "priming/violating-group-event.json";
     private static final int ROUNDS = 50;
 
-    private Priming() {
+    private final RemediationPlanner planner;
+    private final InvocationParser parser;
+    private final ObjectMapper mapper;
+
+    Priming(RemediationPlanner planner, InvocationParser parser, ObjectMapper mapper) {
+        this.planner = planner;
+        this.parser = parser;
+        this.mapper = mapper;
     }
 
-    static void run(RemediationPlanner planner, InvocationParser parser, ObjectMapper mapper) {
+    @Override
+    protected void prime() {
         JsonNode event = sample(mapper);
         for (int i = 0; i < ROUNDS; i++) {
             InvocationReport report = DryRun.run(parser.parse(event), planner, "us-east-1");

@@ -14,28 +14,28 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The AWS Config custom rule Lambda: decode the invocation, run the remediation service, log what it did.
  * Collaborators are built once per container; SnapStart's checkpoint primes the code paths first.
  */
-public final class RemediationHandler implements RequestStreamHandler, Resource {
+public final class RemediationHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RemediationWiring runtime;
     private final InvocationParser parser = new InvocationParser(MAPPER);
     private final InvocationLog log;
+    final Priming priming;
 
     public RemediationHandler() {
         this(RemediationWiring.fromEnvironment(System.getenv(), MAPPER), System.out);
-        Core.getGlobalContext().register(this);
+        priming.register();
     }
 
     RemediationHandler(RemediationWiring runtime, PrintStream logStream) {
         this.runtime = runtime;
         this.log = new InvocationLog(MAPPER, logStream);
+        this.priming = new Priming(runtime.planner(), parser, MAPPER);
     }
 
     /** Builds the handler against explicit clients and settings (tests and benchmarks). */
@@ -65,15 +65,5 @@ public final class RemediationHandler implements RequestStreamHandler, Resource 
         }
         log.handled(report);
         output.write("{}".getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.run(runtime.planner(), parser, MAPPER);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK clients resolve credentials per call.
     }
 }

@@ -169,9 +169,9 @@ class RemediationHandlerTest {
     }
 
     @Test
-    void primingBeforeTheSnapshotCallsNoAws() {
-        handler(ENFORCE).beforeCheckpoint(null);
-        handler(ENFORCE).afterRestore(null);
+    void primingBeforeTheSnapshotCallsNoAws() throws Exception {
+        handler(ENFORCE).priming.beforeCheckpoint(null);
+        handler(ENFORCE).priming.afterRestore(null);
         assertThat(aws.server().getAllServeEvents()).isEmpty();
         assertThat(log.size()).isZero();
     }

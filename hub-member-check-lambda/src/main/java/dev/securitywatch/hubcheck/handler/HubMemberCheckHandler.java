@@ -11,26 +11,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The EventBridge Scheduler target: one membership check per invocation. A failed Slack delivery, or a run that
  * could not write its snapshot, fails the invocation so the schedule's retry policy and DLQ take over; a retry
  * compares with the snapshots taken before the scheduled time, so it reports the same changes again.
  */
-public final class HubMemberCheckHandler implements RequestStreamHandler, Resource {
+public final class HubMemberCheckHandler implements RequestStreamHandler {
     private final MembershipCheck check;
     private final ObjectMapper mapper;
+    final Priming priming;
 
     public HubMemberCheckHandler() {
         this(HubCheckWiring.fromEnvironment(System.getenv()), new ObjectMapper());
-        Core.getGlobalContext().register(this);
+        priming.register();
     }
 
     HubMemberCheckHandler(MembershipCheck check, ObjectMapper mapper) {
         this.check = check;
         this.mapper = mapper;
+        this.priming = new Priming(mapper);
     }
 
     @Override
@@ -53,15 +53,5 @@ public final class HubMemberCheckHandler implements RequestStreamHandler, Resour
 
     private ObjectNode log(String message) {
         return mapper.createObjectNode().put("message", message);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.run(mapper);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK clients resolve credentials per request.
     }
 }

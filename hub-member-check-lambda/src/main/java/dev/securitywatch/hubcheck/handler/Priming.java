@@ -2,6 +2,7 @@ package dev.securitywatch.hubcheck.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.hubcheck.check.MembershipCheck;
 import dev.securitywatch.hubcheck.check.SnapshotStore;
 import dev.securitywatch.hubcheck.membership.Member;
@@ -25,13 +26,17 @@ import java.util.Set;
  * diff, the snapshot codec, the Block Kit rendering and its JSON, so the daily run does not pay for them.
  * It touches no AWS service and no Slack.
  */
-final class Priming {
+final class Priming extends SnapStartPriming {
     private static final String REGION = "us-east-1";
 
-    private Priming() {
+    private final ObjectMapper mapper;
+
+    Priming(ObjectMapper mapper) {
+        this.mapper = mapper;
     }
 
-    static void run(ObjectMapper mapper) {
+    @Override
+    protected void prime() {
         Map<String, String> stored = new HashMap<>();
         SnapshotStore store = new SnapshotStore() {
             @Override

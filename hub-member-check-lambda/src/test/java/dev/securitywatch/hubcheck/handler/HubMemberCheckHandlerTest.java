@@ -129,8 +129,8 @@ class HubMemberCheckHandlerTest {
     }
 
     @Test
-    void primingBeforeTheSnapStartSnapshotTouchesNoServer() {
-        handler().beforeCheckpoint(null);
+    void primingBeforeTheSnapStartSnapshotTouchesNoServer() throws Exception {
+        handler().priming.beforeCheckpoint(null);
 
         AWS.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -14,31 +14,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The SNS-subscribed Lambda: SNS event → envelopes → one Slack message each. Fails the invocation when any message
  * could not be delivered, so Lambda's async retries and the on-failure queue take over; the dedup ledger keeps
  * retries from re-sending what went out.
  */
-public final class NotifierHandler implements RequestStreamHandler, Resource {
+public final class NotifierHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Left at the end of the invocation to log, publish metrics and fail cleanly. */
     static final Duration RESERVE = Duration.ofSeconds(2);
 
     private final NotifierWiring runtime;
     private final EmfMetrics metrics;
+    final Priming priming;
     private boolean coldStart = true;
 
     public NotifierHandler() {
         this(NotifierWiring.fromEnvironment(System.getenv(), MAPPER, System.out), System.out);
-        Core.getGlobalContext().register(this);
+        priming.register();
     }
 
     NotifierHandler(NotifierWiring runtime, PrintStream logs) {
         this.runtime = runtime;
         this.metrics = new EmfMetrics(MAPPER, logs, Clock.systemUTC());
+        this.priming = new Priming(runtime);
     }
 
     @Override
@@ -60,16 +60,6 @@ public final class NotifierHandler implements RequestStreamHandler, Resource {
         output.write(MAPPER.createObjectNode().put("messages", result.messages())
                 .put("delivered", result.delivered()).put("duplicates", result.duplicates())
                 .put("muted", result.muted()).toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.run(runtime, MAPPER);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing cached before the snapshot holds a connection or a secret.
     }
 
     /** Some messages of the batch were not delivered; the message lists them without any secret. */

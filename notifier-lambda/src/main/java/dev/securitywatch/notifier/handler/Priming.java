@@ -1,7 +1,7 @@
 package dev.securitywatch.notifier.handler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,14 +12,18 @@ import java.nio.charset.StandardCharsets;
  * synthetic security-group change), so restored containers start with those classes loaded and JIT-warmed.
  * It delivers nothing and opens no connection: the secret, Slack and DynamoDB are first touched by a real event.
  */
-final class Priming {
+final class Priming extends SnapStartPriming {
     static final String SAMPLE = "priming/sns-security-group-event.json";
     private static final int ROUNDS = 100;
 
-    private Priming() {
+    private final NotifierWiring runtime;
+
+    Priming(NotifierWiring runtime) {
+        this.runtime = runtime;
     }
 
-    static void run(NotifierWiring runtime, ObjectMapper mapper) {
+    @Override
+    protected void prime() {
         String sample = sample();
         for (int i = 0; i < ROUNDS; i++) {
             for (InboundMessage message : runtime.parser().parseText(sample)) {

@@ -156,8 +156,8 @@ class NotifierHandlerTest {
     }
 
     @Test
-    void primingRendersTheBundledSampleWithoutAnyConnection() {
-        handler.beforeCheckpoint(null);
+    void primingRendersTheBundledSampleWithoutAnyConnection() throws Exception {
+        handler.priming.beforeCheckpoint(null);
 
         assertThat(slack.requests()).isEmpty();
     }
@@ -174,13 +174,13 @@ class NotifierHandlerTest {
 
     /** The production wiring, with no AWS credentials at all: priming would fail if it reached for AWS. */
     @Test
-    void productionWiringBuildsAndPrimesWithoutCredentialsOrNetwork() {
+    void productionWiringBuildsAndPrimesWithoutCredentialsOrNetwork() throws Exception {
         NotifierWiring runtime = NotifierWiring.fromEnvironment(Map.of(
                 "SLACK_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sw-AbC",
                 "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER,
                 new PrintStream(logs, true, StandardCharsets.UTF_8));
 
-        Priming.run(runtime, MAPPER);
+        new Priming(runtime).beforeCheckpoint(null);
 
         assertThat(logs.toString(StandardCharsets.UTF_8)).isEmpty();
     }

@@ -6,6 +6,7 @@ import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.indexer.logs.SubscriptionDecoder;
 import java.io.ByteArrayOutputStream;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.crac.Context;
-import org.crac.Resource;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -27,7 +26,7 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
  * serialisation) on a built-in event, so the restored container starts with those classes loaded and initialised.
  * It sends nothing: a connection opened before the snapshot would not survive the restore.
  */
-final class Priming implements Resource {
+final class Priming extends SnapStartPriming {
     private static final String SAMPLE_EVENT = "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":"
             + "\"AWS API Call via CloudTrail\",\"source\":\"aws.ec2\",\"account\":\"111111111111\",\"time\":"
             + "\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"eventVersion\":"
@@ -47,7 +46,7 @@ final class Priming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
+    protected void prime() throws IOException {
         String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"priming\",\"logEvents\":[{\"id\":\"1\","
                 + "\"timestamp\":0,\"message\":" + mapper.writeValueAsString(SAMPLE_EVENT) + "}]}";
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
@@ -74,10 +73,5 @@ final class Priming implements Resource {
                 jsonp.serialize(operation, generator);
             }
         }
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: connections are opened per request by the url-connection client.
     }
 }

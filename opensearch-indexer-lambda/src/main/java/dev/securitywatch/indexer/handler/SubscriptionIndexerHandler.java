@@ -13,7 +13,6 @@ import dev.securitywatch.indexer.logs.LogBatch;
 import dev.securitywatch.indexer.logs.SubscriptionDecoder;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
 import java.util.Map;
-import org.crac.Core;
 
 /**
  * The CloudWatch Logs subscription target: decode the batch, index it, report counts as metrics. It fails the
@@ -23,8 +22,6 @@ public final class SubscriptionIndexerHandler implements RequestHandler<CloudWat
     private final SubscriptionDecoder decoder;
     private final EventIngester ingester;
     private final IndexerMetrics metrics;
-    /** Held here: the CRaC context may keep registered resources only weakly. */
-    private final Priming priming;
 
     public SubscriptionIndexerHandler() {
         this(IndexerSettings.from(System.getenv(), Json.MAPPER), new IndexerMetrics(System.out));
@@ -37,8 +34,7 @@ public final class SubscriptionIndexerHandler implements RequestHandler<CloudWat
         this.ingester = IndexerWiring.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
                 RetryPolicy.standard(), Sleeper.REAL);
         this.metrics = metrics;
-        this.priming = new Priming(Json.MAPPER, environment.catalog());
-        Core.getGlobalContext().register(priming);
+        new Priming(Json.MAPPER, environment.catalog()).register();
     }
 
     @Override
