@@ -2,6 +2,7 @@ package dev.securitywatch.infra;
 
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.infra.central.CentralStack;
+import dev.securitywatch.infra.common.ComponentTag;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.member.MemberStack;
@@ -15,7 +16,6 @@ import software.amazon.awscdk.Tags;
 /** Builds every stack of a deployment from its configuration. */
 public final class SecurityWatch {
     public static final String CENTRAL_STACK = "SecurityWatch-Central";
-    public static final String COMPONENT_TAG = "security-watch:component";
 
     private final CentralStack central;
     private final List<MemberStack> members;
@@ -31,7 +31,7 @@ public final class SecurityWatch {
                 .env(env(config.securityAccount(), config.centralRegion()))
                 .description("Security Watch central stack: event bus, alerts topic and audit log")
                 .build(), config, catalog);
-        Tags.of(central).add(COMPONENT_TAG, "central");
+        Tags.of(central).add(ComponentTag.KEY, "central");
 
         String centralBusArn = "arn:aws:events:" + config.centralRegion() + ":" + config.securityAccount()
                 + ":event-bus/" + config.centralBusName();
@@ -43,7 +43,7 @@ public final class SecurityWatch {
                         .description("Security Watch member stack for " + account.name() + " (" + account.id()
                                 + ") in " + region + ": forwards security events to the central bus")
                         .build(), catalog, centralBusArn, config, account);
-                Tags.of(member).add(COMPONENT_TAG, "member");
+                Tags.of(member).add(ComponentTag.KEY, "member");
                 members.add(member);
             }
         }

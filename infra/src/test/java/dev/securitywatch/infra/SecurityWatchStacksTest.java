@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.pattern.PatternMatcher;
 import dev.securitywatch.event.testing.CorpusEvents;
 import dev.securitywatch.event.testing.CorpusEvents.Labelled;
+import dev.securitywatch.infra.common.ComponentTag;
 import dev.securitywatch.infra.config.ContextReader;
 import dev.securitywatch.infra.member.MemberStack;
 import java.util.ArrayList;
@@ -233,7 +234,7 @@ class SecurityWatchStacksTest {
 
     @Test
     void stackTagsMarkTheProjectsOwnResources() {
-        assertThat(central.toJSON().toString()).contains(SecurityWatch.COMPONENT_TAG);
+        assertThat(central.toJSON().toString()).contains(ComponentTag.KEY);
         assertThat(Set.copyOf(deployment.members()).size()).isEqualTo(5);
     }
 }

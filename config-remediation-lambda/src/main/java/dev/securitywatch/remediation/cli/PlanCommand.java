@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
-import dev.securitywatch.remediation.evaluation.Compliance;
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.evaluation.DryRun;
 import dev.securitywatch.remediation.evaluation.Evaluation;
 import dev.securitywatch.remediation.evaluation.InvocationReport;

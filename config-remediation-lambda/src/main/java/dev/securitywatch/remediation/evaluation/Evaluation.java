@@ -1,5 +1,6 @@
 package dev.securitywatch.remediation.evaluation;
 
+import dev.securitywatch.remediation.result.Compliance;
 import java.time.Instant;
 
 /** One PutEvaluations entry; the annotation is already cut to Config's 256 characters. */

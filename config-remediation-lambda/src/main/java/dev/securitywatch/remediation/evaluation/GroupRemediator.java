@@ -1,5 +1,6 @@
 package dev.securitywatch.remediation.evaluation;
 
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.group.SecurityGroup;
 import dev.securitywatch.remediation.group.SecurityGroupStore;
 import dev.securitywatch.remediation.group.SecurityGroupStore.AuthorizedRule;

@@ -1,6 +1,6 @@
 package dev.securitywatch.remediation.result;
 
-import dev.securitywatch.remediation.evaluation.Compliance;
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.plan.KeptRule;
 import dev.securitywatch.remediation.plan.SpecialGroup;
 import dev.securitywatch.remediation.policy.RemediationMode;

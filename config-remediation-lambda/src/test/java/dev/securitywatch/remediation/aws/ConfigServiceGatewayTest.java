@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.securitywatch.remediation.evaluation.Compliance;
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.evaluation.Evaluation;
 import dev.securitywatch.remediation.evaluation.RemediationService;
 import dev.securitywatch.remediation.invocation.ConfigInvocation;

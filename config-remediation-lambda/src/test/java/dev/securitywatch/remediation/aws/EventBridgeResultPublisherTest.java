@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.remediation.evaluation.Compliance;
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.plan.KeptRule;
 import dev.securitywatch.remediation.plan.SpecialGroup;
 import dev.securitywatch.remediation.policy.RemediationMode;

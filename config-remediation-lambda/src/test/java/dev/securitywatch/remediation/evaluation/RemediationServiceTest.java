@@ -1,5 +1,6 @@
 package dev.securitywatch.remediation.evaluation;
 
+import dev.securitywatch.remediation.result.Compliance;
 import static dev.securitywatch.remediation.testing.Items.CAPTURED;
 import static dev.securitywatch.remediation.testing.Items.change;
 import static dev.securitywatch.remediation.testing.Items.item;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.testing.AcceptanceData;
-import dev.securitywatch.remediation.evaluation.Compliance;
+import dev.securitywatch.remediation.result.Compliance;
 import dev.securitywatch.remediation.evaluation.DryRun;
 import dev.securitywatch.remediation.evaluation.Evaluation;
 import dev.securitywatch.remediation.evaluation.InvocationReport;

@@ -1,6 +1,6 @@
 package dev.securitywatch.infra.central;
 
-import dev.securitywatch.infra.DeadLetterQueue;
+import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.config.Settings.OpenSearch;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.JavaFunction;

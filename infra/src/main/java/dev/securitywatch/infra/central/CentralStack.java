@@ -2,8 +2,8 @@ package dev.securitywatch.infra.central;
 
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.pattern.ForwardingPatterns;
-import dev.securitywatch.infra.CfnPatterns;
-import dev.securitywatch.infra.DeadLetterQueue;
+import dev.securitywatch.infra.common.CfnPatterns;
+import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;

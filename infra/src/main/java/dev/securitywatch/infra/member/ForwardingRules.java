@@ -1,7 +1,7 @@
 package dev.securitywatch.infra.member;
 
-import dev.securitywatch.infra.CfnPatterns;
-import dev.securitywatch.infra.DeadLetterQueue;
+import dev.securitywatch.infra.common.CfnPatterns;
+import dev.securitywatch.infra.common.DeadLetterQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.securitywatch.infra.member;
 
-import dev.securitywatch.infra.SecurityWatch;
+import dev.securitywatch.infra.common.ComponentTag;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.JavaFunction;
@@ -53,7 +53,7 @@ public final class SecurityGroupRemediation extends Construct {
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ec2:RevokeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupIngress"))
                 .resources(List.of(securityGroups, securityGroupRules))
-                .conditions(Map.of("Null", Map.of("aws:ResourceTag/" + SecurityWatch.COMPONENT_TAG, "true")))
+                .conditions(Map.of("Null", Map.of("aws:ResourceTag/" + ComponentTag.KEY, "true")))
                 .build());
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))

@@ -1,4 +1,4 @@
-package dev.securitywatch.remediation.evaluation;
+package dev.securitywatch.remediation.result;
 
 /** The compliance types remediation reports to AWS Config. */
 public enum Compliance {

@@ -1,4 +1,4 @@
-package dev.securitywatch.infra;
+package dev.securitywatch.infra.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

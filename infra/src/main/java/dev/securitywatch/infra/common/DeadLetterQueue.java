@@ -1,4 +1,4 @@
-package dev.securitywatch.infra;
+package dev.securitywatch.infra.common;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
