@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  * @param eventSource   CloudTrail {@code eventSource} (e.g. {@code iam.amazonaws.com}); null for non-CloudTrail events
  * @param eventNames    CloudTrail event names, exact or prefix; empty means any name
  * @param detailFilter  further pattern fields under {@code detail}, in EventBridge pattern syntax
- * @param readOnlyOptIn true when the entry deliberately matches read-only calls (e.g. any root activity)
+ * @param title         what the alert is titled, e.g. "Security group changed"
+ * @param resourceKind  what an alert headline says changed, e.g. "Security group" in "Security group change
+ *                      detected"; null when the entry spans services, so the kind comes from each event (see
+ *                      {@link ResourceKinds})
  * @param reference     where the entry comes from: a CIS control, the original seed list, or a research note
+ * @param readOnlyOptIn true when the entry deliberately matches read-only calls (e.g. any root activity)
  */
 public record CatalogEntry(
         String id,
@@ -28,6 +32,7 @@ public record CatalogEntry(
         Map<String, Object> detailFilter,
         RegionScope regionScope,
         String title,
+        String resourceKind,
         String reference,
         boolean enabledByDefault,
         boolean readOnlyOptIn) {
@@ -48,6 +53,9 @@ public record CatalogEntry(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(regionScope, "regionScope");
         Objects.requireNonNull(title, "title");
+        if (resourceKind != null && resourceKind.isBlank()) {
+            throw new IllegalArgumentException(id + ": a resource kind, when given, must not be blank");
+        }
         Objects.requireNonNull(reference, "reference");
         detailTypes = List.copyOf(detailTypes);
         eventNames = List.copyOf(eventNames);
@@ -92,7 +100,7 @@ public record CatalogEntry(
             }
         }
         return new CatalogEntry(id, category, severity, source, detailTypes, eventSource, merged, detailFilter,
-                regionScope, title, reference, enabledByDefault, readOnlyOptIn);
+                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn);
     }
 
     /** This entry's own EventBridge pattern, with keys in a stable order. */

@@ -45,17 +45,6 @@ class ForwardingPatternsTest {
     }
 
     @Test
-    void globalServiceEntriesAppearOnlyInUsEast1() {
-        String usEast1 = String.join("\n", ForwardingPatterns.forRegion(Catalog.defaults(), "us-east-1"));
-        String tokyo = String.join("\n", ForwardingPatterns.forRegion(Catalog.defaults(), "ap-northeast-1"));
-        for (String source : List.of("iam.amazonaws.com", "organizations.amazonaws.com", "sts.amazonaws.com")) {
-            assertThat(usEast1).contains(source);
-            assertThat(tokyo).doesNotContain(source);
-        }
-        assertThat(tokyo).contains("ModifySecurityGroupRules", "ec2.amazonaws.com", "GuardDuty Finding");
-    }
-
-    @Test
     void mergedPatternsMatchExactlyWhatTheEntriesMatchInEveryRegionSet() {
         List<Labelled> events = CorpusEvents.allEvents();
         for (String region : List.of("us-east-1", "ap-northeast-1")) {

@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.cloudtrail;
 import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.ResourceKinds;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.ActorType;
 import dev.securitywatch.event.CloudTrailEvent;
@@ -49,7 +50,7 @@ public final class CloudTrailRenderer {
                 || "ConsoleLogin".equals(event.eventName());
         String account = firstNonNull(envelope.account(), event.accountId());
         String region = firstNonNull(envelope.region(), event.awsRegion());
-        String resourceKind = ResourceKinds.of(event);
+        String resourceKind = ResourceKinds.of(entry, event);
 
         Kind kind;
         String headline;

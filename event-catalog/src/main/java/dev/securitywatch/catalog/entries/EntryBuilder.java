@@ -1,14 +1,22 @@
-package dev.securitywatch.catalog;
+package dev.securitywatch.catalog.entries;
 
+import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.Category;
+import dev.securitywatch.catalog.Match;
+import dev.securitywatch.catalog.RegionScope;
+import dev.securitywatch.catalog.ResourceKinds;
+import dev.securitywatch.catalog.Severity;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keeps {@link DefaultCatalog} readable: one fluent statement per entry. */
+/**
+ * Keeps the category files readable: one fluent statement per entry, and the category said once per file by
+ * {@link #inCategory}.
+ */
 final class EntryBuilder {
     private final String id;
-    private final Category category;
     private final Severity severity;
     private Match source;
     private List<String> detailTypes = List.of(CatalogEntry.API_CALL);
@@ -17,35 +25,44 @@ final class EntryBuilder {
     private final Map<String, Object> detailFilter = new LinkedHashMap<>();
     private RegionScope regionScope = RegionScope.EVERY_REGION;
     private String title;
+    private String resourceKind;
     private String reference = "";
     private boolean enabledByDefault = true;
     private boolean readOnlyOptIn;
 
-    private EntryBuilder(String id, Category category, Severity severity) {
+    private EntryBuilder(String id, Severity severity) {
         this.id = id;
-        this.category = category;
         this.severity = severity;
     }
 
-    /** A CloudTrail API-call entry for one service, e.g. {@code cloudTrail(..., "iam")} watches iam.amazonaws.com. */
-    static EntryBuilder cloudTrail(String id, Category category, Severity severity, String service) {
-        EntryBuilder builder = new EntryBuilder(id, category, severity);
+    /** The entries of one category file, in the order given. */
+    static List<CatalogEntry> inCategory(Category category, EntryBuilder... entries) {
+        return Arrays.stream(entries).map(entry -> entry.build(category)).toList();
+    }
+
+    /**
+     * A CloudTrail API-call entry for one service, e.g. {@code cloudTrail(..., "iam")} watches iam.amazonaws.com.
+     * Its resource kind defaults to the service's ({@link ResourceKinds#ofService}).
+     */
+    static EntryBuilder cloudTrail(String id, Severity severity, String service) {
+        EntryBuilder builder = new EntryBuilder(id, severity);
         builder.source = Match.exact("aws." + service);
         builder.eventSource = service + ".amazonaws.com";
+        builder.resourceKind = ResourceKinds.ofService(service);
         return builder;
     }
 
     /** A non-CloudTrail event, identified by source and detail-type only. */
-    static EntryBuilder event(String id, Category category, Severity severity, String source, String... detailTypes) {
-        EntryBuilder builder = new EntryBuilder(id, category, severity);
+    static EntryBuilder event(String id, Severity severity, String source, String... detailTypes) {
+        EntryBuilder builder = new EntryBuilder(id, severity);
         builder.source = Match.exact(source);
         builder.detailTypes = List.of(detailTypes);
         return builder;
     }
 
-    /** Any AWS service; the detail filter narrows it down. */
-    static EntryBuilder anyAwsService(String id, Category category, Severity severity) {
-        EntryBuilder builder = new EntryBuilder(id, category, severity);
+    /** Any AWS service; the detail filter narrows it down. The resource kind comes from each event's service. */
+    static EntryBuilder anyAwsService(String id, Severity severity) {
+        EntryBuilder builder = new EntryBuilder(id, severity);
         builder.source = Match.prefix("aws.");
         return builder;
     }
@@ -80,6 +97,15 @@ final class EntryBuilder {
         return this;
     }
 
+    /**
+     * What the alert headline says changed, when the service's default does not fit. Names containing
+     * {@code SecurityGroup} read "Security group" whatever this says.
+     */
+    EntryBuilder resourceKind(String value) {
+        this.resourceKind = value;
+        return this;
+    }
+
     EntryBuilder reference(String value) {
         this.reference = value;
         return this;
@@ -95,8 +121,8 @@ final class EntryBuilder {
         return this;
     }
 
-    CatalogEntry build() {
+    CatalogEntry build(Category category) {
         return new CatalogEntry(id, category, severity, source, detailTypes, eventSource, eventNames, detailFilter,
-                regionScope, title, reference, enabledByDefault, readOnlyOptIn);
+                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn);
     }
 }

@@ -1,0 +1,44 @@
+package dev.securitywatch.catalog.entries;
+
+import dev.securitywatch.catalog.CatalogEntry;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The watched events: one file per category in this package, each a list of one-statement entries. The order here
+ * is the catalog's order, which the README table, {@code list} and the merged forwarding patterns follow, so a
+ * reordering changes the deployed rules. How to add an entry: README, "The event catalog".
+ */
+public final class DefaultCatalog {
+
+    public static final String REMEDIATION_SOURCE = "security-watch.remediation";
+    public static final String REMEDIATION_DETAIL_TYPE = "Security Group Remediation";
+
+    private static final List<CatalogEntry> ENTRIES = Stream.of(
+                    IamEntries.ENTRIES,
+                    OrganizationsEntries.ENTRIES,
+                    NetworkEntries.GLOBAL, // Route 53 Domains, listed with the other global services
+                    RootActivityEntries.ENTRIES,
+                    ConsoleSignInEntries.ENTRIES,
+                    UnauthorizedCallsEntries.ENTRIES,
+                    SecurityGroupEntries.ENTRIES,
+                    NetworkEntries.REGIONAL,
+                    LoggingEntries.ENTRIES,
+                    DataProtectionEntries.ENTRIES,
+                    NotificationTamperingEntries.ENTRIES,
+                    PipelineTamperingEntries.ENTRIES,
+                    DetectionTamperingEntries.ENTRIES,
+                    ThreatFindingEntries.ENTRIES,
+                    PostureFindingEntries.ENTRIES,
+                    RemediationEntries.ENTRIES)
+            .flatMap(List::stream)
+            .toList();
+
+    private DefaultCatalog() {
+    }
+
+    /** Every entry of the shipped catalog, in catalog order. */
+    public static List<CatalogEntry> entries() {
+        return ENTRIES;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.securitywatch.catalog.entries;
+
+import static dev.securitywatch.catalog.Category.REMEDIATION;
+import static dev.securitywatch.catalog.Severity.MEDIUM;
+import static dev.securitywatch.catalog.entries.DefaultCatalog.REMEDIATION_DETAIL_TYPE;
+import static dev.securitywatch.catalog.entries.DefaultCatalog.REMEDIATION_SOURCE;
+import static dev.securitywatch.catalog.entries.EntryBuilder.event;
+import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+
+import dev.securitywatch.catalog.CatalogEntry;
+import java.util.List;
+
+/** This project's own remediation results. */
+final class RemediationEntries {
+    static final List<CatalogEntry> ENTRIES = inCategory(REMEDIATION,
+            event("security-group-remediation", MEDIUM, REMEDIATION_SOURCE, REMEDIATION_DETAIL_TYPE)
+                    .title("Security group remediated by Security Watch")
+                    .reference("Security Watch config-remediation-lambda"));
+
+    private RemediationEntries() {
+    }
+}

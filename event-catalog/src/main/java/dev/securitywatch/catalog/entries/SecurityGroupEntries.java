@@ -1,0 +1,26 @@
+package dev.securitywatch.catalog.entries;
+
+import static dev.securitywatch.catalog.Category.SECURITY_GROUP;
+import static dev.securitywatch.catalog.Severity.MEDIUM;
+import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+
+import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.ResourceKinds;
+import java.util.List;
+
+/** Security groups, in every region. */
+final class SecurityGroupEntries {
+    static final List<CatalogEntry> ENTRIES = inCategory(SECURITY_GROUP,
+            cloudTrail("security-group-change", MEDIUM, "ec2")
+                    .names("AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
+                            "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
+                            "CreateSecurityGroup", "DeleteSecurityGroup", "ModifySecurityGroupRules")
+                    .title("Security group changed")
+                    .resourceKind(ResourceKinds.SECURITY_GROUP)
+                    .reference("CIS CloudWatch.10 (4.10); original seed list; ModifySecurityGroupRules"
+                            + " is missed by most public catalogs"));
+
+    private SecurityGroupEntries() {
+    }
+}
