@@ -17,8 +17,10 @@ import dev.securitywatch.remediation.plan.KeptRule;
 import dev.securitywatch.remediation.plan.RemediationPlanner;
 import dev.securitywatch.remediation.policy.PolicyException;
 import dev.securitywatch.remediation.policy.PolicyParser;
+import dev.securitywatch.remediation.policy.RemediationContext;
 import dev.securitywatch.remediation.policy.RemediationMode;
 import dev.securitywatch.remediation.policy.RemediationPolicy;
+import dev.securitywatch.remediation.policy.SecurityGroupId;
 import dev.securitywatch.remediation.result.RemediationResult;
 import dev.securitywatch.remediation.result.RuleJson;
 import dev.securitywatch.remediation.rule.SgRule;
@@ -31,7 +33,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * {@code plan}: reads every file first (so bad input fails before any output), then prints one JSON line per
@@ -39,7 +40,6 @@ import java.util.regex.Pattern;
  */
 final class PlanCommand {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern GROUP_ID = Pattern.compile("sg-[0-9a-zA-Z]+");
     private static final String LOCAL_REGION = "local";
 
     private final PrintStream out;
@@ -137,36 +137,38 @@ final class PlanCommand {
     }
 
     /**
-     * The policy per account, validated up front: from a cdk.json context (with its per-account modes), an
-     * allow-list file, or the defaults; then {@code --mode} and {@code --exempt} on top.
+     * The policy per account, read and validated up front by the parser infra uses at synth: from a cdk.json
+     * context (with its per-account modes), an allow-list file, or the defaults; then {@code --mode} and
+     * {@code --exempt} on top.
      */
     private Function<String, RemediationPolicy> policies(Path context, Path allowList, RemediationMode mode,
                                                          Set<String> exempt) {
         Path source = context != null ? context : allowList;
-        Function<String, RemediationPolicy> base;
-        if (context != null) {
-            JsonNode cdkJson = files.read(context);
-            if (!cdkJson.path("context").isObject()) {
-                throw new CliException(context + ": no \"context\" object (expected a cdk.json file)");
+        RemediationContext settings;
+        try {
+            if (context != null) {
+                JsonNode cdkJson = files.read(context);
+                if (!cdkJson.path("context").isObject()) {
+                    throw new CliException(context + ": no \"context\" object (expected a cdk.json file)");
+                }
+                settings = PolicyParser.parseContext(cdkJson.get("context"));
+            } else if (allowList != null) {
+                JsonNode list = files.read(allowList);
+                JsonNode entries = list.isObject() && list.has(PolicyParser.ALLOW_LIST)
+                        ? list.get(PolicyParser.ALLOW_LIST) : list;
+                RemediationContext defaults = RemediationContext.defaults();
+                settings = new RemediationContext(defaults.policy().withAllowList(PolicyParser.allowList(entries)),
+                        defaults.accountModes(), defaults.periodicFrequency());
+            } else {
+                settings = RemediationContext.defaults();
             }
-            base = account -> PolicyParser.parse(cdkJson.get("context"), account);
-        } else if (allowList != null) {
-            JsonNode list = files.read(allowList);
-            JsonNode entries = list.isObject() && list.has("ingressAllowList") ? list.get("ingressAllowList") : list;
-            base = account -> RemediationPolicy.defaults().withAllowList(PolicyParser.allowList(entries));
-        } else {
-            base = account -> RemediationPolicy.defaults();
+        } catch (PolicyException e) {
+            throw new CliException(source + ": " + e.getMessage());
         }
-        Function<String, RemediationPolicy> policies = account -> {
-            try {
-                RemediationPolicy policy = base.apply(account);
-                return (mode == null ? policy : policy.withMode(mode)).withExemptGroups(exempt);
-            } catch (PolicyException e) {
-                throw new CliException(source + ": " + e.getMessage());
-            }
+        return account -> {
+            RemediationPolicy policy = settings.policyFor(account);
+            return (mode == null ? policy : policy.withMode(mode)).withExemptGroups(exempt);
         };
-        policies.apply(null);
-        return policies;
     }
 
     private static String value(String[] args, int index, String option) {
@@ -185,8 +187,9 @@ final class PlanCommand {
     }
 
     private static String groupId(String text) {
-        if (!GROUP_ID.matcher(text).matches()) {
-            throw new CliException("--exempt: expected a security-group id (sg-...), got \"" + text + "\"");
+        if (!SecurityGroupId.isValid(text)) {
+            throw new CliException("--exempt: expected " + SecurityGroupId.EXPECTED + ", got \"" + text + "\"; "
+                    + SecurityGroupId.FORM);
         }
         return text;
     }

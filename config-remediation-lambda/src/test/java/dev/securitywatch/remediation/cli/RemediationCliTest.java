@@ -140,7 +140,8 @@ class RemediationCliTest {
             "unknown option                 | plan --force x.json                | unknown option --force",
             "option without value           | plan x.json --mode                 | --mode needs a value",
             "bad mode                       | plan --mode SOMETIMES x.json       | --mode: expected REPORT_ONLY",
-            "bad exempt id                  | plan --exempt i-123 x.json         | --exempt: expected a security-group id",
+            "bad exempt id                  | plan --exempt i-123 x.json         | --exempt: expected a security group id such as sg-0123456789abcdef0, got \"i-123\"",
+            "exempt id not in the AWS form  | plan --exempt sg-nothex x.json     | --exempt: expected a security group id such as sg-0123456789abcdef0, got \"sg-nothex\"; a security group id is sg- and 8 or 17 lowercase hex digits",
             "both policy sources            | plan --context a --allow-list b x  | use either --context or --allow-list",
             "missing file                   | plan DIR/missing.json              | DIR/missing.json: no such file",
     })

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.testing.AcceptanceData;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import dev.securitywatch.remediation.invocation.InvalidInvocationException;
 import dev.securitywatch.remediation.policy.PolicyException;
 import dev.securitywatch.remediation.testing.AwsStub;
@@ -160,11 +161,12 @@ class RemediationHandlerTest {
     @Test
     void anInvalidPolicyFailsTheContainerStartWithTheKeyNamed() {
         assertThatThrownBy(() -> handler(Map.of("AWS_REGION", "eu-west-1", "REMEDIATION_POLICY",
-                "{\"remediationMode\": \"SOMETIMES\"}"))).isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("remediationMode: expected one of");
+                "{\"remediationMode\": \"SOMETIMES\"}"))).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("REMEDIATION_POLICY: remediationMode: expected one of")
+                .hasCauseInstanceOf(PolicyException.class);
         assertThatThrownBy(() -> handler(Map.of("AWS_REGION", "eu-west-1", "REMEDIATION_POLICY", "{oops")))
-                .isInstanceOf(PolicyException.class).hasMessageStartingWith("REMEDIATION_POLICY: not valid JSON");
-        assertThatThrownBy(() -> handler(Map.of())).isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("REMEDIATION_POLICY: not valid JSON");
+        assertThatThrownBy(() -> handler(Map.of())).isInstanceOf(SettingsException.class)
                 .hasMessage("AWS_REGION is not set");
     }
 

@@ -132,17 +132,4 @@ final class ContextNode {
         }
         throw new ContextException(key, "true or false", value);
     }
-
-    <E extends Enum<E>> E enumValue(Class<E> type, E fallback) {
-        if (isAbsent()) {
-            return fallback;
-        }
-        String text = text("one of " + List.of(type.getEnumConstants()));
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        throw new ContextException(key, "one of " + List.of(type.getEnumConstants()), "\"" + text + "\"");
-    }
 }

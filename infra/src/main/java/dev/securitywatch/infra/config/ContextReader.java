@@ -1,19 +1,22 @@
 package dev.securitywatch.infra.config;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogSettings;
 import dev.securitywatch.catalog.CatalogSettingsException;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.infra.config.Settings.AllowedIngress;
 import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.OpenSearch;
-import dev.securitywatch.infra.config.Settings.Remediation;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.Slack;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
+import dev.securitywatch.remediation.policy.PolicyException;
+import dev.securitywatch.remediation.policy.PolicyParser;
+import dev.securitywatch.remediation.policy.RemediationContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -34,20 +37,12 @@ public final class ContextReader {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
-    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
     private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern KMS_KEY_ARN = Pattern.compile(
             "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
     private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{8,}|#[a-z0-9_-]{1,80}");
-    private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9 _.:/=+@-]{1,128}");
-    private static final Pattern PROTOCOL = Pattern.compile("tcp|udp|icmp|icmpv6|-1|all|\\d{1,3}");
-    private static final Pattern INGRESS_SOURCE = Pattern.compile(
-            "(\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})|pl-[0-9a-f]{8,17}"
-                    + "|(\\d{12}/)?sg-([0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern FREQUENCY = Pattern.compile(
-            "One_Hour|Three_Hours|Six_Hours|Twelve_Hours|TwentyFour_Hours");
     private static final Pattern CRON = Pattern.compile("cron\\(([^)]*)\\)");
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z,\\-*/?LW#]+");
     private static final Pattern ENGINE = Pattern.compile("OpenSearch_2\\.\\d+");
@@ -124,10 +119,9 @@ public final class ContextReader {
             if (new HashSet<>(regions).size() != regions.size()) {
                 throw new ContextException(account.key() + ".regions", "each region once", regions);
             }
-            ContextNode mode = account.field("remediationMode");
+            // remediationMode is the remediation policy's to read: see remediation().
             return new MemberAccount(id, account.field("name").text(NAME, "a short account name such as prod"),
-                    regions, mode.isAbsent() ? Optional.empty()
-                            : Optional.of(mode.enumValue(RemediationMode.class, null)));
+                    regions);
         });
     }
 
@@ -192,47 +186,23 @@ public final class ContextReader {
         return days;
     }
 
-    private Remediation remediation() {
-        ContextNode options = node("remediation");
-        if (!options.isAbsent()) {
-            options.requireObject(Set.of("exemptTagKey", "defaultGroupPolicy", "cloudFormationGroupPolicy",
-                    "revokeNonCidrSources", "periodicFrequency"));
+    /**
+     * The remediation keys, read and checked by the remediation policy's own parser: the one the Lambda and the plan
+     * CLI use, so synth accepts exactly what the Lambda runs with. Its errors already name the context key.
+     */
+    private RemediationContext remediation() {
+        ObjectNode keys = JsonNodeFactory.instance.objectNode();
+        for (String key : PolicyParser.CONTEXT_KEYS) {
+            ContextNode node = node(key);
+            if (!node.isAbsent()) {
+                keys.set(key, node.json());
+            }
         }
-        List<String> exempt = node("exemptSecurityGroupIds").list((id, i) ->
-                id.text(SECURITY_GROUP_ID, "a security group id such as sg-0123456789abcdef0"));
-        ContextNode allowListNode = node("ingressAllowList");
-        List<AllowedIngress> allowList = allowListNode.isAbsent() ? defaultAllowList()
-                : allowListNode.list((rule, i) -> allowedIngress(rule));
-        return new Remediation(node("remediationMode").enumValue(RemediationMode.class, RemediationMode.REPORT_ONLY),
-                exempt, allowList,
-                options.field("exemptTagKey").textOr("security-watch:exempt", TAG_KEY, "a tag key"),
-                options.field("defaultGroupPolicy").enumValue(RemediationMode.class, RemediationMode.REPORT_ONLY),
-                options.field("cloudFormationGroupPolicy").enumValue(RemediationMode.class,
-                        RemediationMode.REPORT_ONLY),
-                options.field("revokeNonCidrSources").bool(false),
-                options.field("periodicFrequency").textOr("TwentyFour_Hours", FREQUENCY,
-                        "a Config frequency such as TwentyFour_Hours"));
-    }
-
-    /** The original design's REQUIRED_PERMISSIONS: HTTP and HTTPS from anywhere. */
-    private static List<AllowedIngress> defaultAllowList() {
-        return List.of(new AllowedIngress("tcp", 80, 80, "0.0.0.0/0", true, "HTTP"),
-                new AllowedIngress("tcp", 443, 443, "0.0.0.0/0", true, "HTTPS"));
-    }
-
-    private static AllowedIngress allowedIngress(ContextNode rule) {
-        rule.requireObject(Set.of("protocol", "fromPort", "toPort", "source", "required", "description"));
-        String protocol = rule.field("protocol").text(PROTOCOL, "tcp, udp, icmp, icmpv6, -1 or a protocol number");
-        int from = rule.field("fromPort").integer(-1, -1, 65535);
-        int to = rule.field("toPort").integer(from, -1, 65535);
-        if (to < from) {
-            throw new ContextException(rule.key() + ".toPort", "a port at or above fromPort " + from, to);
+        try {
+            return PolicyParser.parseContext(keys);
+        } catch (PolicyException e) {
+            throw new ContextException(e.key(), e.problem());
         }
-        String source = rule.field("source").text(INGRESS_SOURCE,
-                "an IPv4 or IPv6 CIDR, a prefix list id (pl-...) or a security group (sg-... or 123456789012/sg-...)");
-        ContextNode description = rule.field("description");
-        return new AllowedIngress(protocol, from, to, source, rule.field("required").bool(false),
-                description.isAbsent() ? "" : description.text("a description"));
     }
 
     private HubMemberCheck hubMemberCheck(String centralRegion) {

@@ -2,6 +2,8 @@ package dev.securitywatch.infra.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.remediation.policy.RemediationContext;
+import dev.securitywatch.remediation.policy.RemediationMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +13,11 @@ public final class Settings {
     private Settings() {
     }
 
-    /** One member account and the regions its forwarding rules (and remediator) run in. */
-    public record MemberAccount(String id, String name, List<String> regions, Optional<RemediationMode> remediationMode) {
+    /**
+     * One member account and the regions its forwarding rules (and remediator) run in. Its own
+     * {@code remediationMode}, if any, is part of {@link SecurityWatchConfig#remediation()}.
+     */
+    public record MemberAccount(String id, String name, List<String> regions) {
         public MemberAccount {
             regions = List.copyOf(regions);
         }
@@ -41,21 +46,6 @@ public final class Settings {
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation) {
     }
 
-    /** One allow-list rule. {@code source} is a CIDR, a prefix-list id or a security-group reference. */
-    public record AllowedIngress(String protocol, int fromPort, int toPort, String source, boolean required,
-                                 String description) {
-    }
-
-    public record Remediation(RemediationMode defaultMode, List<String> exemptSecurityGroupIds,
-                              List<AllowedIngress> allowList, String exemptTagKey, RemediationMode defaultGroupPolicy,
-                              RemediationMode cloudFormationGroupPolicy, boolean revokeNonCidrSources,
-                              String periodicFrequency) {
-        public Remediation {
-            exemptSecurityGroupIds = List.copyOf(exemptSecurityGroupIds);
-            allowList = List.copyOf(allowList);
-        }
-    }
-
     /** @param schedule an EventBridge Scheduler cron expression, evaluated in {@code timezone} */
     public record HubMemberCheck(String schedule, String timezone, List<String> regions, boolean readOrganizations,
                                  int snapshotRetentionDays, Optional<String> bucketName) {
@@ -78,7 +68,7 @@ public final class Settings {
     public record SecurityWatchConfig(String securityAccount, String centralRegion, Optional<String> organizationId,
                                       String centralBusName, List<MemberAccount> memberAccounts, Slack slack,
                                       Alerts alerts, CatalogSettings catalog, JsonNode catalogJson,
-                                      int eventsLogRetentionDays, Remediation remediation,
+                                      int eventsLogRetentionDays, RemediationContext remediation,
                                       HubMemberCheck hubMemberCheck, OpenSearch openSearch,
                                       Map<String, String> accountNames) {
         public SecurityWatchConfig {
@@ -88,7 +78,7 @@ public final class Settings {
 
         /** The mode for one member account: its own setting, else the global one. */
         public RemediationMode remediationModeFor(MemberAccount account) {
-            return account.remediationMode().orElse(remediation.defaultMode());
+            return remediation.modeFor(account.id());
         }
     }
 }

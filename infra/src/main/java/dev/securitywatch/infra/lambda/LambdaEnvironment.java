@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
-import dev.securitywatch.infra.config.Settings.Remediation;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
+import dev.securitywatch.remediation.policy.PolicyJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,30 +51,11 @@ public final class LambdaEnvironment {
     }
 
     /**
-     * The remediator's policy: the same keys as cdk.json context, already validated, with the mode resolved for
-     * one account.
+     * The remediator's policy for one account's stack: the validated remediation settings with that account's mode,
+     * written by the remediation policy module in the form its parser reads back in the Lambda.
      */
     public static String remediationPolicy(SecurityWatchConfig config, MemberAccount account) {
-        Remediation remediation = config.remediation();
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("remediationMode", config.remediationModeFor(account).name());
-        policy.put("ingressAllowList", remediation.allowList().stream().map(rule -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("protocol", rule.protocol());
-            json.put("fromPort", rule.fromPort());
-            json.put("toPort", rule.toPort());
-            json.put("source", rule.source());
-            json.put("required", rule.required());
-            json.put("description", rule.description());
-            return json;
-        }).toList());
-        policy.put("exemptSecurityGroupIds", remediation.exemptSecurityGroupIds());
-        policy.put("remediation", Map.of(
-                "exemptTagKey", remediation.exemptTagKey(),
-                "defaultGroupPolicy", remediation.defaultGroupPolicy().name(),
-                "cloudFormationGroupPolicy", remediation.cloudFormationGroupPolicy().name(),
-                "revokeNonCidrSources", remediation.revokeNonCidrSources()));
-        return json(policy);
+        return json(PolicyJson.write(config.remediation().policyFor(account.id())));
     }
 
     private static List<Map<String, Object>> routes(List<SlackRoute> routes) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.infra.DefaultContext;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.remediation.policy.AllowListEntry;
+import dev.securitywatch.remediation.policy.RemediationMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,10 @@ class ContextReaderTest {
         assertThat(config.memberAccounts()).hasSize(2);
         assertThat(config.memberAccounts().get(0).regions())
                 .containsExactly("us-east-1", "ap-northeast-2", "ap-northeast-1");
-        assertThat(config.remediation().defaultMode()).isEqualTo(RemediationMode.REPORT_ONLY);
-        assertThat(config.remediation().allowList()).hasSize(2).allMatch(Settings.AllowedIngress::required);
+        assertThat(config.remediation().policy().mode()).isEqualTo(RemediationMode.REPORT_ONLY);
+        assertThat(config.remediation().policy().allowList().entries()).hasSize(2).allMatch(AllowListEntry::required);
+        assertThat(config.remediation().policy().exemptGroupIds()).containsExactly("sg-0123456789abcdef0");
+        assertThat(config.remediation().periodicFrequency()).isEqualTo("TwentyFour_Hours");
         assertThat(config.hubMemberCheck().schedule()).isEqualTo("cron(00 11 ? * MON-FRI *)");
         assertThat(config.hubMemberCheck().timezone()).isEqualTo("Asia/Tokyo");
         assertThat(config.eventsLogRetentionDays()).isEqualTo(400);
@@ -50,8 +54,8 @@ class ContextReaderTest {
                 "regions", List.of("us-east-1"))));
         minimal.put("slack", Map.of("secretName", "security-watch/slack"));
         SecurityWatchConfig config = read(minimal);
-        assertThat(config.remediation().defaultMode()).isEqualTo(RemediationMode.REPORT_ONLY);
-        assertThat(config.remediation().allowList()).extracting(Settings.AllowedIngress::fromPort)
+        assertThat(config.remediation().policy().mode()).isEqualTo(RemediationMode.REPORT_ONLY);
+        assertThat(config.remediation().policy().allowList().entries()).extracting(entry -> entry.rule().fromPort())
                 .containsExactly(80, 443);
         assertThat(config.hubMemberCheck().regions()).containsExactly("us-west-2");
         assertThat(config.openSearch().retentionDays()).isEqualTo(400);
@@ -89,6 +93,15 @@ class ContextReaderTest {
             "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[\"us-east-1\"]},{\"id\":\"111111111111\",\"name\":\"b\",\"regions\":[\"us-east-1\"]}]` | memberAccounts[1].id: account 111111111111 is listed twice",
             "remediationMode        | `\"FIX_EVERYTHING\"`          | remediationMode: expected one of [REPORT_ONLY, REVOKE_ONLY, ENFORCE], got \"FIX_EVERYTHING\"",
             "exemptSecurityGroupIds | `[\"sg-123\"]`                | exemptSecurityGroupIds[0]: expected a security group id such as sg-0123456789abcdef0, got \"sg-123\"",
+            "exemptSecurityGroupIds | `[\"sg-0123456789ABCDEF0\"]`  | exemptSecurityGroupIds[0]: expected a security group id such as sg-0123456789abcdef0, got \"sg-0123456789ABCDEF0\"",
+            "exemptSecurityGroupIds | `\"[\\\"sg-123\\\"]\"`      | exemptSecurityGroupIds[0]: expected a security group id such as sg-0123456789abcdef0, got \"sg-123\"",
+            "memberAccounts         | `[{\"id\":\"111111111111\",\"name\":\"a\",\"regions\":[\"us-east-1\"],\"remediationMode\":\"enforce\"}]` | memberAccounts[0].remediationMode: expected one of [REPORT_ONLY, REVOKE_ONLY, ENFORCE], got \"enforce\"",
+            "remediation            | `{\"periodicFrequency\":\"Daily\"}` | remediation.periodicFrequency: expected a Config frequency, one of [One_Hour",
+            "remediation            | `{\"exemptTagKey\":\"team#exempt\"}` | remediation.exemptTagKey: expected a tag key",
+            "remediation            | `{\"mode\":\"ENFORCE\"}`     | remediation.mode: unknown setting",
+            "ingressAllowList       | `[{\"protocol\":\"tcp\",\"source\":\"0.0.0.0/0\"}]` | ingressAllowList[0].fromPort: required for tcp and udp",
+            "ingressAllowList       | `[{\"protocol\":\"tcp\",\"fromPort\":22,\"source\":\"10.0.0.300/8\"}]` | ingressAllowList[0].source: expected an IPv4 or IPv6 CIDR",
+            "ingressAllowList       | `[{\"protocol\":\"tcp\",\"fromPort\":22,\"source\":\"sg-0abc\"}]` | ingressAllowList[0].source: expected an IPv4 or IPv6 CIDR, a prefix list id (pl-...) or a security group (sg-... or 123456789012/sg-...), got \"sg-0abc\"",
             "hubMemberCheck         | `{\"schedule\":\"0 11 * * 1-5\"}` | hubMemberCheck.schedule: expected cron(minutes hours day-of-month month day-of-week year)",
             "hubMemberCheck         | `{\"schedule\":\"cron(0 11 * * MON-FRI *)\"}` | hubMemberCheck.schedule: expected cron(minutes hours day-of-month month day-of-week year), e.g. cron(00 11 ? * MON-FRI *) with exactly one of",
             "hubMemberCheck         | `{\"schedule\":\"cron(0 11 ? * MON-FRI)\"}` | hubMemberCheck.schedule: expected cron(",
@@ -118,6 +131,20 @@ class ContextReaderTest {
                 .isInstanceOf(ContextException.class)
                 .hasMessageStartingWith(message.trim())
                 .hasNoCause();
+    }
+
+    @Test
+    void remediationKeysAreReadByTheLambdasOwnParser() {
+        SecurityWatchConfig config = read(DefaultContext.withOverrides(Map.of(
+                "ingressAllowList", "[{\"protocol\":\"icmp\",\"fromPort\":8,\"toPort\":0,\"source\":\"10.0.0.0/8\"}]",
+                "remediation", Map.of("periodicFrequency", "Six_Hours", "revokeNonCidrSources", "true"),
+                "exemptSecurityGroupIds", List.of("sg-0abc1234", "sg-0123456789abcdef0"))));
+        assertThat(config.remediation().policy().allowList().entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.rule().describe()).isEqualTo("icmp/8:0 from 10.0.0.0/8"));
+        assertThat(config.remediation().policy().exemptGroupIds()).containsExactly("sg-0abc1234",
+                "sg-0123456789abcdef0");
+        assertThat(config.remediation().policy().revokeNonCidrSources()).isTrue();
+        assertThat(config.remediation().periodicFrequency()).isEqualTo("Six_Hours");
     }
 
     @Test

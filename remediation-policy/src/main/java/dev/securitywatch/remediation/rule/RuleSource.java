@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
  * {@code sg-...} (same account) or {@code 123456789012/sg-...} (another account).
  */
 public record RuleSource(SourceType type, String value) implements Comparable<RuleSource> {
-    private static final Pattern PREFIX_LIST = Pattern.compile("pl-[0-9a-zA-Z]+");
-    private static final Pattern GROUP_ID = Pattern.compile("sg-[0-9a-zA-Z]+");
+    /*
+     * The shape of a reference as EC2 and Config report it (AWS samples and fixtures use short ids such as sg-01):
+     * live rules are taken as they are. What a user writes in a setting is held to the strict forms first, by
+     * PolicyParser with SecurityGroupId.
+     */
+    private static final Pattern REPORTED_PREFIX_LIST = Pattern.compile("pl-[0-9a-zA-Z]+");
+    private static final Pattern REPORTED_GROUP = Pattern.compile("sg-[0-9a-zA-Z]+");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Comparator<RuleSource> ORDER =
             Comparator.comparing(RuleSource::type).thenComparing(RuleSource::value);
@@ -20,7 +25,7 @@ public record RuleSource(SourceType type, String value) implements Comparable<Ru
     }
 
     public static RuleSource prefixList(String id) {
-        if (!PREFIX_LIST.matcher(id).matches()) {
+        if (!REPORTED_PREFIX_LIST.matcher(id).matches()) {
             throw new IllegalArgumentException("\"" + id + "\" is not a prefix-list id (pl-...)");
         }
         return new RuleSource(SourceType.PREFIX_LIST, id);
@@ -28,7 +33,7 @@ public record RuleSource(SourceType type, String value) implements Comparable<Ru
 
     /** A reference to {@code groupId}; the owner prefix is dropped when it is the referencing group's own account. */
     public static RuleSource securityGroup(String groupId, String userId, String ownerAccount) {
-        if (!GROUP_ID.matcher(groupId).matches()) {
+        if (!REPORTED_GROUP.matcher(groupId).matches()) {
             throw new IllegalArgumentException("\"" + groupId + "\" is not a security-group id (sg-...)");
         }
         boolean sameAccount = userId == null || userId.isEmpty() || userId.equals(ownerAccount);

@@ -1,6 +1,5 @@
 package dev.securitywatch.remediation.rule;
 
-import static dev.securitywatch.remediation.testing.Rules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,5 +112,10 @@ class SgRuleTest {
     private static SgRule parse(String spec) {
         String[] parts = spec.trim().split(",");
         return rule(parts[0], Integer.valueOf(parts[1]), Integer.valueOf(parts[2]), parts[3].trim());
+    }
+
+    /** {@code rule("tcp", 22, 22, "0.0.0.0/0")}; the source is read like an allow-list source. */
+    static SgRule rule(String protocol, Integer from, Integer to, String source) {
+        return SgRule.of(protocol, from, to, RuleSource.parse(source));
     }
 }

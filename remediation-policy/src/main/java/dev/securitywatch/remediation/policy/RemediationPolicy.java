@@ -1,11 +1,17 @@
 package dev.securitywatch.remediation.policy;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything a user sets for remediation in cdk.json context. {@link #defaults()} reproduces the original design's
- * allow-list in the safe REPORT_ONLY mode.
+ * The remediation settings of one account: what the Lambda runs with. {@link #defaults()} is the one definition
+ * of every default: the original design's allow-list, in the safe REPORT_ONLY mode.
+ *
+ * @param exemptGroupIds in the order given (so the policy always renders to the same JSON), each id once
  */
 public record RemediationPolicy(RemediationMode mode, AllowList allowList, Set<String> exemptGroupIds,
                                 String exemptTagKey, RemediationMode defaultGroupPolicy,
@@ -13,7 +19,7 @@ public record RemediationPolicy(RemediationMode mode, AllowList allowList, Set<S
     public static final String DEFAULT_EXEMPT_TAG_KEY = "security-watch:exempt";
 
     public RemediationPolicy {
-        exemptGroupIds = Set.copyOf(exemptGroupIds);
+        exemptGroupIds = ordered(exemptGroupIds);
     }
 
     public static RemediationPolicy defaults() {
@@ -36,5 +42,13 @@ public record RemediationPolicy(RemediationMode mode, AllowList allowList, Set<S
         all.addAll(moreGroupIds);
         return new RemediationPolicy(mode, allowList, all, exemptTagKey, defaultGroupPolicy,
                 cloudFormationGroupPolicy, revokeNonCidrSources);
+    }
+
+    private static Set<String> ordered(Collection<String> ids) {
+        Set<String> copy = new LinkedHashSet<>();
+        for (String id : ids) {
+            copy.add(Objects.requireNonNull(id, "exempt group id"));
+        }
+        return Collections.unmodifiableSet(copy);
     }
 }
