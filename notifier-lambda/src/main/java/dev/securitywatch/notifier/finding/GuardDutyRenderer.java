@@ -12,6 +12,7 @@ import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.DedupKeys;
+
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.ParameterLines;
 import dev.securitywatch.notifier.render.RenderSettings;
@@ -38,8 +39,10 @@ public final class GuardDutyRenderer {
         JsonNode finding = envelope.detail();
         double score = finding.path("severity").asDouble(0);
         Severity severity = FindingSeverity.ofGuardDuty(score);
-        String account = envelope.origin().account();
-        String region = envelope.origin().region();
+        // The affected account and region are the finding's subject: a delegated administrator's copy arrives in
+        // the administrator's envelope. The origin keeps any mismatch for the trust checks.
+        String account = firstNonNull(text(finding, "accountId"), envelope.origin().account());
+        String region = firstNonNull(text(finding, "region"), envelope.origin().region());
         String type = firstNonNull(text(finding, "type"), "unknown type");
         JsonNode service = finding.path("service");
         boolean sample = service.path("additionalInfo").path("sample").asBoolean(false);

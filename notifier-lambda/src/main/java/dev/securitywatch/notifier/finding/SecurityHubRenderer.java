@@ -12,6 +12,7 @@ import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.DedupKeys;
+
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.RenderSettings;
 import java.util.ArrayList;
@@ -37,25 +38,23 @@ public final class SecurityHubRenderer {
                 && findings.get(0).isObject();
     }
 
-    /** One finding, read from either format. Whose it is (account, region) is the envelope's origin. */
-    private record Finding(String id, String title, String label, String resource, String status, String product,
-                           String description, String updatedAt) {
+    /** One finding, read from either format. */
+    private record Finding(String id, String title, String label, String account, String region, String resource,
+                           String status, String product, String description, String updatedAt) {
     }
 
     public Alert render(EventEnvelope envelope) {
         List<Finding> findings = new ArrayList<>();
-        envelope.detail().path("findings").forEach(f -> findings.add(isOcsf(f) ? ocsf(f) : asff(f)));
+        envelope.detail().path("findings").forEach(f -> findings.add(isOcsf(f) ? ocsf(f, envelope) : asff(f, envelope)));
         Finding top = findings.stream().min((a, b) -> FindingSeverity.ofLabel(a.label())
                 .compareTo(FindingSeverity.ofLabel(b.label()))).orElseThrow();
         Severity severity = FindingSeverity.ofLabel(top.label());
         boolean ocsf = isOcsf(envelope.detail().path("findings").get(0));
-        String account = envelope.origin().account();
-        String region = envelope.origin().region();
 
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of("Severity", top.label() == null ? "unknown" : top.label()));
-        fields.add(Field.of("Account", settings.accounts().describe(account)));
-        fields.add(Field.of("Region", region == null ? "unknown" : region));
+        fields.add(Field.of("Account", settings.accounts().describe(top.account())));
+        fields.add(Field.of("Region", top.region() == null ? "unknown" : top.region()));
         fields.add(Field.of("Resource", top.resource()));
         fields.add(Field.of("Status", top.status()));
         fields.add(Field.of("Product", top.product()));
@@ -68,7 +67,8 @@ public final class SecurityHubRenderer {
         for (Finding finding : findings.subList(0, Math.min(findings.size(), MAX_FINDINGS_SHOWN))) {
             List<String> lines = new ArrayList<>();
             lines.add((finding.label() == null ? "" : finding.label() + " · ") + finding.title());
-            lines.add("Resource: " + finding.resource() + " · account " + account + " · " + region);
+            lines.add("Resource: " + finding.resource() + " · account " + finding.account() + " · "
+                    + finding.region());
             if (finding.description() != null) {
                 lines.add(finding.description());
             }
@@ -80,7 +80,7 @@ public final class SecurityHubRenderer {
         }
 
         List<Link> links = new ArrayList<>();
-        Links.securityHubFinding(region, top.id()).ifPresent(url -> links.add(new Link("Open in Security Hub",
+        Links.securityHubFinding(top.region(), top.id()).ifPresent(url -> links.add(new Link("Open in Security Hub",
                 url)));
         Links.dashboards(settings.dashboardsUrl(), top.id() != null ? top.id() : envelope.id())
                 .ifPresent(url -> links.add(new Link("Open in Dashboards", url)));
@@ -88,15 +88,15 @@ public final class SecurityHubRenderer {
         return new Alert(DedupKeys.envelope(envelope.id(), envelope.json().toString()), Alert.Kind.FINDING,
                 severity, severity.isMoreUrgentThan(Severity.MEDIUM) ? Alert.Tone.DESTRUCTIVE : Alert.Tone.DENIED,
                 "Security Hub finding" + (ocsf ? " (OCSF)" : "") + ": " + top.title(), top.title(),
-                Optional.of(Category.POSTURE_FINDING.id()), account, region, List.of(), false, fields, sections, links,
-                List.of());
+                Optional.of(Category.POSTURE_FINDING.id()), top.account(), top.region(), List.of(), false, fields, sections,
+                links, List.of());
     }
 
     private static boolean isOcsf(JsonNode finding) {
         return finding.has("finding_info") || finding.has("class_uid") || finding.has("metadata");
     }
 
-    private static Finding asff(JsonNode f) {
+    private static Finding asff(JsonNode f, EventEnvelope envelope) {
         JsonNode severity = f.path("Severity");
         String label = text(severity, "Label");
         if (label == null && severity.has("Normalized")) {
@@ -109,13 +109,15 @@ public final class SecurityHubRenderer {
         String status = or(text(f.path("Workflow"), "Status"), or(text(f, "WorkflowState"), "unknown"))
                 + or(prefixed(" · compliance ", text(f.path("Compliance"), "Status")), "")
                 + or(prefixed(" · ", text(f, "RecordState")), "");
-        return new Finding(text(f, "Id"), or(text(f, "Title"), "untitled finding"), label, resource.trim(), status,
-                or(text(f, "ProductName"), or(text(f, "ProductArn"), "unknown")), text(f, "Description"),
-                text(f, "UpdatedAt"));
+        return new Finding(text(f, "Id"), or(text(f, "Title"), "untitled finding"), label,
+                or(text(f, "AwsAccountId"), envelope.origin().account()), or(text(f, "Region"), envelope.origin().region()),
+                resource.trim(), status, or(text(f, "ProductName"), or(text(f, "ProductArn"), "unknown")),
+                text(f, "Description"), text(f, "UpdatedAt"));
     }
 
-    private static Finding ocsf(JsonNode f) {
+    private static Finding ocsf(JsonNode f, EventEnvelope envelope) {
         JsonNode info = f.path("finding_info");
+        JsonNode cloud = f.path("cloud");
         JsonNode resources = f.path("resources");
         String resource = resources.isArray() && !resources.isEmpty()
                 ? or(text(resources.get(0), "type"), "resource") + " " + or(text(resources.get(0), "uid"), "")
@@ -123,7 +125,8 @@ public final class SecurityHubRenderer {
         String status = or(text(f, "status"), "unknown")
                 + or(prefixed(" · compliance ", text(f.path("compliance"), "status")), "");
         return new Finding(or(text(info, "uid"), text(f, "uid")), or(text(info, "title"), "untitled finding"),
-                text(f, "severity"), resource.trim(), status,
+                text(f, "severity"), or(text(cloud.path("account"), "uid"), envelope.origin().account()),
+                or(text(cloud, "region"), envelope.origin().region()), resource.trim(), status,
                 or(text(f.path("metadata").path("product"), "name"), "unknown"),
                 or(text(info, "desc"), text(f, "message")), or(text(f, "time_dt"), text(info, "modified_time_dt")));
     }

@@ -50,15 +50,15 @@ class TrustTheEnvelopeTest {
     }
 
     @Test
-    void guardDutyRendererShowsTheEnvelopesAccountAndRegion() {
+    void guardDutyRendererShowsTheAccountAndRegionTheFindingIsAbout() {
         ObjectNode detail = MAPPER.createObjectNode().put("id", "finding-1").put("accountId", CLAIMED_ACCOUNT)
                 .put("region", CLAIMED_REGION).put("type", "Recon:EC2/PortProbeUnprotectedPort").put("severity", 2);
 
-        assertShowsTheEnvelope(render(envelope("aws.guardduty", "GuardDuty Finding", detail)));
+        assertShowsTheFindingsSubject(render(envelope("aws.guardduty", "GuardDuty Finding", detail)));
     }
 
     @Test
-    void securityHubRendererShowsTheEnvelopesAccountAndRegionForAsffAndOcsf() {
+    void securityHubRendererShowsTheAccountAndRegionTheFindingIsAboutForAsffAndOcsf() {
         ObjectNode asff = MAPPER.createObjectNode();
         asff.putArray("findings").addObject().put("Id", "finding-1").put("AwsAccountId", CLAIMED_ACCOUNT)
                 .put("Region", CLAIMED_REGION).put("Title", "S3 bucket is public").putObject("Severity")
@@ -68,8 +68,8 @@ class TrustTheEnvelopeTest {
         finding.putObject("finding_info").put("uid", "finding-2").put("title", "S3 bucket is public");
         finding.putObject("cloud").put("region", CLAIMED_REGION).putObject("account").put("uid", CLAIMED_ACCOUNT);
 
-        assertShowsTheEnvelope(render(envelope("aws.securityhub", "Security Hub Findings - Imported", asff)));
-        assertShowsTheEnvelope(render(envelope("aws.securityhub", "Findings Imported V2", ocsf)));
+        assertShowsTheFindingsSubject(render(envelope("aws.securityhub", "Security Hub Findings - Imported", asff)));
+        assertShowsTheFindingsSubject(render(envelope("aws.securityhub", "Findings Imported V2", ocsf)));
     }
 
     @Test
@@ -111,6 +111,17 @@ class TrustTheEnvelopeTest {
             // The fallback quotes the raw event; every other message shows the claims nowhere.
             assertThat(json).doesNotContain(CLAIMED_ACCOUNT, CLAIMED_REGION);
         }
+    }
+
+    /**
+     * A finding names the account and region of the resource it is about; a delegated administrator delivers members'
+     * findings in its own envelope, so the finding's subject is shown (the origin records the difference).
+     */
+    private static void assertShowsTheFindingsSubject(Alert alert) {
+        assertThat(alert.accountId()).isEqualTo(CLAIMED_ACCOUNT);
+        assertThat(alert.region()).isEqualTo(CLAIMED_REGION);
+        assertThat(field(alert, "Region")).isEqualTo(CLAIMED_REGION);
+        PayloadChecks.assertValid(Rendering.LAYOUT.layout(alert).json());
     }
 
     private static String field(Alert alert, String label) {

@@ -7,6 +7,9 @@ import static dev.securitywatch.notifier.support.Rendering.RENDERER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static dev.securitywatch.lambdakit.json.JsonFields.text;
+
+import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;
@@ -17,6 +20,7 @@ import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -69,16 +73,43 @@ class CorpusRenderingTest {
             assertThat(rendered.fallbackReason()).isPresent();
             return;
         }
-        // Whose event it is comes from the envelope's origin, whatever the payload claims.
-        assertThat(alert.accountId()).isEqualTo(envelope.origin().account());
-        assertThat(alert.region()).isEqualTo(envelope.origin().region());
-        if (envelope.cloudTrailEvent().isPresent()) {
+        Optional<CloudTrailEvent> event = envelope.cloudTrailEvent();
+        assertThat(alert.accountId()).isEqualTo(expectedAccount(envelope, event));
+        assertThat(alert.region()).isEqualTo(expectedRegion(envelope, event));
+        if (event.isPresent()) {
             Alert.Field actor = alert.fields().stream().filter(f -> f.label().equals("Actor")).findFirst()
                     .orElseThrow();
             assertThat(actor.value()).isNotBlank();
             assertThat(json).contains("*Actor*");
             assertThat(json).contains("*Region*\\n" + (alert.region() == null ? "unknown" : alert.region()));
         }
+    }
+
+    /**
+     * A finding names the affected (member) account itself; the envelope carries the delivering account. Every other
+     * event is the envelope's origin's, whatever its payload claims.
+     */
+    private static String expectedAccount(EventEnvelope envelope, Optional<CloudTrailEvent> event) {
+        JsonNode detail = envelope.detail();
+        String fromFinding = first(text(detail, "accountId"), text(detail.path("findings").path(0), "AwsAccountId"),
+                text(detail.path("findings").path(0).path("cloud").path("account"), "uid"));
+        if (envelope.detailType().contains("Finding") && fromFinding != null) {
+            return fromFinding;
+        }
+        return envelope.origin().account();
+    }
+
+    private static String expectedRegion(EventEnvelope envelope, Optional<CloudTrailEvent> event) {
+        JsonNode detail = envelope.detail();
+        String fromFinding = first(text(detail, "region"), text(detail.path("findings").path(0), "Region"));
+        if (envelope.detailType().contains("Finding") && fromFinding != null) {
+            return fromFinding;
+        }
+        return envelope.origin().region();
+    }
+
+    private static String first(String... values) {
+        return Stream.of(values).filter(v -> v != null).findFirst().orElse(null);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.securitywatch.event.Actor;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.EventOrigin;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public final class DocumentMapper {
         if (!detail.isMissingNode() && !detail.isNull()) {
             source.set("detail", detail.isObject() ? detail : mapper.createObjectNode().set("value", detail));
         }
-        Instant time = envelope.origin().time().orElse(fallbackTime);
+        Instant time = findingTime(finding).or(() -> envelope.origin().time()).orElse(fallbackTime);
         String id = firstNonNull(finding == null ? null : finding.id(), envelope.id(), contentId(detail));
         boolean remediation = Catalog.REMEDIATION_SOURCE.equals(envelope.source());
         ObjectNode normalised = normalisedEvent(source, id, time, entry,
@@ -121,7 +122,12 @@ public final class DocumentMapper {
         } else {
             normalised.put("outcome", "unknown");
         }
-        putCloud(source, envelope.origin());
+        if (finding != null) {
+            putCloud(source, firstNonNull(finding.account(), envelope.origin().account()),
+                    firstNonNull(finding.region(), envelope.origin().region()));
+        } else {
+            putCloud(source, envelope.origin());
+        }
         String actor = remediation ? text(detail, "actor") : null;
         if (actor != null) {
             source.putObject("user").put("name", actor);
@@ -152,14 +158,26 @@ public final class DocumentMapper {
 
     /** Whose event it is: the envelope's account and region, the payload's only where the envelope has none. */
     private static void putCloud(ObjectNode source, EventOrigin origin) {
+        putCloud(source, origin.account(), origin.region());
+    }
+
+    /**
+     * A finding is about a resource in its own account and region, which a delegated administrator's copy does not
+     * share with its envelope: the finding's subject is stored as before, and the origin still records the mismatch.
+     */
+    private static void putCloud(ObjectNode source, String account, String region) {
         ObjectNode cloud = source.putObject("cloud");
         cloud.put("provider", "aws");
-        if (origin.account() != null) {
-            cloud.putObject("account").put("id", origin.account());
+        if (account != null) {
+            cloud.putObject("account").put("id", account);
         }
-        if (origin.region() != null) {
-            cloud.put("region", origin.region());
+        if (region != null) {
+            cloud.put("region", region);
         }
+    }
+
+    private static Optional<Instant> findingTime(Finding finding) {
+        return finding == null ? Optional.empty() : EventTimes.parse(finding.time());
     }
 
     private static void putUser(ObjectNode source, Actor actor) {

@@ -7,18 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The fields GuardDuty and Security Hub findings share, under one name ({@code finding.*}), so auditors can query
- * both at once. Whose finding it is (account, region, time) comes from the envelope's origin, like every document's.
+ * both at once.
  *
  * @param severity the finding's own label (LOW, MEDIUM, HIGH, CRITICAL, or INFORMATIONAL for Security Hub)
  * @param score    GuardDuty's numeric severity or Security Hub's normalised 0-100 score, when present
  */
-record Finding(String id, String type, String title, String severity, Double score, String product) {
+record Finding(String id, String type, String title, String severity, Double score, String product,
+               String account, String region, String time) {
 
     static Finding guardDuty(JsonNode detail) {
         JsonNode severity = detail.path("severity");
         Double score = severity.isNumber() ? severity.doubleValue() : null;
         return new Finding(text(detail, "id"), text(detail, "type"), text(detail, "title"),
-                score == null ? null : guardDutyLabel(score), score, "GuardDuty");
+                score == null ? null : guardDutyLabel(score), score, "GuardDuty", text(detail, "accountId"),
+                text(detail, "region"), firstNonNull(text(detail, "updatedAt"), text(detail, "createdAt")));
     }
 
     static Finding securityHub(JsonNode finding) {
@@ -28,7 +30,9 @@ record Finding(String id, String type, String title, String severity, Double sco
         String type = types.isArray() && types.size() > 0 ? types.get(0).asText() : null;
         return new Finding(text(finding, "Id"), type, text(finding, "Title"), text(severity, "Label"),
                 normalized.isNumber() ? normalized.doubleValue() : null,
-                firstNonNull(text(finding, "ProductName"), text(finding, "ProductArn")));
+                firstNonNull(text(finding, "ProductName"), text(finding, "ProductArn")),
+                text(finding, "AwsAccountId"), text(finding, "Region"),
+                firstNonNull(text(finding, "UpdatedAt"), text(finding, "CreatedAt")));
     }
 
     /** GuardDuty's documented bands: 7.0-8.9 high, 4.0-6.9 medium, 1.0-3.9 low; 9.0 and above critical. */

@@ -201,15 +201,16 @@ class DocumentMapperTest {
     }
 
     @Test
-    void findingDocumentsStoreTheEnvelopesAccountRegionAndTime() {
+    void findingDocumentsStoreTheAccountRegionAndTimeTheFindingIsAbout() {
         ObjectNode guardDuty = MAPPER.createObjectNode().put("id", "gd-1").put("accountId", CLAIMED_ACCOUNT)
                 .put("region", CLAIMED_REGION).put("updatedAt", "2026-10-31T23:59:00Z").put("severity", 5);
         ObjectNode securityHub = MAPPER.createObjectNode();
         securityHub.putArray("findings").addObject().put("Id", "sh-1").put("AwsAccountId", CLAIMED_ACCOUNT)
                 .put("Region", CLAIMED_REGION).put("UpdatedAt", "2026-10-31T23:59:00Z");
 
-        assertStoresTheEnvelope(envelopeAround("aws.guardduty", "GuardDuty Finding", guardDuty));
-        assertStoresTheEnvelope(envelopeAround("aws.securityhub", "Security Hub Findings - Imported", securityHub));
+        assertStoresTheFindingsSubject(envelopeAround("aws.guardduty", "GuardDuty Finding", guardDuty));
+        assertStoresTheFindingsSubject(envelopeAround("aws.securityhub", "Security Hub Findings - Imported",
+                securityHub));
     }
 
     @Test
@@ -227,6 +228,19 @@ class DocumentMapperTest {
         assertThat(source.path("cloud").path("region").asText()).isEqualTo(ENVELOPE_REGION);
         assertThat(source.path("@timestamp").asText()).isEqualTo(ENVELOPE_TIME);
         assertThat(document.index()).isEqualTo("security-events-2026.11");
+    }
+
+    /** A delegated administrator delivers members' findings in its own envelope: the finding's subject is stored. */
+    private static void assertStoresTheFindingsSubject(EventEnvelope envelope) {
+        assertThat(envelope.origin().agrees()).as("the finding is about another account").isFalse();
+
+        IndexedDocument document = DOCUMENTS.map(envelope, RECEIVED).get(0);
+
+        JsonNode source = document.source();
+        assertThat(source.path("cloud").path("account").path("id").asText()).isEqualTo(CLAIMED_ACCOUNT);
+        assertThat(source.path("cloud").path("region").asText()).isEqualTo(CLAIMED_REGION);
+        assertThat(source.path("@timestamp").asText()).isEqualTo("2026-10-31T23:59:00Z");
+        assertThat(document.index()).isEqualTo("security-events-2026.10");
     }
 
     private static EventEnvelope envelopeAround(String source, String detailType, JsonNode detail) {
