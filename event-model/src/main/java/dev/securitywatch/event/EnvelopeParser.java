@@ -6,16 +6,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitywatch.event.transport.RecordsDecoder;
+import dev.securitywatch.event.transport.SnsDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns whatever arrives (an SNS Lambda event, an SNS notification, an EventBridge envelope, a raw CloudTrail record
- * or log file, or a bare GuardDuty or Security Hub finding) into event envelopes. Anything else becomes an
- * {@link UnreadableMessage} that keeps the raw text.
+ * Turns whatever arrives into event envelopes: an EventBridge envelope, a raw CloudTrail record (wrapped as
+ * EventBridge would), or a bare GuardDuty or Security Hub finding. Transports (an SNS or SQS Lambda event, an SNS
+ * notification, a CloudTrail log file) are decoded by {@link dev.securitywatch.event.transport}, which hands each
+ * message back here. Anything else becomes an {@link UnreadableMessage} that keeps the raw text.
  */
 public final class EnvelopeParser {
 
@@ -27,9 +29,13 @@ public final class EnvelopeParser {
             "AwsCloudTrailInsight", "AWS Insight via CloudTrail");
 
     private final ObjectMapper mapper;
+    private final RecordsDecoder records;
+    private final SnsDecoder sns;
 
     public EnvelopeParser(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.records = new RecordsDecoder(this);
+        this.sns = new SnsDecoder(this);
     }
 
     /** Parses text that should be JSON; text that is not JSON becomes one unreadable message. */
@@ -46,15 +52,19 @@ public final class EnvelopeParser {
         return parse(root);
     }
 
+    /** Every message the JSON carries, in order; transports are unpacked, their record ids left behind. */
     public List<InboundMessage> parse(JsonNode root) {
         if (!root.isObject()) {
-            return List.of(unreadable(root, "expected a JSON object, got " + root.getNodeType().name().toLowerCase()));
+            return List.of(UnreadableMessage.of(root,
+                    "expected a JSON object, got " + root.getNodeType().name().toLowerCase()));
         }
-        if (root.path("Records").isArray()) {
-            return parseRecords(root);
+        if (RecordsDecoder.isRecords(root)) {
+            List<InboundMessage> messages = records.decode(root).stream()
+                    .flatMap(record -> record.messages().stream()).toList();
+            return messages.isEmpty() ? List.of(UnreadableMessage.of(root, "no records")) : messages;
         }
-        if ("Notification".equals(text(root, "Type")) && root.has("Message")) {
-            return parseText(root.path("Message").asText());
+        if (SnsDecoder.isNotification(root)) {
+            return sns.notification(root).messages();
         }
         if (root.has("detail-type") && root.has("source")) {
             return List.of(fromEnvelope((ObjectNode) root));
@@ -72,37 +82,20 @@ public final class EnvelopeParser {
             return List.of(wrapFinding(root, "aws.securityhub", "Security Hub Findings - Imported", detail,
                     text(root, "Id"), text(root, "AwsAccountId"), text(root, "Region"), text(root, "UpdatedAt")));
         }
-        return List.of(unreadable(root, "unknown event shape (fields: " + fieldNames(root) + ")"));
+        return List.of(UnreadableMessage.unknownShape("event", root));
     }
 
-    private List<InboundMessage> parseRecords(JsonNode root) {
-        List<InboundMessage> messages = new ArrayList<>();
-        for (JsonNode record : root.path("Records")) {
-            JsonNode sns = record.path("Sns");
-            if (sns.isObject()) {
-                JsonNode message = sns.path("Message");
-                messages.addAll(message.isTextual() ? parseText(message.asText())
-                        : List.of(unreadable(record, "SNS record without a Message")));
-            } else if (record.has("eventSource") && record.has("eventName")) {
-                messages.add(wrapCloudTrail(record));
-            } else {
-                messages.add(unreadable(record, "unknown record shape (fields: " + fieldNames(record) + ")"));
-            }
-        }
-        if (messages.isEmpty()) {
-            messages.add(unreadable(root, "no records"));
-        }
-        return messages;
-    }
-
-    private InboundMessage fromEnvelope(ObjectNode root) {
+    private EventEnvelope fromEnvelope(ObjectNode root) {
         JsonNode detail = root.path("detail");
         return new EventEnvelope(text(root, "id"), text(root, "source"), text(root, "detail-type"),
                 text(root, "account"), text(root, "region"), text(root, "time"), detail, root);
     }
 
-    /** Builds the envelope EventBridge puts around a CloudTrail record on the default bus. */
-    private EventEnvelope wrapCloudTrail(JsonNode record) {
+    /**
+     * Builds the envelope EventBridge puts around a CloudTrail record on the default bus: source from the service,
+     * detail-type from the event type, and the record's own account, region and time.
+     */
+    public EventEnvelope wrapCloudTrail(JsonNode record) {
         String eventSource = text(record, "eventSource");
         String eventType = text(record, "eventType");
         String detailType = eventType == null ? EventEnvelope.API_CALL
@@ -112,14 +105,13 @@ public final class EnvelopeParser {
         if (account == null) {
             account = text(record.path("userIdentity"), "accountId");
         }
-        ObjectNode envelope = envelope(record, sourceOf(eventSource), detailType, id, account,
-                text(record, "awsRegion"), text(record, "eventTime"));
-        return fromWrapped(envelope);
+        return fromEnvelope(envelope(record, sourceOf(eventSource), detailType, id, account,
+                text(record, "awsRegion"), text(record, "eventTime")));
     }
 
     private EventEnvelope wrapFinding(JsonNode finding, String source, String detailType, JsonNode detail, String id,
                                       String account, String region, String time) {
-        return fromWrapped(envelope(detail, source, detailType, id != null ? id : contentId(finding), account,
+        return fromEnvelope(envelope(detail, source, detailType, id != null ? id : contentId(finding), account,
                 region, time));
     }
 
@@ -136,10 +128,6 @@ public final class EnvelopeParser {
         envelope.putArray("resources");
         envelope.set("detail", detail);
         return envelope;
-    }
-
-    private EventEnvelope fromWrapped(ObjectNode envelope) {
-        return (EventEnvelope) fromEnvelope(envelope);
     }
 
     /**
@@ -163,15 +151,5 @@ public final class EnvelopeParser {
     /** A stable id for content that carries none, so redelivery of the same content stays a duplicate. */
     private String contentId(JsonNode node) {
         return UUID.nameUUIDFromBytes(node.toString().getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static UnreadableMessage unreadable(JsonNode node, String reason) {
-        return new UnreadableMessage(node.toString(), reason);
-    }
-
-    private static String fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.size() > 8 ? String.join(", ", names.subList(0, 8)) + ", ..." : String.join(", ", names);
     }
 }

@@ -8,6 +8,7 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.ActorType;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.DedupKeys;
 import dev.securitywatch.notifier.alert.Alert.Field;
@@ -15,7 +16,6 @@ import dev.securitywatch.notifier.alert.Alert.Kind;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.Alert.Tone;
-import dev.securitywatch.notifier.render.EventTimes;
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.ParameterLines;
 import dev.securitywatch.notifier.render.RenderSettings;
@@ -48,8 +48,8 @@ public final class CloudTrailRenderer {
         SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()));
         boolean signIn = EventEnvelope.CONSOLE_SIGN_IN.equals(envelope.detailType())
                 || "ConsoleLogin".equals(event.eventName());
-        String account = firstNonNull(envelope.account(), event.accountId());
-        String region = firstNonNull(envelope.region(), event.awsRegion());
+        String account = envelope.origin().account();
+        String region = envelope.origin().region();
         String resourceKind = ResourceKinds.of(entry, event);
 
         Kind kind;
@@ -81,7 +81,7 @@ public final class CloudTrailRenderer {
         fields.add(Field.of("Actor", ActorText.describe(event.actor(), account)));
         fields.add(Field.of("Account", settings.accounts().describe(account)));
         fields.add(Field.of("Region", region == null ? "unknown" : region));
-        fields.add(Field.of("Event time", EventTimes.utc(event.eventTime())));
+        fields.add(Field.of("Event time", EventTimes.display(envelope.origin().timeText())));
         fields.add(Field.of("Event name", event.eventSource() + " " + event.eventName()));
         String ip = event.sourceIpAddress();
         fields.add(Field.linked("Source IP", ip == null ? "unknown" : ip, Links.ipLookup(ip).orElse(null)));

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.DedupKeys;
-import dev.securitywatch.notifier.render.EventTimes;
+
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.ParameterLines;
 import dev.securitywatch.notifier.render.RenderSettings;
@@ -38,8 +39,10 @@ public final class GuardDutyRenderer {
         JsonNode finding = envelope.detail();
         double score = finding.path("severity").asDouble(0);
         Severity severity = FindingSeverity.ofGuardDuty(score);
-        String account = firstNonNull(text(finding, "accountId"), envelope.account());
-        String region = firstNonNull(text(finding, "region"), envelope.region());
+        // The affected account and region are the finding's subject: a delegated administrator's copy arrives in
+        // the administrator's envelope. The origin keeps any mismatch for the trust checks.
+        String account = firstNonNull(text(finding, "accountId"), envelope.origin().account());
+        String region = firstNonNull(text(finding, "region"), envelope.origin().region());
         String type = firstNonNull(text(finding, "type"), "unknown type");
         JsonNode service = finding.path("service");
         boolean sample = service.path("additionalInfo").path("sample").asBoolean(false);
@@ -52,8 +55,8 @@ public final class GuardDutyRenderer {
         fields.add(Field.of("Account", settings.accounts().describe(account)));
         fields.add(Field.of("Region", region == null ? "unknown" : region));
         fields.add(Field.of("Count", service.path("count").asText("1")));
-        fields.add(Field.of("First seen", EventTimes.utc(text(service, "eventFirstSeen"))));
-        fields.add(Field.of("Last seen", EventTimes.utc(firstNonNull(text(service, "eventLastSeen"),
+        fields.add(Field.of("First seen", EventTimes.display(text(service, "eventFirstSeen"))));
+        fields.add(Field.of("Last seen", EventTimes.display(firstNonNull(text(service, "eventLastSeen"),
                 text(finding, "updatedAt")))));
         String actionType = text(service.path("action"), "actionType");
         if (actionType != null) {

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.DedupKeys;
-import dev.securitywatch.notifier.render.EventTimes;
+
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.RenderSettings;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class SecurityHubRenderer {
         fields.add(Field.of("Resource", top.resource()));
         fields.add(Field.of("Status", top.status()));
         fields.add(Field.of("Product", top.product()));
-        fields.add(Field.of("Updated", EventTimes.utc(top.updatedAt())));
+        fields.add(Field.of("Updated", EventTimes.display(top.updatedAt())));
         if (findings.size() > 1) {
             fields.add(Field.of("Findings in this event", String.valueOf(findings.size())));
         }
@@ -109,7 +110,7 @@ public final class SecurityHubRenderer {
                 + or(prefixed(" · compliance ", text(f.path("Compliance"), "Status")), "")
                 + or(prefixed(" · ", text(f, "RecordState")), "");
         return new Finding(text(f, "Id"), or(text(f, "Title"), "untitled finding"), label,
-                or(text(f, "AwsAccountId"), envelope.account()), or(text(f, "Region"), envelope.region()),
+                or(text(f, "AwsAccountId"), envelope.origin().account()), or(text(f, "Region"), envelope.origin().region()),
                 resource.trim(), status, or(text(f, "ProductName"), or(text(f, "ProductArn"), "unknown")),
                 text(f, "Description"), text(f, "UpdatedAt"));
     }
@@ -124,8 +125,8 @@ public final class SecurityHubRenderer {
         String status = or(text(f, "status"), "unknown")
                 + or(prefixed(" · compliance ", text(f.path("compliance"), "status")), "");
         return new Finding(or(text(info, "uid"), text(f, "uid")), or(text(info, "title"), "untitled finding"),
-                text(f, "severity"), or(text(cloud.path("account"), "uid"), envelope.account()),
-                or(text(cloud, "region"), envelope.region()), resource.trim(), status,
+                text(f, "severity"), or(text(cloud.path("account"), "uid"), envelope.origin().account()),
+                or(text(cloud, "region"), envelope.origin().region()), resource.trim(), status,
                 or(text(f.path("metadata").path("product"), "name"), "unknown"),
                 or(text(info, "desc"), text(f, "message")), or(text(f, "time_dt"), text(info, "modified_time_dt")));
     }

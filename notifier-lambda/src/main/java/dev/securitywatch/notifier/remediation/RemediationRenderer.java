@@ -7,13 +7,13 @@ import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
 import dev.securitywatch.notifier.alert.Alert.Section;
 import dev.securitywatch.notifier.alert.Alert.Tone;
 import dev.securitywatch.notifier.alert.DedupKeys;
-import dev.securitywatch.notifier.render.EventTimes;
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.securitygroup.PermissionChange;
@@ -40,8 +40,8 @@ public final class RemediationRenderer {
     public Alert render(EventEnvelope envelope) {
         JsonNode detail = envelope.detail();
         String groupId = text(detail, "groupId");
-        String account = or(text(detail, "account"), envelope.account());
-        String region = or(text(detail, "region"), envelope.region());
+        String account = envelope.origin().account();
+        String region = envelope.origin().region();
         String mode = or(text(detail, "mode"), "unknown");
         String compliance = or(text(detail, "compliance"), "unknown");
         String error = text(detail, "error");
@@ -99,7 +99,7 @@ public final class RemediationRenderer {
         fields.add(Field.of("Mode", mode));
         fields.add(Field.of("Compliance", compliance));
         fields.add(Field.of("Changed by", or(text(detail, "actor"), "unknown")));
-        fields.add(Field.of("Config captured", EventTimes.utc(text(detail, "configurationItemCaptureTime"))));
+        fields.add(Field.of("Config captured", EventTimes.display(text(detail, "configurationItemCaptureTime"))));
 
         List<Section> sections = new ArrayList<>();
         if (!diff.isEmpty()) {

@@ -2,6 +2,8 @@ package dev.securitywatch.notifier.render;
 
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventOrigin;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
@@ -31,12 +33,13 @@ public final class FallbackRenderer {
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of("Source", envelope.source() == null ? "unknown" : envelope.source()));
         fields.add(Field.of("Detail type", envelope.detailType() == null ? "unknown" : envelope.detailType()));
-        fields.add(Field.of("Account", settings.accounts().describe(envelope.account())));
-        fields.add(Field.of("Region", envelope.region() == null ? "unknown" : envelope.region()));
-        fields.add(Field.of("Time", EventTimes.utc(envelope.time())));
+        EventOrigin origin = envelope.origin();
+        fields.add(Field.of("Account", settings.accounts().describe(origin.account())));
+        fields.add(Field.of("Region", origin.region() == null ? "unknown" : origin.region()));
+        fields.add(Field.of("Time", EventTimes.display(origin.timeText())));
         return alert(DedupKeys.envelope(envelope.id(), envelope.json().toString()),
-                "Unrecognised event: " + reason, fields, envelope.json().toString(), envelope.account(),
-                envelope.region(), category);
+                "Unrecognised event: " + reason, fields, envelope.json().toString(), origin.account(),
+                origin.region(), category);
     }
 
     /** "not JSON: Unrecognized token ..." becomes "not JSON"; the field keeps the whole reason. */

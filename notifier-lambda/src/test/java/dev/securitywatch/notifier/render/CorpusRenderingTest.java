@@ -85,7 +85,10 @@ class CorpusRenderingTest {
         }
     }
 
-    /** A finding names the affected (member) account itself; the envelope carries the delivering account. */
+    /**
+     * A finding names the affected (member) account itself; the envelope carries the delivering account. Every other
+     * event is the envelope's origin's, whatever its payload claims.
+     */
     private static String expectedAccount(EventEnvelope envelope, Optional<CloudTrailEvent> event) {
         JsonNode detail = envelope.detail();
         String fromFinding = first(text(detail, "accountId"), text(detail.path("findings").path(0), "AwsAccountId"),
@@ -93,7 +96,7 @@ class CorpusRenderingTest {
         if (envelope.detailType().contains("Finding") && fromFinding != null) {
             return fromFinding;
         }
-        return envelope.account() != null ? envelope.account() : event.map(CloudTrailEvent::accountId).orElse(null);
+        return envelope.origin().account();
     }
 
     private static String expectedRegion(EventEnvelope envelope, Optional<CloudTrailEvent> event) {
@@ -102,7 +105,7 @@ class CorpusRenderingTest {
         if (envelope.detailType().contains("Finding") && fromFinding != null) {
             return fromFinding;
         }
-        return envelope.region() != null ? envelope.region() : event.map(CloudTrailEvent::awsRegion).orElse(null);
+        return envelope.origin().region();
     }
 
     private static String first(String... values) {

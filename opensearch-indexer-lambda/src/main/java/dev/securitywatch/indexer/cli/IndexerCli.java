@@ -20,7 +20,7 @@ import dev.securitywatch.indexer.dashboards.SavedObjects;
 import dev.securitywatch.indexer.document.DocumentMapper;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.indexer.ingest.EventIngester;
-import dev.securitywatch.indexer.logs.SubscriptionDecoder;
+import dev.securitywatch.event.transport.SubscriptionDecoder;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
 import dev.securitywatch.indexer.setup.RestTarget;

@@ -11,6 +11,8 @@ import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.event.Actor;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.EventOrigin;
+import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -79,15 +81,14 @@ public final class DocumentMapper {
         if (event.readOnly() != null) {
             source.put("readOnly", event.readOnly());
         }
-        Instant time = firstTime(fallbackTime, event.eventTime(), envelope.time());
+        Instant time = envelope.origin().time().orElse(fallbackTime);
         String id = firstNonNull(event.eventId(), envelope.id(), contentId(event.record()));
         ObjectNode normalised = normalisedEvent(source, id, time, entry, "event");
         normalised.put("action", event.eventName());
         normalised.put("provider", event.eventSource());
         normalised.put("type", envelope.detailType());
         normalised.put("outcome", failed(event) ? "failure" : "success");
-        putCloud(source, firstNonNull(envelope.account(), event.accountId()),
-                firstNonNull(event.awsRegion(), envelope.region()));
+        putCloud(source, envelope.origin());
         putUser(source, event.actor());
         putSource(source, event.sourceIpAddress());
         if (event.userAgent() != null) {
@@ -108,8 +109,7 @@ public final class DocumentMapper {
         if (!detail.isMissingNode() && !detail.isNull()) {
             source.set("detail", detail.isObject() ? detail : mapper.createObjectNode().set("value", detail));
         }
-        String findingTime = finding == null ? null : finding.time();
-        Instant time = firstTime(fallbackTime, findingTime, envelope.time());
+        Instant time = findingTime(finding).or(() -> envelope.origin().time()).orElse(fallbackTime);
         String id = firstNonNull(finding == null ? null : finding.id(), envelope.id(), contentId(detail));
         boolean remediation = Catalog.REMEDIATION_SOURCE.equals(envelope.source());
         ObjectNode normalised = normalisedEvent(source, id, time, entry,
@@ -122,9 +122,12 @@ public final class DocumentMapper {
         } else {
             normalised.put("outcome", "unknown");
         }
-        String account = firstNonNull(finding == null ? null : finding.account(), text(detail, "account"),
-                envelope.account());
-        putCloud(source, account, firstNonNull(finding == null ? null : finding.region(), envelope.region()));
+        if (finding != null) {
+            putCloud(source, firstNonNull(finding.account(), envelope.origin().account()),
+                    firstNonNull(finding.region(), envelope.origin().region()));
+        } else {
+            putCloud(source, envelope.origin());
+        }
         String actor = remediation ? text(detail, "actor") : null;
         if (actor != null) {
             source.putObject("user").put("name", actor);
@@ -153,6 +156,15 @@ public final class DocumentMapper {
         return event;
     }
 
+    /** Whose event it is: the envelope's account and region, the payload's only where the envelope has none. */
+    private static void putCloud(ObjectNode source, EventOrigin origin) {
+        putCloud(source, origin.account(), origin.region());
+    }
+
+    /**
+     * A finding is about a resource in its own account and region, which a delegated administrator's copy does not
+     * share with its envelope: the finding's subject is stored as before, and the origin still records the mismatch.
+     */
     private static void putCloud(ObjectNode source, String account, String region) {
         ObjectNode cloud = source.putObject("cloud");
         cloud.put("provider", "aws");
@@ -162,6 +174,10 @@ public final class DocumentMapper {
         if (region != null) {
             cloud.put("region", region);
         }
+    }
+
+    private static Optional<Instant> findingTime(Finding finding) {
+        return finding == null ? Optional.empty() : EventTimes.parse(finding.time());
     }
 
     private static void putUser(ObjectNode source, Actor actor) {
@@ -243,16 +259,6 @@ public final class DocumentMapper {
 
     private static String contentId(JsonNode node) {
         return UUID.nameUUIDFromBytes(node.toString().getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static Instant firstTime(Instant fallback, String... candidates) {
-        for (String candidate : candidates) {
-            Optional<Instant> parsed = EventTimes.parse(candidate);
-            if (parsed.isPresent()) {
-                return parsed.get();
-            }
-        }
-        return fallback;
     }
 
     private static String firstNonNull(String... values) {

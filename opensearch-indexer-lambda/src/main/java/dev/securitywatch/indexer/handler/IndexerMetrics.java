@@ -3,7 +3,7 @@ package dev.securitywatch.indexer.handler;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.logs.LogBatch;
+import dev.securitywatch.event.transport.LogBatch;
 import java.io.PrintStream;
 
 /**

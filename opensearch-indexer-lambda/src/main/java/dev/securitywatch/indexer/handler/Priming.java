@@ -8,7 +8,7 @@ import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.indexer.document.DocumentMapper;
 import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.indexer.document.IndexedDocument;
-import dev.securitywatch.indexer.logs.SubscriptionDecoder;
+import dev.securitywatch.event.transport.SubscriptionDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

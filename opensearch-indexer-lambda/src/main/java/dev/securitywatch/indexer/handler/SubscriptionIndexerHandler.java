@@ -9,8 +9,8 @@ import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.bulk.RetryPolicy;
 import dev.securitywatch.indexer.bulk.Sleeper;
 import dev.securitywatch.indexer.ingest.EventIngester;
-import dev.securitywatch.indexer.logs.LogBatch;
-import dev.securitywatch.indexer.logs.SubscriptionDecoder;
+import dev.securitywatch.event.transport.LogBatch;
+import dev.securitywatch.event.transport.SubscriptionDecoder;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
 import java.util.Map;
 

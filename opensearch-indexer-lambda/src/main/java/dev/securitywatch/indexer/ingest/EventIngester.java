@@ -5,12 +5,13 @@ import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;
+import dev.securitywatch.event.transport.DeliveredRecord;
+import dev.securitywatch.event.transport.LogBatch;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.document.DocumentMapper;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexedDocument;
-import dev.securitywatch.indexer.logs.LogBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ public final class EventIngester {
             return IndexingSummary.EMPTY;
         }
         Prepared prepared = new Prepared();
-        for (LogBatch.LogEvent event : batch.logEvents()) {
-            prepared.add(parser.parseText(event.message()), Instant.ofEpochMilli(event.timestamp()));
+        for (DeliveredRecord record : batch.records(parser)) {
+            prepared.add(record.messages(), record.sentAt().orElseGet(clock::instant));
         }
         return store(prepared);
     }

@@ -21,6 +21,11 @@ class DocumentMapperTest {
     private static final DocumentMapper DOCUMENTS = new DocumentMapper(MAPPER, Catalog.defaults());
     private static final Instant RECEIVED = Instant.parse("2026-11-20T02:00:00Z");
     private static final Pattern MONTHLY = Pattern.compile("security-events-2\\d{3}\\.(0[1-9]|1[0-2])");
+    private static final String ENVELOPE_ACCOUNT = "222222222222";
+    private static final String ENVELOPE_REGION = "us-east-1";
+    private static final String ENVELOPE_TIME = "2026-11-20T02:00:01Z";
+    private static final String CLAIMED_ACCOUNT = "333333333333";
+    private static final String CLAIMED_REGION = "eu-west-3";
 
     static List<CorpusEvents.Labelled> corpus() {
         return CorpusEvents.allEvents();
@@ -172,22 +177,87 @@ class DocumentMapperTest {
     }
 
     @Test
-    void remediationResultIsIndexedWithItsAccountActorAndOutcome() {
-        JsonNode envelope = MAPPER.createObjectNode().put("version", "0").put("id", "rem-1")
-                .put("detail-type", Catalog.REMEDIATION_DETAIL_TYPE).put("source", Catalog.REMEDIATION_SOURCE)
-                .put("account", "222222222222").put("region", "us-east-1").put("time", "2026-11-20T02:00:01Z")
-                .set("detail", MAPPER.createObjectNode().put("account", "111111111111").put("region", "us-east-1")
-                        .put("groupId", "sg-0abc").put("mode", "ENFORCE").put("compliance", "COMPLIANT")
-                        .put("actor", "arn:aws:iam::111111111111:user/bob").put("error", "AccessDenied"));
+    void remediationResultIsIndexedWithItsActorAndOutcome() {
+        JsonNode envelope = remediationResult("111111111111", "us-east-1");
 
         JsonNode source = DOCUMENTS.map(envelopes(envelope).get(0), RECEIVED).get(0).source();
 
-        assertThat(source.path("cloud").path("account").path("id").asText()).isEqualTo("111111111111");
+        assertThat(source.path("cloud").path("account").path("id").asText()).isEqualTo(ENVELOPE_ACCOUNT);
         assertThat(source.path("user").path("name").asText()).isEqualTo("arn:aws:iam::111111111111:user/bob");
         assertThat(source.path("event").path("outcome").asText()).isEqualTo("failure");
         assertThat(source.path("event").path("kind").asText()).isEqualTo("state");
         assertThat(source.path("event").path("category").asText()).isEqualTo("remediation");
         assertThat(source.path("detail").path("groupId").asText()).isEqualTo("sg-0abc");
+    }
+
+    /** DESIGN.md: trust the envelope, not the payload. Each payload below claims another account, region and time. */
+    @Test
+    void cloudTrailDocumentStoresTheEnvelopesAccountRegionAndTime() {
+        ObjectNode record = cloudTrail("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress")
+                .put("recipientAccountId", CLAIMED_ACCOUNT).put("awsRegion", CLAIMED_REGION)
+                .put("eventTime", "2026-10-31T23:59:00Z");
+
+        assertStoresTheEnvelope(envelopeAround("aws.ec2", EventEnvelope.API_CALL, record));
+    }
+
+    @Test
+    void findingDocumentsStoreTheAccountRegionAndTimeTheFindingIsAbout() {
+        ObjectNode guardDuty = MAPPER.createObjectNode().put("id", "gd-1").put("accountId", CLAIMED_ACCOUNT)
+                .put("region", CLAIMED_REGION).put("updatedAt", "2026-10-31T23:59:00Z").put("severity", 5);
+        ObjectNode securityHub = MAPPER.createObjectNode();
+        securityHub.putArray("findings").addObject().put("Id", "sh-1").put("AwsAccountId", CLAIMED_ACCOUNT)
+                .put("Region", CLAIMED_REGION).put("UpdatedAt", "2026-10-31T23:59:00Z");
+
+        assertStoresTheFindingsSubject(envelopeAround("aws.guardduty", "GuardDuty Finding", guardDuty));
+        assertStoresTheFindingsSubject(envelopeAround("aws.securityhub", "Security Hub Findings - Imported",
+                securityHub));
+    }
+
+    @Test
+    void remediationDocumentStoresTheEnvelopesAccountRegionAndTime() {
+        assertStoresTheEnvelope(envelopes(remediationResult(CLAIMED_ACCOUNT, CLAIMED_REGION)).get(0));
+    }
+
+    private static void assertStoresTheEnvelope(EventEnvelope envelope) {
+        assertThat(envelope.origin().agrees()).as("the payload claims another account").isFalse();
+
+        IndexedDocument document = DOCUMENTS.map(envelope, RECEIVED).get(0);
+
+        JsonNode source = document.source();
+        assertThat(source.path("cloud").path("account").path("id").asText()).isEqualTo(ENVELOPE_ACCOUNT);
+        assertThat(source.path("cloud").path("region").asText()).isEqualTo(ENVELOPE_REGION);
+        assertThat(source.path("@timestamp").asText()).isEqualTo(ENVELOPE_TIME);
+        assertThat(document.index()).isEqualTo("security-events-2026.11");
+    }
+
+    /** A delegated administrator delivers members' findings in its own envelope: the finding's subject is stored. */
+    private static void assertStoresTheFindingsSubject(EventEnvelope envelope) {
+        assertThat(envelope.origin().agrees()).as("the finding is about another account").isFalse();
+
+        IndexedDocument document = DOCUMENTS.map(envelope, RECEIVED).get(0);
+
+        JsonNode source = document.source();
+        assertThat(source.path("cloud").path("account").path("id").asText()).isEqualTo(CLAIMED_ACCOUNT);
+        assertThat(source.path("cloud").path("region").asText()).isEqualTo(CLAIMED_REGION);
+        assertThat(source.path("@timestamp").asText()).isEqualTo("2026-10-31T23:59:00Z");
+        assertThat(document.index()).isEqualTo("security-events-2026.10");
+    }
+
+    private static EventEnvelope envelopeAround(String source, String detailType, JsonNode detail) {
+        ObjectNode json = MAPPER.createObjectNode().put("version", "0").put("id", "event-1")
+                .put("detail-type", detailType).put("source", source).put("account", ENVELOPE_ACCOUNT)
+                .put("region", ENVELOPE_REGION).put("time", ENVELOPE_TIME);
+        json.set("detail", detail);
+        return envelopes(json).get(0);
+    }
+
+    private static JsonNode remediationResult(String account, String region) {
+        return MAPPER.createObjectNode().put("version", "0").put("id", "rem-1")
+                .put("detail-type", Catalog.REMEDIATION_DETAIL_TYPE).put("source", Catalog.REMEDIATION_SOURCE)
+                .put("account", ENVELOPE_ACCOUNT).put("region", ENVELOPE_REGION).put("time", ENVELOPE_TIME)
+                .set("detail", MAPPER.createObjectNode().put("account", account).put("region", region)
+                        .put("groupId", "sg-0abc").put("mode", "ENFORCE").put("compliance", "COMPLIANT")
+                        .put("actor", "arn:aws:iam::111111111111:user/bob").put("error", "AccessDenied"));
     }
 
     @Test

@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.securitywatch.event.testing.SubscriptionData;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /** Builds CloudWatch Logs subscription payloads exactly as CloudWatch Logs encodes them: JSON, gzip, base64. */
 public final class Payloads {
@@ -57,12 +52,6 @@ public final class Payloads {
     }
 
     public static String encode(String json) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return SubscriptionData.encode(json);
     }
 }

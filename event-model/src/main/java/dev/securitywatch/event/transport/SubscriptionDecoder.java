@@ -1,4 +1,4 @@
-package dev.securitywatch.indexer.logs;
+package dev.securitywatch.event.transport;
 
 import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Decodes the {@code awslogs.data} field of a subscription event: base64, then gzip, then JSON. Also reads the
- * decoded JSON, which users keep in files.
+ * CloudWatch Logs subscription data: decodes the {@code awslogs.data} field of a subscription event (base64, then
+ * gzip, then JSON), and reads the decoded JSON, which users keep in files. The envelope parser leaves these payloads
+ * alone: a subscription batch reaches only the indexer, which decodes it here.
  */
 public final class SubscriptionDecoder {
     private final ObjectMapper mapper;

@@ -1,26 +1,30 @@
-package dev.securitywatch.indexer.logs;
+package dev.securitywatch.event.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.testing.AcceptanceData;
-import dev.securitywatch.indexer.testing.Payloads;
+import dev.securitywatch.event.testing.SubscriptionData;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionDecoderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ENCODED = "cwlogs/derived/encoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json";
+    private static final String DECODED = "cwlogs/derived/decoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json";
     private final SubscriptionDecoder decoder = new SubscriptionDecoder(MAPPER);
 
     @Test
     void encodedCorpusPayloadDecodesToTheSameBatchAsItsDecodedCopy() {
-        JsonNode encoded = AcceptanceData.sample("cwlogs/derived/encoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json")
-                .json();
-        JsonNode decoded = AcceptanceData.sample("cwlogs/derived/decoded-DATA_MESSAGE-cloudtrail-stratus-records-1.json")
-                .json();
+        JsonNode encoded = AcceptanceData.sample(ENCODED).json();
+        JsonNode decoded = AcceptanceData.sample(DECODED).json();
 
         assertThat(SubscriptionDecoder.isEncodedPayload(encoded)).isTrue();
         LogBatch fromEncoded = decoder.decode(encoded.path("awslogs").path("data").asText());
@@ -33,10 +37,25 @@ class SubscriptionDecoderTest {
     }
 
     @Test
+    void eachLogEventBecomesARecordWithItsIdAndTimestamp() {
+        LogBatch batch = decoder.read(AcceptanceData.sample(DECODED).json());
+
+        List<DeliveredRecord> records = batch.records(new EnvelopeParser(MAPPER));
+
+        assertThat(records).extracting(DeliveredRecord::id)
+                .containsExactlyElementsOf(batch.logEvents().stream().map(LogBatch.LogEvent::id).toList())
+                .doesNotContainNull();
+        assertThat(records.get(0).sentAt()).contains(Instant.ofEpochMilli(batch.logEvents().get(0).timestamp()));
+        assertThat(records).allSatisfy(record -> assertThat(record.messages()).singleElement()
+                .isInstanceOf(EventEnvelope.class));
+    }
+
+    @Test
     void controlMessageIsNotData() {
-        LogBatch batch = decoder.decode(Payloads.encode("{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\","
-                + "\"logGroup\":\"\",\"logStream\":\"\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\","
-                + "\"timestamp\":1,\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}"));
+        LogBatch batch = decoder.decode(SubscriptionData.encode("{\"messageType\":\"CONTROL_MESSAGE\","
+                + "\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\",\"subscriptionFilters\":[],"
+                + "\"logEvents\":[{\"id\":\"\",\"timestamp\":1,\"message\":\"CWL CONTROL MESSAGE: Checking health of "
+                + "destination\"}]}"));
 
         assertThat(batch.isData()).isFalse();
     }
@@ -57,7 +76,7 @@ class SubscriptionDecoderTest {
 
     @Test
     void rejectsJsonThatIsNotAPayload() {
-        assertThatThrownBy(() -> decoder.decode(Payloads.encode("{\"hello\":1}")))
+        assertThatThrownBy(() -> decoder.decode(SubscriptionData.encode("{\"hello\":1}")))
                 .isInstanceOf(SubscriptionDecoder.PayloadException.class)
                 .hasMessageContaining("not a CloudWatch Logs subscription payload");
     }

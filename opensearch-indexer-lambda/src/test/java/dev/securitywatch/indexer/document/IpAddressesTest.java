@@ -2,25 +2,10 @@ package dev.securitywatch.indexer.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class EventTimesAndIpAddressesTest {
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(nullValues = "none", value = {
-            "2024-08-01T10:00:00Z, 2024-08-01T10:00:00Z",
-            "2024-08-01T10:00:00.123Z, 2024-08-01T10:00:00.123Z",
-            "2024-08-01T12:00:00+02:00, 2024-08-01T10:00:00Z",
-            "2022-09-27 17:09:18, 2022-09-27T17:09:18Z",
-            "2022-09-27T17:09:18, 2022-09-27T17:09:18Z",
-            "yesterday, none",
-            "1970-01-01T00:00:00Z, none",
-            "'', none"})
-    void readsEventTimesLeniently(String text, String expected) {
-        assertThat(EventTimes.parse(text)).isEqualTo(java.util.Optional.ofNullable(expected).map(Instant::parse));
-    }
+class IpAddressesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

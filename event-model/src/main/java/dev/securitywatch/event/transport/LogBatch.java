@@ -1,6 +1,9 @@
-package dev.securitywatch.indexer.logs;
+package dev.securitywatch.event.transport;
 
+import dev.securitywatch.event.EnvelopeParser;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A decoded CloudWatch Logs subscription payload.
@@ -16,6 +19,12 @@ public record LogBatch(String messageType, String owner, String logGroup, String
 
     public boolean isData() {
         return DATA_MESSAGE.equals(messageType);
+    }
+
+    /** Each log event as a delivered record: its id, its timestamp, and the messages its text carries. */
+    public List<DeliveredRecord> records(EnvelopeParser parser) {
+        return logEvents.stream().map(event -> new DeliveredRecord(event.id(),
+                Optional.of(Instant.ofEpochMilli(event.timestamp())), parser.parseText(event.message()))).toList();
     }
 
     /** One log event: its message is expected to be an EventBridge envelope written by the bus's log target. */
