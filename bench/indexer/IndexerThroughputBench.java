@@ -4,8 +4,7 @@ import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.event.testing.CorpusEvents;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.bulk.RetryPolicy;
-import dev.securitywatch.indexer.bulk.Sleeper;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.document.DocumentMapper;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexedDocument;
@@ -63,7 +62,7 @@ public final class IndexerThroughputBench {
             new SetupRunner(MAPPER).run(connection.restTarget(), null, new SetupSettings(400, null, List.of()));
             HttpClient http = HttpClient.newHttpClient();
             BulkIndexer indexer = new BulkIndexer(connection.documentStore(), new FailedDocuments(MAPPER),
-                    RetryPolicy.standard(), Sleeper.REAL, Clock.systemUTC(), BulkIndexer.DEFAULT_BATCH_SIZE);
+                    BulkIndexer.DEFAULT_RETRY, Sleeper.REAL, Clock.systemUTC(), BulkIndexer.DEFAULT_BATCH_SIZE);
             System.out.printf("documents per run: %d (%d corpus documents x %d), batch %d, rounds %d%n",
                     base.size() * copies, base.size(), copies, BulkIndexer.DEFAULT_BATCH_SIZE, rounds);
             List<Double> lambdaRates = new ArrayList<>();

@@ -1,12 +1,12 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.service.OutboundMessage;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.SlackDestination;
@@ -58,7 +58,7 @@ public class WarmPath {
         server.start();
         SlackDestination webhook = new SlackDestination.Webhook(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/services/bench"));
-        SlackSender sender = SlackSender.create(new PlainHttp());
+        SlackSender sender = SlackSender.create(ChatHttp.client());
         try {
             for (int round = 1; round <= 5; round++) {
                 long chars = 0;

@@ -1,15 +1,15 @@
 package dev.securitywatch.chat.delivery;
 
-import dev.securitywatch.awslite.Jitter;
-import dev.securitywatch.awslite.Sleeper;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.chat.format.Truncation;
 import dev.securitywatch.chat.secret.ChatworkRoom;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 
 /**
  * Posts a copy of an alert to a Chatwork room ({@code POST /v2/rooms/{id}/messages}, {@code X-ChatWorkToken}), with
@@ -23,14 +23,17 @@ public final class ChatworkSender {
     private final RetryingPoster poster;
     private final URI apiBase;
 
-    public ChatworkSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
-        this.poster = new RetryingPoster(http, policy, sleeper, random);
+    /** See {@link SlackSender#SlackSender}; {@code apiBase} ends in {@code /v2/}. */
+    public ChatworkSender(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper,
+                          URI apiBase) {
+        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper);
         this.apiBase = apiBase;
     }
 
-    public static ChatworkSender create(PlainHttp http) {
-        return new ChatworkSender(http, RetryPolicy.DEFAULT, Sleeper.REAL,
-                Jitter.snapStartSafe(), CHATWORK_API);
+    /** Production wiring: the same retries as {@link SlackSender#create}, Chatwork's API. */
+    public static ChatworkSender create(HttpClient http) {
+        return new ChatworkSender(http, RetryingPoster.DEFAULT_POLICY, RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT,
+                Sleeper.REAL, CHATWORK_API);
     }
 
     /** Sends {@code title} and {@code body} (plain, untrusted text) as one {@code [info]} message. */

@@ -1,40 +1,67 @@
 package dev.securitywatch.chat.delivery;
 
-import dev.securitywatch.awslite.Sleeper;
-import dev.securitywatch.awslite.http.HttpAnswer;
-import dev.securitywatch.awslite.http.HttpCall;
-import dev.securitywatch.awslite.http.PlainHttp;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
-import java.util.function.DoubleSupplier;
+import java.util.function.Consumer;
 
 /**
  * POSTs one body until the service accepts it, refuses it for good, or the attempts or the deadline run out.
- * Honours 429 {@code Retry-After}; retries 5xx, timeouts and connection errors with {@link RetryPolicy#backoff}.
+ * Honours 429 {@code Retry-After}; retries 5xx, timeouts and connection errors after {@link RetryPolicy#delayAfter}.
+ * Each attempt is exactly one request from the {@link ChatHttp} client, which re-sends nothing on its own.
  */
 final class RetryingPoster {
     /** Used when a 429 carries no readable Retry-After. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Suits a Lambda with a 30 s timeout: up to 5 attempts over roughly 0.5 + 1 + 2 + 4 seconds. */
+    static final RetryPolicy DEFAULT_POLICY = RetryPolicy.equalJitter(5, Duration.ofMillis(500), Duration.ofSeconds(4));
+    /** How long one exchange (connect, send, answer) may take. */
+    static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    /** Answers longer than this are cut: Slack and Chatwork answer in a few hundred bytes. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    /** @param destination a printable name; the URI itself may be a credential and is never printed */
+    /**
+     * One message to post. Its {@code toString()} names the destination only: the URI (a webhook path) and the
+     * headers (a token) are credentials, and the body is the alert.
+     *
+     * @param destination a printable name, e.g. "Slack channel C0123"
+     */
     record Request(String destination, URI uri, Map<String, String> headers, String contentType, String body) {
+        Request {
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public String toString() {
+            return "Request[POST to " + destination + "]";
+        }
     }
 
-    private final PlainHttp http;
+    private final HttpClient http;
     private final RetryPolicy policy;
+    private final Duration attemptTimeout;
     private final Sleeper sleeper;
-    private final DoubleSupplier random;
 
-    RetryingPoster(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+    RetryingPoster(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper) {
         this.http = http;
         this.policy = policy;
+        this.attemptTimeout = attemptTimeout;
         this.sleeper = sleeper;
-        this.random = random;
     }
 
     DeliveryReceipt post(Request request, BiFunction<Integer, String, Verdict> reader, Deadline deadline) {
@@ -47,21 +74,21 @@ final class RetryingPoster {
             }
             Duration wait;
             try {
-                HttpAnswer response = http.send(build(request, min(policy.attemptTimeout(), remaining)));
-                int status = response.status();
+                Answer answer = exchange(request, min(attemptTimeout, remaining));
+                int status = answer.status();
                 if (status == 429) {
                     throttled++;
                     lastError = "rate_limited";
-                    wait = retryAfter(response.header("Retry-After"));
+                    wait = retryAfter(answer.retryAfter());
                     if (!deadline.allows(wait)) {
                         throw exhausted(request, lastError, attempt, throttled, "Slack asked to wait "
                                 + wait.toSeconds() + " s (Retry-After), more than the time left");
                     }
                 } else if (status >= 500) {
                     lastError = "http_" + status;
-                    wait = policy.backoff(attempt, random.getAsDouble());
+                    wait = policy.delayAfter(attempt);
                 } else {
-                    Verdict verdict = reader.apply(status, response.body());
+                    Verdict verdict = reader.apply(status, answer.body());
                     if (verdict instanceof Verdict.Delivered) {
                         return new DeliveryReceipt(request.destination(), attempt, throttled, false);
                     }
@@ -71,15 +98,18 @@ final class RetryingPoster {
                                 + " (HTTP " + status + ", permanent, not retried)");
                     }
                     lastError = ((Verdict.Retry) verdict).errorCode();
-                    wait = policy.backoff(attempt, random.getAsDouble());
+                    wait = policy.delayAfter(attempt);
                 }
-            } catch (SocketTimeoutException e) {
+            } catch (HttpTimeoutException | TimeoutException e) {
                 lastError = "timeout";
-                wait = policy.backoff(attempt, random.getAsDouble());
+                wait = policy.delayAfter(attempt);
             } catch (IOException e) {
                 // The exception text is not logged: some HTTP stacks put the request URL in it.
                 lastError = "io_error_" + e.getClass().getSimpleName();
-                wait = policy.backoff(attempt, random.getAsDouble());
+                wait = policy.delayAfter(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw exhausted(request, lastError, attempt, throttled, "interrupted");
             }
             if (attempt == policy.maxAttempts()) {
                 break;
@@ -92,6 +122,52 @@ final class RetryingPoster {
         throw exhausted(request, lastError, policy.maxAttempts(), throttled, "all attempts failed");
     }
 
+    private record Answer(int status, String retryAfter, String body) {
+    }
+
+    /**
+     * One request and its whole answer within {@code timeout}. The request's own timeout covers the connection and
+     * the response headers; the bound on the future covers a body that never ends too, and cancelling the future
+     * aborts the exchange.
+     */
+    private Answer exchange(Request request, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
+                .header("Content-Type", request.contentType())
+                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        request.headers().forEach(builder::header);
+        CappedBody body = new CappedBody();
+        CompletableFuture<HttpResponse<Void>> pending = http.sendAsync(builder.build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(body));
+        try {
+            HttpResponse<Void> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+                    body.text());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException | InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Keeps the first {@link #MAX_ANSWER_BYTES} of an answer and drops the rest. */
+    private static final class CappedBody implements Consumer<Optional<byte[]>> {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void accept(Optional<byte[]> chunk) {
+            chunk.ifPresent(bytes -> kept.write(bytes, 0, Math.min(bytes.length, MAX_ANSWER_BYTES - kept.size())));
+        }
+
+        synchronized String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private void pause(Duration wait, Request request, String lastError, int attempt, int throttled) {
         try {
             sleeper.sleep(wait);
@@ -99,12 +175,6 @@ final class RetryingPoster {
             Thread.currentThread().interrupt();
             throw exhausted(request, lastError, attempt, throttled, "interrupted");
         }
-    }
-
-    private static HttpCall build(Request request, Duration timeout) {
-        Map<String, String> headers = new HashMap<>(request.headers());
-        headers.put("Content-Type", request.contentType());
-        return HttpCall.post(request.uri(), headers, request.body(), timeout);
     }
 
     /** Retry-After in seconds (Slack sends seconds); anything unreadable means one second. */

@@ -2,15 +2,15 @@ package dev.securitywatch.chat.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.awslite.Jitter;
-import dev.securitywatch.awslite.Sleeper;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.chat.SlackPayload;
 import dev.securitywatch.chat.secret.SlackDestination;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 
 /**
  * Posts a message to Slack through an incoming webhook or {@code chat.postMessage}, with retries (see
@@ -25,15 +25,24 @@ public final class SlackSender {
     private final RetryingPoster poster;
     private final URI postMessageUri;
 
-    /** @param apiBase Slack's Web API base, ending in {@code /api/}; tests point it at a local server */
-    public SlackSender(PlainHttp http, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, URI apiBase) {
-        this.poster = new RetryingPoster(http, policy, sleeper, random);
+    /**
+     * @param http           a {@link ChatHttp#client()}, shared with the {@link ChatworkSender}
+     * @param policy         attempts and backoff for 5xx, timeouts and connection errors
+     * @param attemptTimeout how long one exchange may take
+     * @param apiBase        Slack's Web API base, ending in {@code /api/}; tests point it at a local server
+     */
+    public SlackSender(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper, URI apiBase) {
+        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper);
         this.postMessageUri = apiBase.resolve("chat.postMessage");
     }
 
-    /** Production wiring: {@link RetryPolicy#DEFAULT}, real sleeps, Slack's API. */
-    public static SlackSender create(PlainHttp http) {
-        return new SlackSender(http, RetryPolicy.DEFAULT, Sleeper.REAL, Jitter.snapStartSafe(), SLACK_API);
+    /**
+     * Production wiring: 5 attempts, 0.5 s doubling to 4 s with equal jitter, 5 s per attempt, real sleeps, Slack's
+     * API.
+     */
+    public static SlackSender create(HttpClient http) {
+        return new SlackSender(http, RetryingPoster.DEFAULT_POLICY, RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT,
+                Sleeper.REAL, SLACK_API);
     }
 
     /**

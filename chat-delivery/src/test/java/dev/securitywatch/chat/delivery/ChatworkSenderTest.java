@@ -7,7 +7,6 @@ import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
 import dev.securitywatch.chat.secret.ChatworkRoom;
 import java.net.URLDecoder;
-import dev.securitywatch.awslite.http.PlainHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +24,8 @@ class ChatworkSenderTest {
     void start() throws Exception {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
-        sender = new ChatworkSender(new PlainHttp(), RetryPolicy.DEFAULT, sleeper, () -> 0.0,
-                server.uri("/v2/"));
+        sender = new ChatworkSender(ChatHttp.client(), RetryingPoster.DEFAULT_POLICY.withRandom(() -> 0.0),
+                RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT, sleeper, server.uri("/v2/"));
     }
 
     @AfterEach

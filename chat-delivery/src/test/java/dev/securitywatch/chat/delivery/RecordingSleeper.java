@@ -1,6 +1,6 @@
 package dev.securitywatch.chat.delivery;
 
-import dev.securitywatch.awslite.Sleeper;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,12 +8,16 @@ import dev.securitywatch.chat.SlackPayload;
 import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
 import dev.securitywatch.chat.secret.SlackDestination;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import dev.securitywatch.awslite.http.PlainHttp;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +27,30 @@ class SlackSenderTest {
     private static final SlackPayload PAYLOAD = SlackPayload.of(
             "{\"text\":\"Security group changed\",\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\","
                     + "\"text\":\"hello\"}}]}");
-    private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(400),
-            Duration.ofMillis(500));
+    private static final RetryPolicy FAST = RetryPolicy.equalJitter(4, Duration.ofMillis(100), Duration.ofMillis(400))
+            .withRandom(() -> 0.5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
+    private static final HttpClient HTTP = ChatHttp.client();
 
     private ScriptedHttpServer server;
     private RecordingSleeper sleeper;
     private SlackSender sender;
 
+    /** Class loading of the JDK's HTTP stack takes a good part of the 500 ms attempt timeout in a fresh JVM. */
+    @BeforeAll
+    static void loadTheHttpStack() throws Exception {
+        try (ScriptedHttpServer warmUp = new ScriptedHttpServer()) {
+            warmUp.answer(Answer.of(200, "ok"));
+            HTTP.send(HttpRequest.newBuilder(warmUp.uri("/")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
-        sender = new SlackSender(new PlainHttp(), FAST, sleeper, () -> 0.5, server.uri("/api/"));
+        sender = new SlackSender(HTTP, FAST, ATTEMPT_TIMEOUT, sleeper, server.uri("/api/"));
     }
 
     @AfterEach

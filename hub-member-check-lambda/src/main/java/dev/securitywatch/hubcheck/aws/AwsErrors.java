@@ -1,6 +1,7 @@
 package dev.securitywatch.hubcheck.aws;
 
 import dev.securitywatch.hubcheck.check.DependencyFailure;
+import dev.securitywatch.lambdakit.text.Lines;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -14,13 +15,9 @@ final class AwsErrors {
             String code = service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails().errorMessage();
             return new DependencyFailure(action + " failed: " + (code == null ? "error" : code)
-                    + " (HTTP " + service.statusCode() + ")" + (message == null ? "" : ": " + firstLine(message)), e);
+                    + " (HTTP " + service.statusCode() + ")" + (message == null ? "" : ": " + Lines.firstLine(message)),
+                    e);
         }
-        return new DependencyFailure(action + " failed: " + firstLine(String.valueOf(e.getMessage())), e);
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return new DependencyFailure(action + " failed: " + Lines.firstLine(String.valueOf(e.getMessage())), e);
     }
 }

@@ -1,8 +1,8 @@
 package dev.securitywatch.hubcheck.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.awslite.LambdaCredentials;
-import dev.securitywatch.awslite.http.PlainHttp;
+import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
 import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
@@ -19,16 +19,20 @@ import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 /** Builds the collaborators once per container, from the environment the infra sets. */
@@ -47,31 +51,44 @@ final class HubCheckWiring {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         Map<String, SecurityHubClient> securityHub = new LinkedHashMap<>();
-        settings.regions().forEach(region -> securityHub.put(region,
-                SecurityHubClient.builder().region(Region.of(region)).httpClient(http).build()));
+        settings.regions().forEach(region -> securityHub.put(region, SecurityHubClient.builder()
+                .region(Region.of(region)).credentialsProvider(credentials).httpClient(http).build()));
         Region central = Region.of(settings.centralRegion());
         // Organizations has one global endpoint per partition; the central region resolves to its partition's.
         Optional<OrganizationAccounts> organizations = settings.readOrganizations()
-                ? Optional.of(new OrganizationAccountReader(
-                        OrganizationsClient.builder().region(central).httpClient(http).build()))
+                ? Optional.of(new OrganizationAccountReader(OrganizationsClient.builder().region(central)
+                        .credentialsProvider(credentials).httpClient(http).build()))
                 : Optional.empty();
         // An adopted bucket may live in another region than the hub.
-        S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true).httpClient(http).build();
-        ReportPublisher slack = slackPublisher(config, mapper);
+        S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true)
+                .credentialsProvider(credentials).httpClient(http).build();
+        ReportPublisher slack = slackPublisher(config, http, credentials);
         return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations,
                 new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
     }
 
-    /** Slack and its secret go through chat-delivery's SDK-free HTTP; the secret is read in its own region. */
-    private static ReportPublisher slackPublisher(HubCheckSettings config, ObjectMapper mapper) {
+    /**
+     * Slack and Chatwork through chat-delivery's fan-out. The secret is read in its own region: the one its ARN
+     * names, else the central region.
+     */
+    private static ReportPublisher slackPublisher(HubCheckSettings config, SdkHttpClient http,
+                                                  AwsCredentialsProvider credentials) {
         String secretId = config.slackSecretId();
-        PlainHttp http = new PlainHttp();
-        SecretsManagerSecretReader secrets = SecretsManagerSecretReader.forSecret(secretId,
-                config.settings().centralRegion(),
-                LambdaCredentials.fromProcessEnvironment(http, mapper), http, mapper);
-        return new SlackReportPublisher(new CachedSlackSecret(secrets, secretId), SlackSender.create(http),
-                ChatworkSender.create(http), SLACK_DELIVERY_BUDGET, config.slackChannel());
+        SecretsManagerClient secrets = secretsManager(Region.of(SecretsManagerSecretReader.regionOf(secretId,
+                config.settings().centralRegion())), http, credentials);
+        HttpClient chatHttp = ChatHttp.client();
+        ChatFanOut chat = ChatFanOut.cached(new CachedSlackSecret(new SecretsManagerSecretReader(secrets), secretId),
+                SlackSender.create(chatHttp), ChatworkSender.create(chatHttp));
+        return new SlackReportPublisher(chat, SLACK_DELIVERY_BUDGET, config.slackChannel());
+    }
+
+    /** The Slack secret's client; SnapStart priming builds the same one on an offline HTTP client. */
+    static SecretsManagerClient secretsManager(Region region, SdkHttpClient http,
+                                               AwsCredentialsProvider credentials) {
+        return SecretsManagerClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .build();
     }
 }

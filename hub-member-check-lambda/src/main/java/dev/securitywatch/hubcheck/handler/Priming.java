@@ -1,7 +1,10 @@
 package dev.securitywatch.hubcheck.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
+import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.lambdakit.snapstart.OfflineSdkHttpClient;
 import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.hubcheck.check.MembershipCheck;
 import dev.securitywatch.hubcheck.check.SnapshotStore;
@@ -20,16 +23,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * A complete run against in-memory membership, done before the SnapStart snapshot: it loads and JIT-warms the
- * diff, the snapshot codec, the Block Kit rendering and its JSON, so the daily run does not pay for them.
- * It touches no AWS service and no Slack.
+ * diff, the snapshot codec, the Block Kit rendering and its JSON, so the daily run does not pay for them. The Slack
+ * secret is then read through a Secrets Manager client built as {@link HubCheckWiring} builds the real one, on an
+ * {@link OfflineSdkHttpClient} that answers inside the process (marshalling, signing with placeholder keys,
+ * unmarshalling). It touches no AWS service, no Slack and no credentials.
  */
 final class Priming extends SnapStartPriming {
     private static final String REGION = "us-east-1";
+    /** Placeholders so that signing runs; the request they sign is answered inside this process. */
+    private static final StaticCredentialsProvider PLACEHOLDER_KEYS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDPRIMINGONLY", "priming-placeholder-not-a-secret"));
 
     private final ObjectMapper mapper;
+    private int offlineAwsCalls;
 
     Priming(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -74,5 +87,22 @@ final class Priming extends SnapStartPriming {
                     new SlackReportRenderer(SectionBudget.DEFAULT), clock)
                     .run(Optional.empty(), Set.of());
         }
+        primeSecretReader();
+    }
+
+    /** AWS requests the offline client answered in the last priming (tests). */
+    int offlineAwsCalls() {
+        return offlineAwsCalls;
+    }
+
+    private void primeSecretReader() {
+        OfflineSdkHttpClient offline = new OfflineSdkHttpClient(request -> OfflineSdkHttpClient.Answer.json(200,
+                "application/x-amz-json-1.1", "{\"Name\":\"priming\",\"SecretString\":"
+                        + "\"{\\\"webhookUrl\\\":\\\"https://hooks.slack.com/services/PRIMING\\\"}\"}"));
+        try (SecretsManagerClient secrets = HubCheckWiring.secretsManager(Region.of(REGION), offline,
+                PLACEHOLDER_KEYS)) {
+            SlackSecret.parse(new SecretsManagerSecretReader(secrets).read("priming"));
+        }
+        offlineAwsCalls = offline.requests();
     }
 }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
@@ -35,10 +34,13 @@ import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.hubcheck.testing.LocalAws;
 import dev.securitywatch.lambdakit.testing.FakeLambdaContext;
+import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
-import dev.securitywatch.chat.delivery.RetryPolicy;
 import dev.securitywatch.chat.delivery.SlackSender;
-import dev.securitywatch.awslite.Sleeper;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
+import java.net.http.HttpClient;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
 import dev.securitywatch.chat.testing.LocalSecretsManager;
@@ -130,9 +132,12 @@ class HubMemberCheckHandlerTest {
 
     @Test
     void primingBeforeTheSnapStartSnapshotTouchesNoServer() throws Exception {
-        handler().priming.beforeCheckpoint(null);
+        HubMemberCheckHandler handler = handler();
+        handler.priming.beforeCheckpoint(null);
 
         AWS.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(handler.priming.offlineAwsCalls()).as("the secret read answered inside the process")
+                .isEqualTo(1);
     }
 
     private static HubMemberCheckHandler handler() {
@@ -140,16 +145,18 @@ class HubMemberCheckHandlerTest {
         CheckSettings settings = new CheckSettings(List.of("ap-northeast-1"), "ap-northeast-1", true,
                 ZoneId.of("Asia/Tokyo"), Map.of("123456789333", "sandbox"));
         SecretsManagerSecretReader secrets = LocalSecretsManager.reader(base, "ap-northeast-1");
-        SlackSender slack = new SlackSender(new PlainHttp(),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2)),
-                Sleeper.REAL, () -> 0.5, URI.create(base + "/api/"));
+        HttpClient http = ChatHttp.client();
+        SlackSender slack = new SlackSender(http, RetryPolicy.equalJitter(2, Duration.ofMillis(10),
+                Duration.ofMillis(20)).withRandom(() -> 0.5), Duration.ofSeconds(2), Sleeper.REAL,
+                URI.create(base + "/api/"));
         ObjectMapper mapper = new ObjectMapper();
         MembershipCheck check = new MembershipCheck(settings,
                 new SecurityHubMemberReader(Map.of("ap-northeast-1", LocalAws.securityHub(base, "ap-northeast-1"))),
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
-                new SlackReportPublisher(new CachedSlackSecret(secrets, "arn:aws:secretsmanager:secret:sw"), slack,
-                        ChatworkSender.create(new PlainHttp()), Duration.ofSeconds(10), Optional.empty()),
+                new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(secrets,
+                        "arn:aws:secretsmanager:secret:sw"), slack, ChatworkSender.create(http)),
+                        Duration.ofSeconds(10), Optional.empty()),
                 new SnapshotCodec(mapper), new SlackReportRenderer(SectionBudget.DEFAULT),
                 Clock.fixed(SCHEDULED.plusSeconds(5), ZoneOffset.UTC));
         return new HubMemberCheckHandler(check, mapper);

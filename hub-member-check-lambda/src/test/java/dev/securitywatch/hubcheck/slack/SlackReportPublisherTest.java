@@ -16,17 +16,19 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.report.SlackMessage;
 import dev.securitywatch.hubcheck.testing.LocalAws;
+import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
-import dev.securitywatch.chat.delivery.RetryPolicy;
 import dev.securitywatch.chat.delivery.SlackSender;
-import dev.securitywatch.awslite.Sleeper;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
 import dev.securitywatch.chat.testing.LocalSecretsManager;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
+import java.net.http.HttpClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -182,14 +184,15 @@ class SlackReportPublisherTest {
 
     private static SlackReportPublisher publisher(Optional<String> channel) {
         SecretsManagerSecretReader reader = LocalSecretsManager.reader(SECRETS.baseUrl(), "us-east-1");
-        SlackSender sender = new SlackSender(new PlainHttp(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
-                Sleeper.REAL, () -> 0.5, URI.create(SLACK.baseUrl() + "/api/"));
-        ChatworkSender chatwork = new ChatworkSender(new PlainHttp(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2)),
-                Sleeper.REAL, () -> 0.5, URI.create(SLACK.baseUrl() + "/v2/"));
-        return new SlackReportPublisher(new CachedSlackSecret(reader, SECRET_ARN), sender, chatwork,
-                Duration.ofSeconds(20), channel);
+        RetryPolicy quick = RetryPolicy.equalJitter(3, Duration.ofMillis(10), Duration.ofMillis(40))
+                .withRandom(() -> 0.5);
+        HttpClient http = ChatHttp.client();
+        SlackSender sender = new SlackSender(http, quick, Duration.ofSeconds(2), Sleeper.REAL,
+                URI.create(SLACK.baseUrl() + "/api/"));
+        ChatworkSender chatwork = new ChatworkSender(http, quick, Duration.ofSeconds(2), Sleeper.REAL,
+                URI.create(SLACK.baseUrl() + "/v2/"));
+        return new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(reader, SECRET_ARN), sender,
+                chatwork), Duration.ofSeconds(20), channel);
     }
 
     private static void secret(String secretJson) {

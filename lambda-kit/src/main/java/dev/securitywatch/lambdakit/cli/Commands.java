@@ -1,5 +1,6 @@
 package dev.securitywatch.lambdakit.cli;
 
+import dev.securitywatch.lambdakit.text.Lines;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +52,9 @@ public final class Commands {
             err.println("error: " + e.getMessage());
             return CliException.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(e.getMessage())));
+            err.println("error: " + e.getClass().getSimpleName() + ": "
+                    + Lines.firstLine(String.valueOf(e.getMessage())));
             return EXIT_FAILED;
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -3,6 +3,7 @@ package dev.securitywatch.lambdakit.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.lambdakit.text.Lines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +27,7 @@ public final class JsonFiles {
             return node;
         } catch (JsonProcessingException e) {
             throw new CliException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + firstLine(e.getOriginalMessage()));
+                    + e.getLocation().getColumnNr() + "): " + Lines.firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -36,12 +37,8 @@ public final class JsonFiles {
         } catch (NoSuchFileException e) {
             throw new CliException(file + ": no such file");
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read (" + firstLine(String.valueOf(e.getMessage())) + ")");
+            throw new CliException(file + ": cannot read (" + Lines.firstLine(String.valueOf(e.getMessage()))
+                    + ")");
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

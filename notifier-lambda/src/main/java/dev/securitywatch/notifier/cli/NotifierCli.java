@@ -2,7 +2,8 @@ package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.securitywatch.awslite.http.PlainHttp;
+import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
@@ -21,6 +22,7 @@ import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.SecretFormatException;
 import dev.securitywatch.chat.secret.SlackSecret;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +63,9 @@ public final class NotifierCli {
     }
 
     private static AlertOutbox webhookOutbox(SlackSecret secret) {
-        PlainHttp http = new PlainHttp();
-        return new ChatOutbox(() -> secret, SlackSender.create(http), ChatworkSender.create(http), SlackRoutes.none());
+        HttpClient http = ChatHttp.client();
+        return new ChatOutbox(ChatFanOut.fixed(secret, SlackSender.create(http), ChatworkSender.create(http)),
+                SlackRoutes.none());
     }
 
     int run(String... args) {

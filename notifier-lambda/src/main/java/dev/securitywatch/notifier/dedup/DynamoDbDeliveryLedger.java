@@ -1,13 +1,15 @@
 package dev.securitywatch.notifier.dedup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.securitywatch.awslite.AwsCallException;
-import dev.securitywatch.awslite.AwsJsonClient;
 import dev.securitywatch.notifier.service.DeliveryLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The delivery ledger in DynamoDB. Table: partition key {@code id} (String); TTL attribute {@code expiresAt}
@@ -15,6 +17,9 @@ import java.time.Instant;
  * {@code DELIVERED} kept for the retention period. A claim whose Lambda died expires with its lease, so the message
  * is never lost to a crash: until then a retry sees {@link Claim#IN_PROGRESS} and fails, to be retried again. The
  * lease should be a little longer than the function timeout and shorter than Lambda's first retry delay (1 minute).
+ *
+ * <p>A refused claim asks for the existing item back ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}), so telling
+ * a duplicate from a claim in progress costs no second call. The SDK client retries throttling and 5xx answers.
  */
 public final class DynamoDbDeliveryLedger implements DeliveryLedger {
     public static final String KEY = "id";
@@ -23,18 +28,14 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
     static final String LEASE_UNTIL = "leaseUntil";
     static final String SENDING = "SENDING";
     static final String DELIVERED = "DELIVERED";
-    private static final String CONDITION_FAILED = "ConditionalCheckFailedException";
 
-    private final AwsJsonClient dynamoDb;
-    private final ObjectMapper mapper;
+    private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Duration lease;
     private final Duration retention;
 
-    public DynamoDbDeliveryLedger(AwsJsonClient dynamoDb, ObjectMapper mapper, String tableName, Duration lease,
-                                  Duration retention) {
+    public DynamoDbDeliveryLedger(DynamoDbClient dynamoDb, String tableName, Duration lease, Duration retention) {
         this.dynamoDb = dynamoDb;
-        this.mapper = mapper;
         this.tableName = tableName;
         this.lease = lease;
         this.retention = retention;
@@ -43,82 +44,71 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
     @Override
     public Claim claim(String key, Instant now) {
         long leaseUntil = now.plus(lease).getEpochSecond();
-        ObjectNode request = mapper.createObjectNode().put("TableName", tableName)
-                .put("ConditionExpression", "attribute_not_exists(#id) OR (#state = :sending AND #lease < :now)")
-                .put("ReturnValuesOnConditionCheckFailure", "ALL_OLD");
-        ObjectNode item = request.putObject("Item");
-        item.set(KEY, s(key));
-        item.set(STATE, s(SENDING));
-        item.set(LEASE_UNTIL, n(leaseUntil));
-        item.set(TTL_ATTRIBUTE, n(leaseUntil));
-        request.putObject("ExpressionAttributeNames").put("#id", KEY).put("#state", STATE).put("#lease", LEASE_UNTIL);
-        ObjectNode values = request.putObject("ExpressionAttributeValues");
-        values.set(":sending", s(SENDING));
-        values.set(":now", n(now.getEpochSecond()));
         try {
-            dynamoDb.call("PutItem", request);
+            dynamoDb.putItem(r -> r.tableName(tableName)
+                    .item(Map.of(KEY, s(key), STATE, s(SENDING), LEASE_UNTIL, n(leaseUntil),
+                            TTL_ATTRIBUTE, n(leaseUntil)))
+                    .conditionExpression("attribute_not_exists(#id) OR (#state = :sending AND #lease < :now)")
+                    .expressionAttributeNames(Map.of("#id", KEY, "#state", STATE, "#lease", LEASE_UNTIL))
+                    .expressionAttributeValues(Map.of(":sending", s(SENDING), ":now", n(now.getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Claim.CLAIMED;
-        } catch (AwsCallException e) {
-            if (!CONDITION_FAILED.equals(e.errorCode())) {
-                throw unavailable("claim", e);
-            }
-            JsonNode existing = e.details().has("Item") ? e.details().path("Item") : read(key);
-            return DELIVERED.equals(existing.path(STATE).path("S").asText())
-                    ? Claim.ALREADY_DELIVERED : Claim.IN_PROGRESS;
+        } catch (ConditionalCheckFailedException taken) {
+            Map<String, AttributeValue> existing = taken.hasItem() ? taken.item() : read(key);
+            AttributeValue state = existing.get(STATE);
+            return state != null && DELIVERED.equals(state.s()) ? Claim.ALREADY_DELIVERED : Claim.IN_PROGRESS;
+        } catch (SdkException e) {
+            throw unavailable("claim", e);
         }
     }
 
-    private JsonNode read(String key) {
-        ObjectNode request = mapper.createObjectNode().put("TableName", tableName).put("ConsistentRead", true);
-        request.putObject("Key").set(KEY, s(key));
+    /** Only when the refusal did not carry the item (a store that ignores ALL_OLD). */
+    private Map<String, AttributeValue> read(String key) {
         try {
-            return dynamoDb.call("GetItem", request).path("Item");
-        } catch (AwsCallException e) {
+            return dynamoDb.getItem(r -> r.tableName(tableName).key(Map.of(KEY, s(key))).consistentRead(true))
+                    .item();
+        } catch (SdkException e) {
             throw unavailable("claim", e);
         }
     }
 
     @Override
     public void confirm(String key, Instant now) {
-        ObjectNode request = mapper.createObjectNode().put("TableName", tableName);
-        ObjectNode item = request.putObject("Item");
-        item.set(KEY, s(key));
-        item.set(STATE, s(DELIVERED));
-        item.set("deliveredAt", s(now.toString()));
-        item.set(TTL_ATTRIBUTE, n(now.plus(retention).getEpochSecond()));
         try {
-            dynamoDb.call("PutItem", request);
-        } catch (AwsCallException e) {
+            dynamoDb.putItem(r -> r.tableName(tableName).item(Map.of(KEY, s(key), STATE, s(DELIVERED),
+                    "deliveredAt", s(now.toString()), TTL_ATTRIBUTE, n(now.plus(retention).getEpochSecond()))));
+        } catch (SdkException e) {
             throw unavailable("confirm", e);
         }
     }
 
     @Override
     public void release(String key) {
-        ObjectNode request = mapper.createObjectNode().put("TableName", tableName)
-                .put("ConditionExpression", "#state = :sending");
-        request.putObject("Key").set(KEY, s(key));
-        request.putObject("ExpressionAttributeNames").put("#state", STATE);
-        request.putObject("ExpressionAttributeValues").set(":sending", s(SENDING));
         try {
-            dynamoDb.call("DeleteItem", request);
-        } catch (AwsCallException e) {
-            // A failed condition means it was delivered by someone else meanwhile, or is gone: nothing to give up.
-            if (!CONDITION_FAILED.equals(e.errorCode())) {
-                throw unavailable("release", e);
-            }
+            dynamoDb.deleteItem(r -> r.tableName(tableName).key(Map.of(KEY, s(key)))
+                    .conditionExpression("#state = :sending")
+                    .expressionAttributeNames(Map.of("#state", STATE))
+                    .expressionAttributeValues(Map.of(":sending", s(SENDING))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Delivered by someone else meanwhile, or already gone: nothing to give up.
+        } catch (SdkException e) {
+            throw unavailable("release", e);
         }
     }
 
-    private LedgerUnavailableException unavailable(String operation, AwsCallException e) {
-        return new LedgerUnavailableException(operation + " on table " + tableName + " failed: " + e.errorCode());
+    /** Names the AWS error code (or the client-side failure's class); SDK messages are not copied. */
+    private LedgerUnavailableException unavailable(String operation, SdkException e) {
+        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null
+                ? service.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
+        return new LedgerUnavailableException(operation + " on table " + tableName + " failed: " + code);
     }
 
-    private ObjectNode s(String value) {
-        return mapper.createObjectNode().put("S", value);
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 
-    private ObjectNode n(long value) {
-        return mapper.createObjectNode().put("N", Long.toString(value));
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -1,12 +1,9 @@
 package dev.securitywatch.notifier.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.awslite.AwsJsonClient;
-import dev.securitywatch.awslite.AwsJsonService;
-import dev.securitywatch.awslite.CredentialsSource;
-import dev.securitywatch.awslite.LambdaCredentials;
-import dev.securitywatch.awslite.http.PlainHttp;
 import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
@@ -22,8 +19,17 @@ import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The collaborators of one container, built once. */
 public final class NotifierWiring {
@@ -36,7 +42,9 @@ public final class NotifierWiring {
     }
 
     /**
-     * Production wiring from the Lambda environment. No network call happens here: credentials, the secret and the
+     * Production wiring from the Lambda environment, once per container: the AWS SDK clients (region from
+     * {@code AWS_REGION}, the secret's client in the secret's own region, credentials from the SDK's default provider
+     * chain), the chat HTTP client and the senders. No network call happens here: credentials, the secret and the
      * table are first touched by a real event, never by SnapStart priming.
      */
     public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper, PrintStream logs) {
@@ -51,16 +59,38 @@ public final class NotifierWiring {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("AWS_REGION is not set");
         }
-        PlainHttp http = new PlainHttp();
-        CredentialsSource credentials = LambdaCredentials.fromProcessEnvironment(http, mapper);
-        CachedSlackSecret secret = new CachedSlackSecret(SecretsManagerSecretReader.forSecret(config.slackSecretId(),
-                region, credentials, http, mapper), config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
-        AlertOutbox outbox = new ChatOutbox(secret, SlackSender.create(http), ChatworkSender.create(http),
-                config.routes());
-        DeliveryLedger ledger = new DynamoDbDeliveryLedger(AwsJsonClient.regional(AwsJsonService.DYNAMODB, region,
-                credentials, http, mapper), mapper, config.dedupTableName(), config.dedupLease(),
-                config.dedupRetention());
+        SdkHttpClient awsHttp = awsHttpClient();
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        SecretsManagerClient secrets = secretsManager(Region.of(SecretsManagerSecretReader.regionOf(
+                config.slackSecretId(), region)), awsHttp, credentials);
+        CachedSlackSecret secret = new CachedSlackSecret(new SecretsManagerSecretReader(secrets),
+                config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
+        HttpClient chatHttp = ChatHttp.client();
+        AlertOutbox outbox = new ChatOutbox(ChatFanOut.cached(secret, SlackSender.create(chatHttp),
+                ChatworkSender.create(chatHttp)), config.routes());
+        DeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb(Region.of(region), awsHttp, credentials),
+                config.dedupTableName(), config.dedupLease(), config.dedupRetention());
         return create(config, ledger, outbox, new NotifierLog(mapper, logs, Clock.systemUTC()), mapper);
+    }
+
+    /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
+    static SdkHttpClient awsHttpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** The dedup table's client; SnapStart priming builds the same one on an offline HTTP client. */
+    static DynamoDbClient dynamoDb(Region region, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
+    }
+
+    /** The Slack secret's client; SnapStart priming builds the same one on an offline HTTP client. */
+    static SecretsManagerClient secretsManager(Region region, SdkHttpClient http,
+                                               AwsCredentialsProvider credentials) {
+        return SecretsManagerClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .build();
     }
 
     public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, AlertOutbox outbox,

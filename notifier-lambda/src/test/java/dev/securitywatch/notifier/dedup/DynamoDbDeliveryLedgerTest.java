@@ -2,30 +2,39 @@ package dev.securitywatch.notifier.dedup;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.securitywatch.notifier.service.DeliveryLedger.Claim;
 import dev.securitywatch.notifier.service.DeliveryLedger.LedgerUnavailableException;
 import dev.securitywatch.notifier.support.LocalDynamoDb;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The ledger against DynamoDB Local (started once for the class, on 127.0.0.1), and its failure path via WireMock. */
+/**
+ * The ledger with the real SDK client against DynamoDB Local (started once for the class, on 127.0.0.1), and its
+ * wire-level behaviour (the ALL_OLD claim, SDK retries, failures) against WireMock speaking DynamoDB's JSON 1.0.
+ */
 class DynamoDbDeliveryLedgerTest {
     private static final String TABLE = "security-watch-notifier-dedup";
     private static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static LocalDynamoDb dynamoDb;
 
     @BeforeAll
@@ -39,7 +48,7 @@ class DynamoDbDeliveryLedgerTest {
         dynamoDb.close();
     }
 
-    private final DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb.client(), MAPPER, TABLE,
+    private final DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb.client(), TABLE,
             Duration.ofMinutes(15), Duration.ofDays(14));
 
     @Test
@@ -50,9 +59,9 @@ class DynamoDbDeliveryLedgerTest {
         assertThat(ledger.claim("slack#cloudtrail:1", NOW.plusSeconds(1))).isEqualTo(Claim.ALREADY_DELIVERED);
         assertThat(ledger.claim("slack#cloudtrail:1", NOW.plus(Duration.ofDays(3))))
                 .isEqualTo(Claim.ALREADY_DELIVERED);
-        JsonNode item = dynamoDb.item(TABLE, "slack#cloudtrail:1");
-        assertThat(item.path("state").path("S").asText()).isEqualTo("DELIVERED");
-        assertThat(item.path(DynamoDbDeliveryLedger.TTL_ATTRIBUTE).path("N").asText())
+        Map<String, AttributeValue> item = dynamoDb.item(TABLE, "slack#cloudtrail:1");
+        assertThat(item.get("state").s()).isEqualTo("DELIVERED");
+        assertThat(item.get(DynamoDbDeliveryLedger.TTL_ATTRIBUTE).n())
                 .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(14)).getEpochSecond()));
     }
 
@@ -70,7 +79,7 @@ class DynamoDbDeliveryLedgerTest {
         assertThat(ledger.claim("slack#cloudtrail:3", NOW)).isEqualTo(Claim.CLAIMED);
         ledger.release("slack#cloudtrail:3");
 
-        assertThat(dynamoDb.item(TABLE, "slack#cloudtrail:3").isMissingNode()).isTrue();
+        assertThat(dynamoDb.item(TABLE, "slack#cloudtrail:3")).isEmpty();
         assertThat(ledger.claim("slack#cloudtrail:3", NOW.plusSeconds(5))).isEqualTo(Claim.CLAIMED);
     }
 
@@ -92,24 +101,95 @@ class DynamoDbDeliveryLedgerTest {
         assertThat(ledger.claim("chatwork#cloudtrail:5", NOW)).isEqualTo(Claim.CLAIMED);
     }
 
-    @Test
-    void serviceErrorsBecomeLedgerUnavailableWithTheErrorCode() {
-        WireMockServer wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        wireMock.start();
-        try {
-            wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.PutItem"))
-                    .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
-                            .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
-                                    + "\"message\":\"Requested resource not found\"}")));
-            DynamoDbDeliveryLedger broken = new DynamoDbDeliveryLedger(
-                    LocalDynamoDb.client(URI.create(wireMock.baseUrl() + "/")), MAPPER, "missing-table",
-                    Duration.ofMinutes(1), Duration.ofDays(1));
+    @Nested
+    class OnTheWire {
+        private static final String JSON_10 = "application/x-amz-json-1.0";
+        private WireMockServer wireMock;
+        private DynamoDbDeliveryLedger remote;
 
-            assertThatThrownBy(() -> broken.claim("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class)
-                    .hasMessage("claim on table missing-table failed: ResourceNotFoundException");
-            assertThatThrownBy(() -> broken.confirm("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class);
-        } finally {
+        @BeforeEach
+        void start() {
+            wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            wireMock.start();
+            remote = new DynamoDbDeliveryLedger(LocalDynamoDb.client(URI.create(wireMock.baseUrl())), "ledger",
+                    Duration.ofMinutes(1), Duration.ofDays(1));
+        }
+
+        @AfterEach
+        void stop() {
             wireMock.stop();
+        }
+
+        private ResponseDefinitionBuilder error(int status, String type) {
+            return aResponse().withStatus(status).withHeader("Content-Type", JSON_10)
+                    .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"m\"}");
+        }
+
+        @Test
+        void aTakenClaimReadsTheOldItemFromTheRefusalWithoutASecondCall() {
+            wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.PutItem"))
+                    .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON_10)
+                            .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                                    + "ConditionalCheckFailedException\",\"message\":\"The conditional request"
+                                    + " failed\",\"Item\":{\"id\":{\"S\":\"slack#x\"},\"state\":{\"S\":"
+                                    + "\"DELIVERED\"}}}")));
+
+            assertThat(remote.claim("slack#x", NOW)).isEqualTo(Claim.ALREADY_DELIVERED);
+
+            wireMock.verify(1, postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.PutItem"))
+                    .withRequestBody(matchingJsonPath("$.ReturnValuesOnConditionCheckFailure", equalTo("ALL_OLD")))
+                    .withRequestBody(matchingJsonPath("$.Item.state.S", equalTo("SENDING"))));
+            wireMock.verify(1, postRequestedFor(urlEqualTo("/")));
+        }
+
+        @Test
+        void throttlingIsRetriedByTheSdk() {
+            wireMock.stubFor(post(urlEqualTo("/")).inScenario("busy").whenScenarioStateIs(STARTED)
+                    .willReturn(error(400, "ProvisionedThroughputExceededException")).willSetStateTo("calm"));
+            wireMock.stubFor(post(urlEqualTo("/")).inScenario("busy").whenScenarioStateIs("calm")
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_10).withBody("{}")));
+
+            assertThat(remote.claim("slack#x", NOW)).isEqualTo(Claim.CLAIMED);
+            wireMock.verify(2, postRequestedFor(urlEqualTo("/")));
+        }
+
+        @Test
+        void persistentServerErrorsMakeTheLedgerUnavailableAfterTheSdksAttempts() {
+            wireMock.stubFor(post(urlEqualTo("/")).willReturn(error(500, "InternalServerError")));
+
+            assertThatThrownBy(() -> remote.confirm("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessage("confirm on table ledger failed: InternalServerError");
+            wireMock.verify(3, postRequestedFor(urlEqualTo("/")));
+        }
+
+        @Test
+        void serviceErrorsBecomeLedgerUnavailableWithTheErrorCode() {
+            wireMock.stubFor(post(urlEqualTo("/")).willReturn(error(400, "ResourceNotFoundException")));
+
+            assertThatThrownBy(() -> remote.claim("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessage("claim on table ledger failed: ResourceNotFoundException");
+            assertThatThrownBy(() -> remote.release("slack#x")).isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessage("release on table ledger failed: ResourceNotFoundException");
+            wireMock.verify(2, postRequestedFor(urlEqualTo("/")));
+        }
+
+        @Test
+        void aReleaseWhoseConditionFailsIsNotAnError() {
+            wireMock.stubFor(post(urlEqualTo("/")).willReturn(error(400, "ConditionalCheckFailedException")));
+
+            remote.release("slack#x");
+
+            wireMock.verify(1, postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DeleteItem")));
+        }
+
+        @Test
+        void anUnreachableTableIsUnavailableNamingTheClientFailure() {
+            wireMock.stop();
+
+            assertThatThrownBy(() -> remote.claim("slack#x", NOW)).isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessage("claim on table ledger failed: SdkClientException");
         }
     }
 }

@@ -70,8 +70,8 @@ class NotifierHandlerTest {
                 "DASHBOARDS_URL", "https://dashboards.example.com"), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
         ChatOutbox outbox = LocalChat.webhookOutbox(secret);
-        NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), MAPPER,
-                table, Duration.ofMinutes(15), Duration.ofDays(14)), outbox,
+        NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
+                Duration.ofMinutes(15), Duration.ofDays(14)), outbox,
                 new NotifierLog(MAPPER, logStream, Clock.systemUTC()), MAPPER);
         handler = new NotifierHandler(runtime, logStream);
     }
@@ -160,6 +160,7 @@ class NotifierHandlerTest {
         handler.priming.beforeCheckpoint(null);
 
         assertThat(slack.requests()).isEmpty();
+        assertThat(handler.priming.offlineAwsCalls()).as("AWS calls answered inside the process").isPositive();
     }
 
     @Test
@@ -180,9 +181,11 @@ class NotifierHandlerTest {
                 "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER,
                 new PrintStream(logs, true, StandardCharsets.UTF_8));
 
-        new Priming(runtime).beforeCheckpoint(null);
+        Priming priming = new Priming(runtime);
+        priming.beforeCheckpoint(null);
 
         assertThat(logs.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(priming.offlineAwsCalls()).isPositive();
     }
 
     /** Two SNS records: the security-group event and the AdministratorAccess attachment. */

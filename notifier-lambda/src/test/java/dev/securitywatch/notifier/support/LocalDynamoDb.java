@@ -2,30 +2,33 @@ package dev.securitywatch.notifier.support;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.securitywatch.awslite.AwsCredentials;
-import dev.securitywatch.awslite.AwsJsonClient;
-import dev.securitywatch.awslite.AwsJsonService;
-import dev.securitywatch.awslite.http.PlainHttp;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * DynamoDB Local (the real engine, in memory) served over HTTP on 127.0.0.1 inside the test JVM, so the ledger's
- * own HTTP client, JSON protocol and signing are exercised end to end. Its stock launcher binds every interface;
- * this one mounts the same handler on a loopback-only connector.
+ * real SDK client, its JSON protocol, signing and HTTP client are exercised end to end. Its stock launcher binds every
+ * interface; this one mounts the same handler on a loopback-only connector.
  */
 public final class LocalDynamoDb implements AutoCloseable {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Server server;
     private final LocalDynamoDBRequestHandler engine;
-    private final AwsJsonClient client;
+    private final DynamoDbClient client;
 
     public LocalDynamoDb() throws Exception {
         engine = new LocalDynamoDBRequestHandler(0, true, null, false, false);
@@ -36,38 +39,45 @@ public final class LocalDynamoDb implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new LocalDynamoDBServerHandler(engine, null));
         server.start();
-        client = client(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+        client = client(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
-    /** A client with local credentials and fast retries for {@code endpoint}. */
-    public static AwsJsonClient client(URI endpoint) {
-        return new AwsJsonClient(AwsJsonService.DYNAMODB, "us-east-1", endpoint,
-                () -> new AwsCredentials("AKIALOCAL", "local", null, null), new PlainHttp(), MAPPER,
-                new AwsJsonClient.Retries(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5)), d -> { },
-                () -> 0.0, Clock.systemUTC());
+    /** The real SDK client for {@code endpoint}, with local credentials and the SDK's retries without their waits. */
+    public static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIALOCAL",
+                        "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                        .build()))
+                .build();
     }
 
-    public AwsJsonClient client() {
+    public DynamoDbClient client() {
         return client;
     }
 
     /** Creates an on-demand table keyed by the string attribute {@code id}. */
     public void createTable(String name) {
-        ObjectNode request = MAPPER.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
-        request.putArray("KeySchema").addObject().put("AttributeName", "id").put("KeyType", "HASH");
-        request.putArray("AttributeDefinitions").addObject().put("AttributeName", "id").put("AttributeType", "S");
-        client.call("CreateTable", request);
+        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build()));
     }
 
-    /** The item stored under {@code id}, read consistently; a missing node when there is none. */
-    public JsonNode item(String table, String id) {
-        ObjectNode request = MAPPER.createObjectNode().put("TableName", table).put("ConsistentRead", true);
-        request.putObject("Key").putObject("id").put("S", id);
-        return client.call("GetItem", request).path("Item");
+    /** The item stored under {@code id}, read consistently; empty when there is none. */
+    public Map<String, AttributeValue> item(String table, String id) {
+        return client.getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id)))
+                .consistentRead(true)).item();
     }
 
     @Override
     public void close() throws Exception {
+        client.close();
         server.stop();
         engine.shutdown();
     }

@@ -3,7 +3,10 @@ package dev.securitywatch.indexer.bulk;
 import dev.securitywatch.indexer.bulk.DocumentStore.ItemOutcome;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexedDocument;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,12 @@ import java.util.List;
 public final class BulkIndexer {
     /** Documents per request: keeps a request around a few MB for CloudTrail-sized documents. */
     public static final int DEFAULT_BATCH_SIZE = 500;
+    /**
+     * 6 attempts, 200 ms doubling to 8 s with full jitter: the retries of concurrent Lambda instances spread out, so
+     * they do not throttle the cluster in step.
+     */
+    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.fullJitter(6, Duration.ofMillis(200),
+            Duration.ofSeconds(8));
 
     private final DocumentStore store;
     private final FailedDocuments failedDocuments;
@@ -78,7 +87,7 @@ public final class BulkIndexer {
         List<IndexedDocument> pending = documents;
         for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
-                sleeper.sleep(retryPolicy.delayBefore(attempt));
+                backOff(retryPolicy.delayAfter(attempt - 1));
             }
             List<ItemOutcome> outcomes;
             try {
@@ -113,6 +122,15 @@ public final class BulkIndexer {
             }
             delivery.retries += retry.size();
             pending = retry;
+        }
+    }
+
+    private void backOff(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while backing off", e);
         }
     }
 

@@ -12,9 +12,9 @@ import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.handler.IndexerWiring;
+import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.bulk.RetryPolicy;
-import dev.securitywatch.indexer.bulk.Sleeper;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.bulk.StoreUnavailableException;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import dev.securitywatch.indexer.document.DocumentMapper;
@@ -127,7 +127,7 @@ public final class IndexerCli {
         }
         try (OpenSearchConnection connection = OpenSearchConnection.open(endpoint, region, mapper)) {
             EventIngester ingester = IndexerWiring.ingester(mapper, catalog(), connection.documentStore(),
-                    RetryPolicy.standard(), Sleeper.REAL);
+                    BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
             IndexingSummary summary = IndexingSummary.EMPTY;
             for (JsonNode input : inputs) {
                 summary = summary.plus(ingest(input, ingester, decoder));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
+import dev.securitywatch.lambdakit.text.Lines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ final class InputFiles {
             return json;
         } catch (JsonProcessingException e) {
             throw new CliException(file + ": not valid JSON after gunzip (line " + e.getLocation().getLineNr()
-                    + "): " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    + "): " + Lines.firstLine(e.getOriginalMessage()));
         }
     }
 

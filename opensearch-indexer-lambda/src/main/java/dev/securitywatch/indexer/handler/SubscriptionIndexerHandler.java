@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.handler.IndexerWiring;
+import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.bulk.RetryPolicy;
-import dev.securitywatch.indexer.bulk.Sleeper;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.ingest.EventIngester;
 import dev.securitywatch.event.transport.LogBatch;
 import dev.securitywatch.event.transport.SubscriptionDecoder;
@@ -32,7 +32,7 @@ public final class SubscriptionIndexerHandler implements RequestHandler<CloudWat
                 Json.MAPPER);
         this.decoder = new SubscriptionDecoder(Json.MAPPER);
         this.ingester = IndexerWiring.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
-                RetryPolicy.standard(), Sleeper.REAL);
+                BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
         this.metrics = metrics;
         new Priming(Json.MAPPER, environment.catalog()).register();
     }

@@ -8,6 +8,7 @@ import dev.securitywatch.indexer.bulk.DocumentStore.ItemOutcome;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexNames;
 import dev.securitywatch.indexer.document.IndexedDocument;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,8 @@ class BulkIndexerTest {
         assertThat(summary).isEqualTo(new IndexingSummary(3, 1, 0, 3));
         assertThat(store.calls.get(1)).extracting(IndexedDocument::id).containsExactly("doc-1", "doc-2");
         assertThat(store.calls.get(2)).extracting(IndexedDocument::id).containsExactly("doc-1");
-        assertThat(sleeps).hasSize(2);
+        // Full jitter at 0.5 of 10 ms, then of 20 ms.
+        assertThat(sleeps).containsExactly(Duration.ofMillis(5), Duration.ofMillis(10));
     }
 
     @Test
@@ -159,13 +161,30 @@ class BulkIndexerTest {
     }
 
     @Test
-    void backoffGrowsExponentiallyUpToTheCap() {
-        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(1), () -> 1.0);
+    void theLambdasBackoffIsSixAttemptsFrom200MsDoublingTo8sWithFullJitter() {
+        RetryPolicy policy = BulkIndexer.DEFAULT_RETRY;
 
-        assertThat(IntStream.rangeClosed(2, 7).mapToObj(policy::delayBefore).map(Duration::toMillis))
-                .containsExactly(100L, 200L, 400L, 800L, 1000L, 1000L);
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Math::random))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(policy.maxAttempts()).isEqualTo(6);
+        assertThat(policy.spread()).isEqualTo(RetryPolicy.Spread.FULL);
+        assertThat(IntStream.rangeClosed(1, 7).mapToObj(failed -> policy.delayAfter(failed, 1.0))
+                .map(Duration::toMillis)).containsExactly(200L, 400L, 800L, 1600L, 3200L, 6400L, 8000L);
+    }
+
+    @Test
+    void anInterruptedBackoffFailsTheRunAndKeepsTheInterrupt() {
+        ScriptedStore store = new ScriptedStore().then(THROTTLED).then(CREATED);
+        BulkIndexer indexer = new BulkIndexer(store, new FailedDocuments(MAPPER), policy(3), wait -> {
+            throw new InterruptedException("shutting down");
+        }, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), BulkIndexer.DEFAULT_BATCH_SIZE);
+
+        try {
+            assertThatThrownBy(() -> indexer.index(documents(1))).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessage("interrupted while backing off");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(store.calls).hasSize(1);
     }
 
     private BulkIndexer indexer(DocumentStore store) {
@@ -174,7 +193,7 @@ class BulkIndexerTest {
     }
 
     private static RetryPolicy policy(int attempts) {
-        return new RetryPolicy(attempts, Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.5);
+        return RetryPolicy.fullJitter(attempts, Duration.ofMillis(10), Duration.ofMillis(100)).withRandom(() -> 0.5);
     }
 
     private static List<IndexedDocument> documents(int count) {

@@ -10,8 +10,8 @@ import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.event.testing.CorpusEvents;
 import dev.securitywatch.indexer.handler.IndexerSettings;
 import dev.securitywatch.indexer.handler.IndexerWiring;
+import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.bulk.RetryPolicy;
 import dev.securitywatch.indexer.dashboards.AuditSearch;
 import dev.securitywatch.indexer.dashboards.AuditSearches;
 import dev.securitywatch.indexer.document.DocumentMapper;
@@ -192,7 +192,7 @@ class IndexerAgainstOpenSearchTest {
         IndexingSummary summary;
         try (OpenSearchConnection connection = connection()) {
             summary = IndexerWiring.ingester(MAPPER, Catalog.defaults(), connection.documentStore(),
-                    RetryPolicy.standard(), d -> { }).ingest(MAPPER.createObjectNode().set("Records", records),
+                    BulkIndexer.DEFAULT_RETRY, d -> { }).ingest(MAPPER.createObjectNode().set("Records", records),
                     Instant.now());
         }
 

@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
-import dev.securitywatch.indexer.bulk.RetryPolicy;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.indexer.bulk.StoreUnavailableException;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexedDocument;
@@ -92,7 +92,7 @@ class OpenSearchDocumentStoreTest {
     }
 
     private static RetryPolicy retry() {
-        return new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.0);
+        return RetryPolicy.fullJitter(3, Duration.ofMillis(1), Duration.ofMillis(2)).withRandom(() -> 0.0);
     }
 
     private static List<IndexedDocument> documents(String... ids) {
