@@ -21,7 +21,6 @@ import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ public final class NotifierWiring {
      * Production wiring from the Lambda environment. No network call happens here: credentials, the secret and the
      * table are first touched by a real event, never by SnapStart priming.
      */
-    public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper, PrintStream logs) {
+    public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper) {
         NotifierSettings config = NotifierSettings.fromEnvironment(env, mapper);
         if (config.slackSecretId() == null) {
             throw new IllegalArgumentException("SLACK_SECRET_ID is not set");
@@ -60,7 +59,7 @@ public final class NotifierWiring {
         DeliveryLedger ledger = new DynamoDbDeliveryLedger(AwsJsonClient.regional(AwsJsonService.DYNAMODB, region,
                 credentials, http, mapper), mapper, config.dedupTableName(), config.dedupLease(),
                 config.dedupRetention());
-        return create(config, ledger, outbox, new NotifierLog(mapper, logs, Clock.systemUTC()), mapper);
+        return create(config, ledger, outbox, new NotifierLog(), mapper);
     }
 
     public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, AlertOutbox outbox,
