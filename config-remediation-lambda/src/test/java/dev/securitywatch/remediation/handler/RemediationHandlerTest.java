@@ -154,6 +154,7 @@ class RemediationHandlerTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.subList(1, 4)).extracting(line -> line.get("evaluations").size()).containsExactly(100, 100, 50);
         assertThat(lines.get(3).get("message").asText()).isEqualTo("evaluations 201-250 of 250");
+        assertThat(metrics.single().path("GroupsEvaluated").asInt()).isEqualTo(250);
         assertThat(aws.jsonRequests("StarlingDoveService.PutEvaluations")).hasSize(3);
     }
 

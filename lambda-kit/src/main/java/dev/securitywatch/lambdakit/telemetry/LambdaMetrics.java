@@ -33,6 +33,11 @@ public final class LambdaMetrics {
         return metrics;
     }
 
+    /** Nothing more than the class initialisation: see {@link Telemetry#initialize()}. */
+    static void initialize() {
+        // The static initialiser has run.
+    }
+
     /**
      * Adds this invocation's metrics (and metadata) and writes them as one EMF line. Whatever was added is written
      * even if adding the rest failed, so nothing carries over into the next invocation's line.
