@@ -21,7 +21,11 @@ import org.slf4j.event.Level;
 public final class NotifierLog {
     /** Raw content of unreadable messages is logged up to this size, so nothing is lost silently. */
     static final int MAX_RAW_LOGGED = 64_000;
-    private static final Logger LOG = LoggerFactory.getLogger(NotifierLog.class);
+
+    /** Obtained at the first line: the CLI's {@code render}, which logs nothing, never starts Log4j. */
+    private static final class Lazy {
+        static final Logger LOG = LoggerFactory.getLogger(NotifierLog.class);
+    }
 
     void delivered(Alert alert, String sink, DeliveryReceipt receipt) {
         Object[] keys = keys(alert, field("sink", sink), field("destination", receipt.destination()),
@@ -85,6 +89,6 @@ public final class NotifierLog {
         Object[] arguments = new Object[keys.length + 1];
         arguments[0] = message;
         System.arraycopy(keys, 0, arguments, 1, keys.length);
-        LOG.atLevel(level).log("{}", arguments);
+        Lazy.LOG.atLevel(level).log("{}", arguments);
     }
 }
