@@ -10,14 +10,11 @@ import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.SlackDestination;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +30,7 @@ public class WarmPath {
         int n = Integer.parseInt(args[0]);
         ObjectMapper mapper = new ObjectMapper();
         NotifierWiring runtime = NotifierWiring.create(NotifierSettings.fromEnvironment(Map.of(), mapper),
-                new InMemoryDeliveryLedger(), null,
-                new NotifierLog(mapper, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()), mapper);
+                new InMemoryDeliveryLedger(), null, new NotifierLog(), mapper);
         List<InboundMessage> all = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             try (Stream<Path> files = Files.walk(Path.of(args[i]))) {

@@ -298,7 +298,11 @@ class LambdaResourcesTest {
                 .contains("https://");
         assertThat(resourcesOfType(centralJson, "Custom::SecurityWatchOpenSearchSetup")).hasSize(1);
         central.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", "SecurityWatch/Indexer", "MetricName", "FailedDocuments", "Threshold", 1));
+                "Namespace", "SecurityWatch", "MetricName", "FailedDocuments", "Threshold", 1,
+                "Dimensions", List.of(Map.of("Name", "Service", "Value", "security-watch-indexer"))));
+        assertThat(indexer.path("Environment").path("Variables").path("POWERTOOLS_SERVICE_NAME").asText())
+                .as("the alarm's Service dimension is the function's service name")
+                .isEqualTo("security-watch-indexer");
         assertThat(resourcesOfType(centralJson, "AWS::Logs::SubscriptionFilter")).hasSize(1)
                 .allSatisfy(f -> assertThat(f.toString()).doesNotContain("AuditIndexIndexerLogs"));
     }

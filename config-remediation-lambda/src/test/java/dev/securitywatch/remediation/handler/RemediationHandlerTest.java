@@ -12,21 +12,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.lambdakit.settings.SettingsException;
+import dev.securitywatch.lambdakit.testing.LogCapture;
+import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.remediation.invocation.InvalidInvocationException;
 import dev.securitywatch.remediation.policy.PolicyException;
 import dev.securitywatch.remediation.testing.AwsStub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The handler end to end: a real Config event in, the real SDK clients against WireMock, one log line out. */
+/**
+ * The handler end to end: a real Config event in, the real SDK clients against WireMock, and out the real Powertools
+ * output: JSON log lines and one EMF line.
+ */
 class RemediationHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SSH_OPEN = "config/lambda-ConfigurationItemChangeNotification-AWS-EC2-SecurityGroup-c7n-1.json";
@@ -34,25 +36,22 @@ class RemediationHandlerTest {
             "REMEDIATION_POLICY", "{\"remediationMode\": \"ENFORCE\", \"ingressAllowList\": []}");
 
     private final AwsStub aws = new AwsStub();
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final LogCapture logs = LogCapture.start();
+    private final MetricsCapture metrics = MetricsCapture.start();
 
     @AfterEach
     void stop() {
+        metrics.close();
+        logs.close();
         aws.close();
     }
 
     private RemediationHandler handler(Map<String, String> environment) {
-        return RemediationHandler.with(environment, aws.clients(), new PrintStream(log, true, StandardCharsets.UTF_8));
+        return RemediationHandler.with(environment, aws.clients());
     }
 
     private List<JsonNode> logLines() {
-        return log.toString(StandardCharsets.UTF_8).lines().map(line -> {
-            try {
-                return MAPPER.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return logs.lines();
     }
 
     private static ByteArrayInputStream input(String text) {
@@ -89,7 +88,18 @@ class RemediationHandlerTest {
         assertThat(lines.get(0).get("message").asText()).isEqualTo("evaluated 1 resources, 1 with violations");
         assertThat(lines.get(1).get("evaluations").get(0).get("resourceId").asText()).isEqualTo("sg-e2fb6999");
         assertThat(lines.get(2).get("result").get("revoked")).hasSize(1);
+        assertThat(lines).allSatisfy(line -> assertThat(line.path("service").asText())
+                .isEqualTo("security-watch-remediation"));
         assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("{}");
+        JsonNode emf = metrics.single();
+        assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("SecurityWatch");
+        assertThat(emf.path("Service").asText()).isEqualTo("security-watch-remediation");
+        assertThat(emf.path("GroupsEvaluated").asInt()).isEqualTo(1);
+        assertThat(emf.path("GroupsViolating").asInt()).isEqualTo(1);
+        assertThat(emf.path("RulesRevoked").asInt()).isEqualTo(1);
+        assertThat(emf.path("RulesAuthorized").asInt()).isZero();
+        assertThat(emf.path("RemediationFailed").asInt()).isZero();
     }
 
     @Test
@@ -122,6 +132,7 @@ class RemediationHandlerTest {
         assertThat(lines.get(0).get("warnings").get(0).asText()).startsWith("evaluations not reported to Config:");
         assertThat(lines.get(2).get("result").get("groupId").asText()).isEqualTo("sg-e2fb6999");
         assertThat(aws.jsonRequests("AWSEvents.PutEvents")).hasSize(1);
+        assertThat(metrics.single().path("GroupsViolating").asInt()).as("counted before the retry").isEqualTo(1);
     }
 
     @Test
@@ -144,6 +155,7 @@ class RemediationHandlerTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.subList(1, 4)).extracting(line -> line.get("evaluations").size()).containsExactly(100, 100, 50);
         assertThat(lines.get(3).get("message").asText()).isEqualTo("evaluations 201-250 of 250");
+        assertThat(metrics.single().path("GroupsEvaluated").asInt()).isEqualTo(250);
         assertThat(aws.jsonRequests("StarlingDoveService.PutEvaluations")).hasSize(3);
     }
 
@@ -153,8 +165,11 @@ class RemediationHandlerTest {
         assertThatThrownBy(() -> handler.handleRequest(input("{\"hello\": 1}"), new ByteArrayOutputStream(), null))
                 .isInstanceOf(InvalidInvocationException.class)
                 .hasMessageStartingWith("not a Config rule invocation");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"level\":\"ERROR\"")
-                .contains("invocation rejected: not a Config rule invocation");
+        assertThat(logLines()).singleElement().satisfies(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("ERROR");
+            assertThat(line.path("message").asText()).startsWith("invocation rejected: not a Config rule invocation");
+        });
+        assertThat(metrics.emf()).isEmpty();
         assertThat(aws.server().getAllServeEvents()).isEmpty();
     }
 
@@ -175,6 +190,7 @@ class RemediationHandlerTest {
         handler(ENFORCE).priming.beforeCheckpoint(null);
         handler(ENFORCE).priming.afterRestore(null);
         assertThat(aws.server().getAllServeEvents()).isEmpty();
-        assertThat(log.size()).isZero();
+        assertThat(logs.text()).isEmpty();
+        assertThat(metrics.text()).isEmpty();
     }
 }

@@ -15,7 +15,7 @@ import dev.securitywatch.hubcheck.report.SectionBudget;
 import dev.securitywatch.hubcheck.report.SlackPayloadJson;
 import dev.securitywatch.hubcheck.report.SlackReportRenderer;
 import dev.securitywatch.hubcheck.settings.AccountNamesJson;
-import dev.securitywatch.hubcheck.settings.SettingsException;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import dev.securitywatch.hubcheck.settings.Zones;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.hubcheck.snapshot.SnapshotFormatException;

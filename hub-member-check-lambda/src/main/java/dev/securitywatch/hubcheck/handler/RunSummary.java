@@ -7,10 +7,7 @@ import dev.securitywatch.hubcheck.check.CheckOutcome;
 import dev.securitywatch.hubcheck.diff.MemberChange;
 import dev.securitywatch.hubcheck.report.MembershipReport;
 
-/**
- * The counts and problems of a run: the handler's return value and its log line, so a metric filter can alarm on
- * them.
- */
+/** The counts and problems of a run: the handler's return value, its log line and its metrics. */
 final class RunSummary {
     private RunSummary() {
     }

@@ -1,5 +1,6 @@
 package dev.securitywatch.hubcheck.settings;
 
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,6 +3,8 @@ package dev.securitywatch.hubcheck.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.check.CheckSettings;
 import dev.securitywatch.hubcheck.membership.RegionNames;
+import dev.securitywatch.lambdakit.settings.Environment;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Lambda's environment, checked once at cold start; a bad value fails the init with a message that names the
- * variable and the expected form.
+ * The Lambda's environment, read through lambda-kit's {@link Environment} and checked once at cold start; a bad
+ * value fails the init with a {@link SettingsException} that names the variable and the expected form.
  *
  * @param bucket         {@code SNAPSHOT_BUCKET}
  * @param slackSecretId  {@code SLACK_SECRET_ID}: the Secrets Manager secret with the webhook URL or bot token
@@ -19,11 +21,13 @@ import java.util.Optional;
  */
 public record HubCheckSettings(CheckSettings settings, String bucket, String slackSecretId,
                                   Optional<String> slackChannel) {
-    public static HubCheckSettings from(Map<String, String> env, ObjectMapper mapper) {
-        String bucket = required(env, "SNAPSHOT_BUCKET");
-        String slackSecretId = required(env, "SLACK_SECRET_ID");
-        String centralRegion = region(value(env, "CENTRAL_REGION", env.get("AWS_REGION")), "CENTRAL_REGION");
-        List<String> regions = Arrays.stream(value(env, "HUB_REGIONS", centralRegion).split(","))
+    public static HubCheckSettings from(Map<String, String> variables, ObjectMapper mapper) {
+        Environment env = new Environment(variables);
+        String bucket = env.required("SNAPSHOT_BUCKET");
+        String slackSecretId = env.required("SLACK_SECRET_ID");
+        String centralRegion = region(env.optional("CENTRAL_REGION").or(() -> env.optional("AWS_REGION"))
+                .orElse(null), "CENTRAL_REGION");
+        List<String> regions = Arrays.stream(env.orDefault("HUB_REGIONS", centralRegion).split(","))
                 .map(String::trim)
                 .filter(region -> !region.isEmpty())
                 .map(region -> region(region, "HUB_REGIONS"))
@@ -33,25 +37,10 @@ public record HubCheckSettings(CheckSettings settings, String bucket, String sla
             throw new SettingsException("HUB_REGIONS must list regions, e.g. us-east-1,ap-northeast-1");
         }
         CheckSettings settings = new CheckSettings(regions, centralRegion,
-                bool(value(env, "READ_ORGANIZATIONS", "true"), "READ_ORGANIZATIONS"),
-                Zones.parse(value(env, "REPORT_TIMEZONE", "UTC"), "REPORT_TIMEZONE"),
-                AccountNamesJson.parse(mapper, env.get("ACCOUNT_NAMES")));
-        Optional<String> channel = Optional.ofNullable(env.get("SLACK_DEFAULT_CHANNEL")).map(String::trim)
-                .filter(c -> !c.isEmpty());
-        return new HubCheckSettings(settings, bucket, slackSecretId, channel);
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String value = value(env, name, null);
-        if (value == null) {
-            throw new SettingsException(name + " is not set");
-        }
-        return value;
+                bool(env.orDefault("READ_ORGANIZATIONS", "true"), "READ_ORGANIZATIONS"),
+                Zones.parse(env.orDefault("REPORT_TIMEZONE", "UTC"), "REPORT_TIMEZONE"),
+                AccountNamesJson.parse(mapper, env.optional("ACCOUNT_NAMES").orElse(null)));
+        return new HubCheckSettings(settings, bucket, slackSecretId, env.optional("SLACK_DEFAULT_CHANNEL"));
     }
 
     private static String region(String value, String name) {

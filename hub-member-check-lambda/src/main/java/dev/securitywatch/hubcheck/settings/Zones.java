@@ -1,5 +1,6 @@
 package dev.securitywatch.hubcheck.settings;
 
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 

@@ -3,7 +3,7 @@ package dev.securitywatch.hubcheck.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.securitywatch.hubcheck.settings.SettingsException;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

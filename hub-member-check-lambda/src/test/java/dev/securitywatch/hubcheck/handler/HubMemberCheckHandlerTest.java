@@ -36,6 +36,8 @@ import dev.securitywatch.hubcheck.testing.LocalAws;
 import dev.securitywatch.lambdakit.testing.FakeLambdaContext;
 import dev.securitywatch.chat.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
+import dev.securitywatch.lambdakit.testing.LogCapture;
+import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.lambdakit.retry.RetryPolicy;
@@ -78,8 +80,11 @@ class HubMemberCheckHandlerTest {
         stubEverything();
         FakeLambdaContext context = new FakeLambdaContext(FUNCTION_ARN, 180_000);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-        handler().handleRequest(input("{\"scheduledTime\":\"2026-11-23T02:00:00Z\"}"), output, context);
+        LogCapture logs = LogCapture.start();
+        MetricsCapture metrics = MetricsCapture.start();
+        try (logs; metrics) {
+            handler().handleRequest(input("{\"scheduledTime\":\"2026-11-23T02:00:00Z\"}"), output, context);
+        }
 
         String newKey = "/" + BUCKET + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json";
         LoggedRequest written = AWS.findAll(putRequestedFor(urlPathEqualTo(newKey))).get(0);
@@ -101,20 +106,40 @@ class HubMemberCheckHandlerTest {
         assertThat(summary.path("baseline").asText()).isEqualTo("compared with " + FRIDAY_KEY);
         assertThat(summary.path("notMembers").asInt()).isEqualTo(1);
         assertThat(summary.path("suspendedButEnabled").asInt()).isEqualTo(1);
-        assertThat(context.lines()).singleElement().asString().startsWith("INFO {\"message\":\"membership check"
-                + " reported\"");
-        assertThat(String.join("\n", context.lines())).doesNotContain("SECRET");
+        JsonNode reported = logs.withMessage("membership check reported").get(0);
+        assertThat(reported.path("level").asText()).isEqualTo("INFO");
+        assertThat(reported.path("function_request_id").asText()).isEqualTo(FakeLambdaContext.REQUEST_ID);
+        assertThat(reported.path("service").asText()).isEqualTo("security-watch-hub-member-check");
+        assertThat(reported.path("snapshotKey").asText()).isEqualTo(summary.path("snapshotKey").asText());
+        assertThat(reported.path("notMembers").asInt()).isEqualTo(1);
+        assertThat(reported.path("problems").isArray()).isTrue();
+        JsonNode emf = metrics.single();
+        assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("SecurityWatch");
+        assertThat(emf.path("Service").asText()).isEqualTo("security-watch-hub-member-check");
+        assertThat(emf.path("RunSucceeded").asInt()).isEqualTo(1);
+        assertThat(emf.path("MembershipChanges").asInt()).isZero();
+        assertThat(emf.path("NotMembers").asInt()).isEqualTo(1);
+        assertThat(emf.path("SuspendedButEnabled").asInt()).isEqualTo(1);
+        assertThat(emf.path("Problems").asInt()).isZero();
+        assertThat(logs.text() + metrics.text()).doesNotContain("SECRET");
     }
 
     @Test
     void aFailedDeliveryFailsTheInvocationSoTheScheduleRetries() {
         stubEverything();
         AWS.stubFor(post(urlEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(500)));
+        LogCapture logs = LogCapture.start();
+        MetricsCapture metrics = MetricsCapture.start();
 
-        assertThatThrownBy(() -> handler().handleRequest(input("{}"), new ByteArrayOutputStream(),
-                new FakeLambdaContext(FUNCTION_ARN, 180_000)))
-                .isInstanceOf(DependencyFailure.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        try (logs; metrics) {
+            assertThatThrownBy(() -> handler().handleRequest(input("{}"), new ByteArrayOutputStream(),
+                    new FakeLambdaContext(FUNCTION_ARN, 180_000)))
+                    .isInstanceOf(DependencyFailure.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        }
+        assertThat(metrics.emf()).as("no RunSucceeded").isEmpty();
+        assertThat(logs.text()).doesNotContain("SECRET");
         AWS.verify(1, putRequestedFor(urlPathEqualTo("/" + BUCKET
                 + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json")));
     }
@@ -122,12 +147,15 @@ class HubMemberCheckHandlerTest {
     @Test
     void aPayloadThatIsNotJsonRunsAsOfNowAndSaysSo() throws Exception {
         stubEverything();
-        FakeLambdaContext context = new FakeLambdaContext(FUNCTION_ARN, 180_000);
+        try (LogCapture logs = LogCapture.start()) {
+            handler().handleRequest(input("not json"), new ByteArrayOutputStream(),
+                    new FakeLambdaContext(FUNCTION_ARN, 180_000));
 
-        handler().handleRequest(input("not json"), new ByteArrayOutputStream(), context);
-
-        assertThat(context.lines().get(0)).isEqualTo("WARN {\"message\":\"invocation input ignored, running as of"
-                + " now: the payload is not JSON\"}");
+            JsonNode first = logs.lines().get(0);
+            assertThat(first.path("level").asText()).isEqualTo("WARN");
+            assertThat(first.path("message").asText())
+                    .isEqualTo("invocation input ignored, running as of now: the payload is not JSON");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;

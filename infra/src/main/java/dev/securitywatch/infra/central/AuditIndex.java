@@ -47,6 +47,8 @@ import software.constructs.Construct;
  */
 public final class AuditIndex extends Construct {
     public static final String DOMAIN_NAME = "security-watch";
+    /** The indexer's POWERTOOLS_SERVICE_NAME: its log lines' {@code service} and its metrics' {@code Service}. */
+    static final String INDEXER_SERVICE = "security-watch-indexer";
     static final String INDEXER_HANDLER = "dev.securitywatch.indexer.handler.SubscriptionIndexerHandler::handleRequest";
     static final String SETUP_HANDLER = "dev.securitywatch.indexer.handler.SetupHandler::handleRequest";
 
@@ -85,7 +87,7 @@ public final class AuditIndex extends Construct {
         String domainArn = "arn:aws:es:" + stack.getRegion() + ":" + stack.getAccount() + ":domain/" + DOMAIN_NAME;
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
         env.put("RETENTION_DAYS", Integer.toString(settings.retentionDays()));
-        env.put("POWERTOOLS_SERVICE_NAME", "security-watch-indexer");
+        env.put("POWERTOOLS_SERVICE_NAME", INDEXER_SERVICE);
         setup = new JavaFunction(this, "Setup", JavaFunction.Spec.of("opensearch-indexer-lambda", SETUP_HANDLER,
                         "Security Watch: applies the OpenSearch index template, ISM policy, roles and dashboards",
                         512, Duration.minutes(5), env)
@@ -120,7 +122,8 @@ public final class AuditIndex extends Construct {
         failedDocuments = Alarm.Builder.create(this, "FailedDocuments")
                 .alarmDescription("Security Watch: events could not be indexed as documents and were stored in"
                         + " security-events-failed with the error. Query that index to see why.")
-                .metric(Metric.Builder.create().namespace("SecurityWatch/Indexer").metricName("FailedDocuments")
+                .metric(Metric.Builder.create().namespace(LambdaEnvironment.METRICS_NAMESPACE)
+                        .metricName("FailedDocuments").dimensionsMap(Map.of("Service", INDEXER_SERVICE))
                         .statistic("Sum").period(Duration.minutes(5)).build())
                 .threshold(1)
                 .evaluationPeriods(1)

@@ -16,6 +16,8 @@ import java.util.Map;
  * Secrets never travel this way; only the secret's name does.
  */
 public final class LambdaEnvironment {
+    /** The one CloudWatch namespace of every Lambda's metrics; each function is its own {@code Service} dimension. */
+    public static final String METRICS_NAMESPACE = "SecurityWatch";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -36,7 +38,7 @@ public final class LambdaEnvironment {
         env.put("ACCOUNT_NAMES", json(config.accountNames()));
         env.put("CATALOG_SETTINGS", json(config.catalogJson().isNull() || config.catalogJson().isMissingNode()
                 ? Map.of() : config.catalogJson()));
-        env.put("POWERTOOLS_METRICS_NAMESPACE", "SecurityWatch");
+        env.put("POWERTOOLS_METRICS_NAMESPACE", METRICS_NAMESPACE);
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
         return env;
     }

@@ -1,5 +1,6 @@
 package dev.securitywatch.lambdakit.snapstart;
 
+import dev.securitywatch.lambdakit.telemetry.Telemetry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
@@ -18,8 +19,12 @@ public abstract class SnapStartPriming implements Resource {
     /** The warm-up itself; it must touch no network service. */
     protected abstract void prime() throws Exception;
 
-    /** Registers this priming with the runtime, once per container. */
+    /**
+     * Registers this priming with the runtime, once per container (the handler's init), after making the telemetry
+     * ready for the snapshot.
+     */
     public final void register() {
+        Telemetry.initialize();
         REGISTERED.add(this);
         Core.getGlobalContext().register(this);
     }

@@ -4,27 +4,21 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A Lambda context for handler tests: a fixed request id, the given ARN and time budget, and a logger that keeps lines. */
+/**
+ * A Lambda context for handler tests: a fixed request id, the given ARN and time budget. The handlers log through
+ * SLF4J (see {@link LogCapture}); this context's logger only writes to stderr, as the runtime's would to the logs.
+ */
 public final class FakeLambdaContext implements Context {
     public static final String REQUEST_ID = "11111111-2222-3333-4444-555555555555";
 
     private final String functionArn;
     private final long remainingMillis;
-    private final List<String> lines = new ArrayList<>();
 
     public FakeLambdaContext(String functionArn, long remainingMillis) {
         this.functionArn = functionArn;
         this.remainingMillis = remainingMillis;
-    }
-
-    /** What the handler wrote through {@link #getLogger()}, one entry per call ("LEVEL message" when leveled). */
-    public List<String> lines() {
-        return lines;
     }
 
     @Override
@@ -32,17 +26,12 @@ public final class FakeLambdaContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                lines.add(message);
+                System.err.println(message);
             }
 
             @Override
             public void log(byte[] message) {
-                lines.add(new String(message, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void log(String message, LogLevel level) {
-                lines.add(level + " " + message);
+                System.err.println(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

@@ -24,7 +24,6 @@ import dev.securitywatch.chat.secret.SlackSecret;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class NotifierCli {
         if (files.isEmpty()) {
             throw new CliException("render needs at least one FILE");
         }
-        NotifierWiring runtime = runtime(null, new NotifierLog(mapper, err, Clock.systemUTC()));
+        NotifierWiring runtime = runtime(null);
         return eachFile(runtime, files, messages -> messages.forEach(m ->
                 out.println(runtime.service().render(m).slack().json())));
     }
@@ -95,7 +94,7 @@ public final class NotifierCli {
         if (files.isEmpty()) {
             throw new CliException("send needs at least one FILE after --webhook-url URL");
         }
-        NotifierWiring runtime = runtime(secret, new NotifierLog(mapper, err, Clock.systemUTC()));
+        NotifierWiring runtime = runtime(secret);
         int[] failed = {0};
         int exit = eachFile(runtime, files, messages -> {
             BatchResult result = runtime.service().handle(messages, Deadline.after(SEND_BUDGET));
@@ -126,7 +125,8 @@ public final class NotifierCli {
         return exit;
     }
 
-    private NotifierWiring runtime(SlackSecret secret, NotifierLog log) {
+    /** The Lambda's wiring with an in-memory ledger; its log lines go to stderr (see security-watch-log4j2.xml). */
+    private NotifierWiring runtime(SlackSecret secret) {
         NotifierSettings config;
         try {
             config = NotifierSettings.fromEnvironment(env, mapper);
@@ -134,6 +134,6 @@ public final class NotifierCli {
             throw new CliException("bad environment: " + e.getMessage());
         }
         AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret);
-        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), outbox, log, mapper);
+        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), outbox, new NotifierLog(), mapper);
     }
 }

@@ -2,6 +2,8 @@ package dev.securitywatch.notifier.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.lambdakit.settings.Environment;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import dev.securitywatch.notifier.alert.Accounts;
 import dev.securitywatch.notifier.alert.JsonSetting;
 import dev.securitywatch.notifier.render.RenderSettings;
@@ -11,26 +13,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The notifier's environment, read and checked once per container. A bad value fails the init with a message that
- * names the variable.
+ * The notifier's environment, read through lambda-kit's {@link Environment} and checked once per container. A bad
+ * value fails the init with a message that names the variable. {@code SLACK_SECRET_ID} and {@code DEDUP_TABLE_NAME}
+ * stay optional here: the CLI renders without them; the Lambda's wiring requires them.
  */
 public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings renderSettings, SlackRoutes routes,
                              boolean muteAutomation, String slackSecretId, String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge) {
 
-    public static NotifierSettings fromEnvironment(Map<String, String> env, ObjectMapper mapper) {
-        Optional<String> dashboards = Optional.ofNullable(blankToNull(env.get("DASHBOARDS_URL")));
+    public static NotifierSettings fromEnvironment(Map<String, String> variables, ObjectMapper mapper) {
+        Environment env = new Environment(variables);
+        Optional<String> dashboards = env.optional("DASHBOARDS_URL");
         dashboards.filter(url -> !url.startsWith("https://")).ifPresent(url -> {
-            throw new IllegalArgumentException("DASHBOARDS_URL must start with https://");
+            throw new SettingsException("DASHBOARDS_URL must start with https://");
         });
-        RenderSettings render = new RenderSettings(Accounts.fromJson(env.get("ACCOUNT_NAMES"), mapper), dashboards,
+        RenderSettings render = new RenderSettings(Accounts.fromJson(text(env, "ACCOUNT_NAMES"), mapper), dashboards,
                 flag(env, "MENTION_ON_CRITICAL"));
-        return new NotifierSettings(catalogSettings(env.get("CATALOG_SETTINGS"), mapper), render,
-                SlackRoutes.fromJson(env.get("SLACK_ROUTES"), env.get("SLACK_DEFAULT_CHANNEL"), mapper), flag(env, "MUTE_AUTOMATION"),
-                blankToNull(env.get("SLACK_SECRET_ID")), blankToNull(env.get("DEDUP_TABLE_NAME")),
-                Duration.ofSeconds(number(env, "DEDUP_LEASE_SECONDS", 60)),
-                Duration.ofDays(number(env, "DEDUP_RETENTION_DAYS", 14)),
-                Duration.ofSeconds(number(env, "SECRET_MAX_AGE_SECONDS", 300)));
+        return new NotifierSettings(catalogSettings(text(env, "CATALOG_SETTINGS"), mapper), render,
+                SlackRoutes.fromJson(text(env, "SLACK_ROUTES"), text(env, "SLACK_DEFAULT_CHANNEL"), mapper),
+                flag(env, "MUTE_AUTOMATION"), text(env, "SLACK_SECRET_ID"), text(env, "DEDUP_TABLE_NAME"),
+                Duration.ofSeconds(positive(env, "DEDUP_LEASE_SECONDS", 60)),
+                Duration.ofDays(positive(env, "DEDUP_RETENTION_DAYS", 14)),
+                Duration.ofSeconds(positive(env, "SECRET_MAX_AGE_SECONDS", 300)));
     }
 
     private static CatalogSettings catalogSettings(String json, ObjectMapper mapper) {
@@ -38,34 +42,31 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 .orElse(CatalogSettings.DEFAULTS);
     }
 
-    private static boolean flag(Map<String, String> env, String name) {
-        String value = blankToNull(env.get(name));
-        if (value == null || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    /** The trimmed value, null when unset or blank. */
+    private static String text(Environment env, String name) {
+        return env.optional(name).orElse(null);
     }
 
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed <= 0) {
-                throw new NumberFormatException();
+    private static boolean flag(Environment env, String name) {
+        return env.optional(name).map(value -> {
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
             }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a positive whole number, got '" + value + "'");
-        }
+            throw new SettingsException(name + " must be true or false, got '" + value + "'");
+        }).orElse(false);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    private static long positive(Environment env, String name, long fallback) {
+        return env.optional(name).map(value -> {
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed > 0) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, naming the variable.
+            }
+            throw new SettingsException(name + " must be a positive whole number, got '" + value + "'");
+        }).orElse(fallback);
     }
 }

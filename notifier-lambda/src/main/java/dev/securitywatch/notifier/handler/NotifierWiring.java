@@ -18,7 +18,6 @@ import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +46,7 @@ public final class NotifierWiring {
      * chain), the chat HTTP client and the senders. No network call happens here: credentials, the secret and the
      * table are first touched by a real event, never by SnapStart priming.
      */
-    public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper, PrintStream logs) {
+    public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper) {
         NotifierSettings config = NotifierSettings.fromEnvironment(env, mapper);
         if (config.slackSecretId() == null) {
             throw new IllegalArgumentException("SLACK_SECRET_ID is not set");
@@ -70,7 +69,7 @@ public final class NotifierWiring {
                 ChatworkSender.create(chatHttp)), config.routes());
         DeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb(Region.of(region), awsHttp, credentials),
                 config.dedupTableName(), config.dedupLease(), config.dedupRetention());
-        return create(config, ledger, outbox, new NotifierLog(mapper, logs, Clock.systemUTC()), mapper);
+        return create(config, ledger, outbox, new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */

@@ -39,10 +39,6 @@ public final class NotificationService {
         this.clock = clock;
     }
 
-    public NotifierLog log() {
-        return log;
-    }
-
     /** Renders without delivering: what the CLI's {@code render} and SnapStart priming use. */
     public OutboundMessage render(InboundMessage message) {
         return outbound(renderer.render(message).alert());

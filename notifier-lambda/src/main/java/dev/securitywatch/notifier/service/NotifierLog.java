@@ -1,106 +1,94 @@
 package dev.securitywatch.notifier.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.securitywatch.notifier.alert.Alert;
+import static dev.securitywatch.lambdakit.telemetry.LogFields.field;
+
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
-import java.io.PrintStream;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.securitywatch.notifier.alert.Alert;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Structured JSON log lines in the Powertools Logging layout ({@code level}, {@code message}, {@code service},
- * {@code timestamp}, {@code cold_start}, {@code function_request_id}, plus the event's keys), one per outcome, on
- * stdout for CloudWatch Logs. Secrets never reach it: delivery errors carry only codes and destination names.
+ * One structured log line per outcome, through SLF4J in the Powertools Logging layout (the invocation's keys come
+ * from lambda-kit's {@code Invocation}), plus the event's keys: {@code eventKey}, {@code severity}, {@code kind},
+ * {@code headline}, {@code account}, {@code region}. Secrets never reach it: delivery errors carry only codes and
+ * destination names.
  */
 public final class NotifierLog {
-    static final String SERVICE = "security-watch-notifier";
     /** Raw content of unreadable messages is logged up to this size, so nothing is lost silently. */
     static final int MAX_RAW_LOGGED = 64_000;
 
-    private final ObjectMapper mapper;
-    private final PrintStream out;
-    private final Clock clock;
-    private final Map<String, String> invocation = new LinkedHashMap<>();
-
-    public NotifierLog(ObjectMapper mapper, PrintStream out, Clock clock) {
-        this.mapper = mapper;
-        this.out = out;
-        this.clock = clock;
-    }
-
-    /** Keys added to every line until the next call (request id, cold start). */
-    public synchronized void startInvocation(Map<String, String> keys) {
-        invocation.clear();
-        invocation.putAll(keys);
+    /** Obtained at the first line: the CLI's {@code render}, which logs nothing, never starts Log4j. */
+    private static final class Lazy {
+        static final Logger LOG = LoggerFactory.getLogger(NotifierLog.class);
     }
 
     void delivered(Alert alert, String sink, DeliveryReceipt receipt) {
-        ObjectNode line = line("INFO", "delivered", alert);
-        line.put("sink", sink).put("destination", receipt.destination()).put("attempts", receipt.attempts())
-                .put("throttled", receipt.throttled()).put("plainTextFallback", receipt.plainTextFallback());
+        Object[] keys = keys(alert, field("sink", sink), field("destination", receipt.destination()),
+                field("attempts", receipt.attempts()), field("throttled", receipt.throttled()),
+                field("plainTextFallback", receipt.plainTextFallback()));
         if (receipt.plainTextFallback()) {
-            line.put("level", "WARN").put("message", "delivered as plain text: Slack refused the blocks");
+            log(Level.WARN, "delivered as plain text: Slack refused the blocks", keys);
+        } else {
+            log(Level.INFO, "delivered", keys);
         }
-        write(line);
     }
 
     void duplicate(Alert alert, String sink) {
-        write(line("INFO", "duplicate: already delivered, not sent again", alert).put("sink", sink));
+        log(Level.INFO, "duplicate: already delivered, not sent again", keys(alert, field("sink", sink)));
     }
 
     void inProgress(Alert alert, String sink) {
-        write(line("WARN", "another delivery holds the claim; failing so that a retry after the lease delivers it"
-                + " if that one never finished", alert).put("sink", sink));
+        log(Level.WARN, "another delivery holds the claim; failing so that a retry after the lease delivers it"
+                + " if that one never finished", keys(alert, field("sink", sink)));
     }
 
     void muted(Alert alert) {
-        write(line("INFO", "muted: change made by Security Watch remediation (MUTE_AUTOMATION)", alert));
+        log(Level.INFO, "muted: change made by Security Watch remediation (MUTE_AUTOMATION)", keys(alert));
     }
 
     void fallback(Alert alert, String reason, String raw) {
-        ObjectNode line = line("WARN", "rendered as fallback: " + reason, alert);
-        line.put("raw", raw.length() <= MAX_RAW_LOGGED ? raw : raw.substring(0, MAX_RAW_LOGGED));
-        write(line);
+        log(Level.WARN, "rendered as fallback: " + reason, keys(alert,
+                field("raw", raw.length() <= MAX_RAW_LOGGED ? raw : raw.substring(0, MAX_RAW_LOGGED))));
     }
 
     void failed(Alert alert, String sink, DeliveryException e) {
-        write(line("ERROR", e.getMessage(), alert).put("sink", sink).put("errorCode", e.errorCode())
-                .put("failure", e.kind().name()).put("attempts", e.attempts()).put("throttled", e.throttled()));
+        log(Level.ERROR, e.getMessage(), keys(alert, field("sink", sink), field("errorCode", e.errorCode()),
+                field("failure", e.kind().name()), field("attempts", e.attempts()),
+                field("throttled", e.throttled())));
     }
 
     void ledgerUnavailable(Alert alert, String reason) {
-        write(line("WARN", "dedup ledger unavailable, delivering without it: " + reason, alert));
+        log(Level.WARN, "dedup ledger unavailable, delivering without it: " + reason, keys(alert));
     }
 
     void configurationError(String message) {
-        write(base("ERROR", message));
+        log(Level.ERROR, message, new Object[0]);
     }
 
-    private ObjectNode line(String level, String message, Alert alert) {
-        ObjectNode line = base(level, message);
-        line.put("eventKey", alert.dedupKey()).put("severity", alert.severity().name())
-                .put("kind", alert.kind().name()).put("headline", alert.headline());
+    private static Object[] keys(Alert alert, Object... outcome) {
+        List<Object> keys = new ArrayList<>(List.of(field("eventKey", alert.dedupKey()),
+                field("severity", alert.severity().name()), field("kind", alert.kind().name()),
+                field("headline", alert.headline())));
         if (alert.accountId() != null) {
-            line.put("account", alert.accountId());
+            keys.add(field("account", alert.accountId()));
         }
         if (alert.region() != null) {
-            line.put("region", alert.region());
+            keys.add(field("region", alert.region()));
         }
-        return line;
+        keys.addAll(Arrays.asList(outcome));
+        return keys.toArray();
     }
 
-    private synchronized ObjectNode base(String level, String message) {
-        ObjectNode line = mapper.createObjectNode();
-        line.put("level", level).put("message", message).put("service", SERVICE)
-                .put("timestamp", clock.instant().toString());
-        invocation.forEach(line::put);
-        return line;
-    }
-
-    private void write(ObjectNode line) {
-        out.println(line);
+    /** The message is an argument, never the format: text from events may hold "{}". */
+    private static void log(Level level, String message, Object[] keys) {
+        Object[] arguments = new Object[keys.length + 1];
+        arguments[0] = message;
+        System.arraycopy(keys, 0, arguments, 1, keys.length);
+        Lazy.LOG.atLevel(level).log("{}", arguments);
     }
 }

@@ -17,8 +17,6 @@ import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +45,7 @@ class ChatOutboxTest {
                 + "\"severities\":[\"CRITICAL\"]}]", new ObjectMapper());
         outbox = LocalChat.outbox(secret, server.uri("/api/"), server.uri("/v2/"), routes);
         NotificationService service = new NotificationService(Rendering.RENDERER, Rendering.LAYOUT,
-                new InMemoryDeliveryLedger(), outbox, new NotifierLog(Rendering.MAPPER,
-                new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()), false, Clock.systemUTC());
+                new InMemoryDeliveryLedger(), outbox, new NotifierLog(), false, Clock.systemUTC());
         message = service.render(Rendering.parse(AcceptanceData.text(SG_EVENT)).get(0));
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.lambdakit.testing.FakeLambdaContext;
+import dev.securitywatch.lambdakit.testing.LogCapture;
+import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
@@ -19,11 +21,8 @@ import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,10 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.lambda.powertools.common.internal.LambdaHandlerProcessor;
 
 /**
  * The handler end to end in-process: an SNS event in, the real Slack sender posting to a local HTTP server, the
- * real ledger on DynamoDB Local, JSON logs and EMF metrics out.
+ * real ledger on DynamoDB Local, and out the real Powertools output: JSON log lines and EMF metrics on stdout.
  */
 class NotifierHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,7 +45,8 @@ class NotifierHandlerTest {
     private ScriptedHttpServer slack;
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static LocalDynamoDb dynamoDb;
-    private ByteArrayOutputStream logs;
+    private LogCapture logs;
+    private MetricsCapture metrics;
     private NotifierHandler handler;
 
     @BeforeAll
@@ -63,21 +64,22 @@ class NotifierHandlerTest {
         slack = new ScriptedHttpServer();
         String table = "dedup-" + TABLES.incrementAndGet();
         dynamoDb.createTable(table);
-        logs = new ByteArrayOutputStream();
-        PrintStream logStream = new PrintStream(logs, true, StandardCharsets.UTF_8);
         NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(
                 "ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}", "MENTION_ON_CRITICAL", "true",
                 "DASHBOARDS_URL", "https://dashboards.example.com"), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
         ChatOutbox outbox = LocalChat.webhookOutbox(secret);
         NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
-                Duration.ofMinutes(15), Duration.ofDays(14)), outbox,
-                new NotifierLog(MAPPER, logStream, Clock.systemUTC()), MAPPER);
-        handler = new NotifierHandler(runtime, logStream);
+                Duration.ofMinutes(15), Duration.ofDays(14)), outbox, new NotifierLog(), MAPPER);
+        handler = new NotifierHandler(runtime);
+        logs = LogCapture.start();
+        metrics = MetricsCapture.start();
     }
 
     @AfterEach
     void stop() {
+        metrics.close();
+        logs.close();
         slack.close();
     }
 
@@ -88,12 +90,9 @@ class NotifierHandlerTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private List<JsonNode> logLines() throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : logs.toString(StandardCharsets.UTF_8).split("\n")) {
-            lines.add(MAPPER.readTree(line));
-        }
-        return lines;
+    /** Everything the invocations wrote: log lines and EMF lines. */
+    private String output() {
+        return logs.text() + metrics.text();
     }
 
     @Test
@@ -107,21 +106,40 @@ class NotifierHandlerTest {
         assertThat(post.path()).isEqualTo(WEBHOOK_PATH);
         JsonNode payload = PayloadChecks.assertValid(post.body());
         assertThat(payload.path("text").asText()).contains("Security group change detected", "112233445566");
-        List<JsonNode> lines = logLines();
-        JsonNode delivered = lines.stream().filter(l -> "delivered".equals(l.path("message").asText())).findFirst()
-                .orElseThrow();
-        assertThat(delivered.path("function_request_id").asText()).isEqualTo("11111111-2222-3333-4444-555555555555");
-        assertThat(delivered.path("cold_start").asText()).isEqualTo("true");
+        JsonNode delivered = logs.withMessage("delivered").get(0);
+        assertThat(delivered.path("level").asText()).isEqualTo("INFO");
+        assertThat(delivered.path("function_request_id").asText()).isEqualTo(FakeLambdaContext.REQUEST_ID);
+        assertThat(delivered.path("function_name").asText()).isEqualTo("security-watch-notifier");
+        assertThat(delivered.path("service").asText()).isEqualTo("security-watch-notifier");
+        assertThat(delivered.path("cold_start").isBoolean()).isTrue();
         assertThat(delivered.path("eventKey").asText()).startsWith("cloudtrail:");
-        JsonNode emf = lines.stream().filter(l -> l.has("_aws")).findFirst().orElseThrow();
+        assertThat(delivered.path("sink").asText()).isEqualTo("slack");
+        assertThat(delivered.path("attempts").asInt()).isEqualTo(1);
+        JsonNode emf = metrics.single();
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
                 .isEqualTo("SecurityWatch");
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
                 .isEqualTo("[[\"Service\"]]");
+        assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").findValuesAsText("Name"))
+                .containsExactlyInAnyOrder("Delivered", "Duplicate", "Throttled", "Fallback", "Failed", "Muted",
+                        "PlainTextFallback");
         assertThat(emf.path("Service").asText()).isEqualTo("security-watch-notifier");
         assertThat(emf.path("Delivered").asInt()).isEqualTo(1);
         assertThat(emf.path("Failed").asInt()).isZero();
-        assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("SECRET");
+        assertThat(output()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void onlyTheFirstInvocationOfTheContainerLogsColdStart() throws Exception {
+        slack.answer(Answer.of(200, "ok"), Answer.of(200, "ok"));
+        boolean coldBefore = LambdaHandlerProcessor.isColdStart();
+
+        invoke(AcceptanceData.text(SNS_BATCH));
+        invoke(twoMessageBatch());
+
+        List<JsonNode> delivered = logs.withMessage("delivered");
+        assertThat(delivered.get(0).path("cold_start").asBoolean()).isEqualTo(coldBefore);
+        assertThat(delivered.get(1).path("cold_start").asBoolean()).isFalse();
     }
 
     @Test
@@ -142,8 +160,11 @@ class NotifierHandlerTest {
         assertThat(MAPPER.readTree(output).path("duplicates").asInt()).isEqualTo(1);
         assertThat(MAPPER.readTree(output).path("delivered").asInt()).isEqualTo(1);
         assertThat(slack.requests()).hasSize(postsBeforeRetry + 1);
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"Failed\":1", "\"Duplicate\":1")
-                .doesNotContain("SECRET");
+        assertThat(metrics.emf()).extracting(line -> line.path("Failed").asInt()).containsExactly(1, 0);
+        assertThat(metrics.emf()).extracting(line -> line.path("Duplicate").asInt()).containsExactly(0, 1);
+        assertThat(logs.lines()).filteredOn(line -> line.path("level").asText().equals("ERROR")).singleElement()
+                .satisfies(line -> assertThat(line.path("errorCode").asText()).isEqualTo("http_503"));
+        assertThat(output()).doesNotContain("SECRET");
     }
 
     @Test
@@ -152,7 +173,8 @@ class NotifierHandlerTest {
 
         invoke(AcceptanceData.text(SNS_BATCH));
 
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"Throttled\":1", "\"Delivered\":1");
+        assertThat(metrics.single().path("Throttled").asInt()).isEqualTo(1);
+        assertThat(metrics.single().path("Delivered").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -165,12 +187,12 @@ class NotifierHandlerTest {
 
     @Test
     void missingConfigurationFailsTheInitNamingTheVariable() {
-        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("DEDUP_TABLE_NAME", "t"), MAPPER,
-                System.out)).hasMessage("SLACK_SECRET_ID is not set");
-        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn"), MAPPER,
-                System.out)).hasMessage("DEDUP_TABLE_NAME is not set");
+        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("DEDUP_TABLE_NAME", "t"), MAPPER))
+                .hasMessage("SLACK_SECRET_ID is not set");
+        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn"), MAPPER))
+                .hasMessage("DEDUP_TABLE_NAME is not set");
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
-                "DEDUP_TABLE_NAME", "t"), MAPPER, System.out)).hasMessage("AWS_REGION is not set");
+                "DEDUP_TABLE_NAME", "t"), MAPPER)).hasMessage("AWS_REGION is not set");
     }
 
     /** The production wiring, with no AWS credentials at all: priming would fail if it reached for AWS. */
@@ -178,13 +200,12 @@ class NotifierHandlerTest {
     void productionWiringBuildsAndPrimesWithoutCredentialsOrNetwork() throws Exception {
         NotifierWiring runtime = NotifierWiring.fromEnvironment(Map.of(
                 "SLACK_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sw-AbC",
-                "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER,
-                new PrintStream(logs, true, StandardCharsets.UTF_8));
+                "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER);
 
         Priming priming = new Priming(runtime);
         priming.beforeCheckpoint(null);
 
-        assertThat(logs.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(output()).isEmpty();
         assertThat(priming.offlineAwsCalls()).isPositive();
     }
 

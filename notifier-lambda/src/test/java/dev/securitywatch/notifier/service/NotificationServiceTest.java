@@ -11,19 +11,19 @@ import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import dev.securitywatch.chat.secret.SecretFormatException;
-import java.io.ByteArrayOutputStream;
+import dev.securitywatch.lambdakit.testing.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NotificationServiceTest {
@@ -53,13 +53,21 @@ class NotificationServiceTest {
     }
 
     private final RecordingOutbox outbox = new RecordingOutbox();
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final DeliveryLedger ledger = new InMemoryDeliveryLedger();
+    private LogCapture logs;
+
+    @BeforeEach
+    void captureLogs() {
+        logs = LogCapture.start();
+    }
+
+    @AfterEach
+    void stopCapture() {
+        logs.close();
+    }
 
     private NotificationService service(boolean muteAutomation, DeliveryLedger ledger) {
-        return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox,
-                new NotifierLog(Rendering.MAPPER, new PrintStream(logBytes, true, StandardCharsets.UTF_8),
-                        Clock.fixed(Instant.parse("2026-11-20T00:00:00Z"), ZoneOffset.UTC)),
+        return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
                 muteAutomation, Clock.systemUTC());
     }
 
@@ -75,8 +83,9 @@ class NotificationServiceTest {
         return Deadline.after(Duration.ofSeconds(10));
     }
 
+    /** The real log lines, in the Powertools JSON layout. */
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return logs.text();
     }
 
     @Test
@@ -197,8 +206,7 @@ class NotificationServiceTest {
             }
         };
         NotificationService service = new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, noSecret,
-                new NotifierLog(Rendering.MAPPER, new PrintStream(logBytes, true, StandardCharsets.UTF_8),
-                        Clock.systemUTC()), false, Clock.systemUTC());
+                new NotifierLog(), false, Clock.systemUTC());
 
         assertThatThrownBy(() -> service.handle(messages(SG_EVENT), deadline()))
                 .isInstanceOf(SecretFormatException.class);

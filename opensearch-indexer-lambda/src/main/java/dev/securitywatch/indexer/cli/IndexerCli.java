@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
+import dev.securitywatch.lambdakit.settings.SettingsException;
 import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
@@ -179,7 +180,7 @@ public final class IndexerCli {
             settings = new SetupSettings(IndexerSettings.retentionDays(arguments.option("--retention-days")),
                     arguments.option("--indexer-role-arn"),
                     IndexerSettings.list(arguments.option("--auditor-role-arns")));
-        } catch (IllegalStateException e) {
+        } catch (SettingsException e) {
             throw new CliException("setup: --retention-days must be a positive whole number of days");
         }
         ClusterEndpoint endpoint = endpoint(arguments, "setup");
@@ -252,7 +253,7 @@ public final class IndexerCli {
     private Catalog catalog() {
         try {
             return IndexerSettings.catalog(env.get("CATALOG_SETTINGS"), mapper);
-        } catch (IllegalStateException e) {
+        } catch (SettingsException e) {
             throw new CliException(e.getMessage());
         }
     }

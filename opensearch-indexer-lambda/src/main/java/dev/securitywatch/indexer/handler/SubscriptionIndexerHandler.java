@@ -3,8 +3,6 @@ package dev.securitywatch.indexer.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
-import dev.securitywatch.indexer.handler.IndexerSettings;
-import dev.securitywatch.indexer.handler.IndexerWiring;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.lambdakit.retry.Sleeper;
@@ -12,6 +10,7 @@ import dev.securitywatch.indexer.ingest.EventIngester;
 import dev.securitywatch.event.transport.LogBatch;
 import dev.securitywatch.event.transport.SubscriptionDecoder;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
+import dev.securitywatch.lambdakit.telemetry.Invocation;
 import java.util.Map;
 
 /**
@@ -21,27 +20,28 @@ import java.util.Map;
 public final class SubscriptionIndexerHandler implements RequestHandler<CloudWatchLogsEvent, Map<String, Integer>> {
     private final SubscriptionDecoder decoder;
     private final EventIngester ingester;
-    private final IndexerMetrics metrics;
 
     public SubscriptionIndexerHandler() {
-        this(IndexerSettings.from(System.getenv(), Json.MAPPER), new IndexerMetrics(System.out));
+        this(IndexerSettings.from(System.getenv(), Json.MAPPER));
     }
 
-    SubscriptionIndexerHandler(IndexerSettings environment, IndexerMetrics metrics) {
+    SubscriptionIndexerHandler(IndexerSettings environment) {
         OpenSearchConnection connection = OpenSearchConnection.open(environment.endpoint(), environment.region(),
                 Json.MAPPER);
         this.decoder = new SubscriptionDecoder(Json.MAPPER);
         this.ingester = IndexerWiring.ingester(Json.MAPPER, environment.catalog(), connection.documentStore(),
                 BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
-        this.metrics = metrics;
         new Priming(Json.MAPPER, environment.catalog()).register();
     }
 
     @Override
     public Map<String, Integer> handleRequest(CloudWatchLogsEvent event, Context context) {
-        LogBatch batch = decoder.decode(event.getAwsLogs().getData());
-        IndexingSummary summary = ingester.ingest(batch);
-        metrics.publish(batch, summary);
-        return Map.of("indexed", summary.indexed(), "duplicates", summary.duplicates(), "failed", summary.failed());
+        try (Invocation ignored = Invocation.start(context)) {
+            LogBatch batch = decoder.decode(event.getAwsLogs().getData());
+            IndexingSummary summary = ingester.ingest(batch);
+            IndexerMetrics.publish(batch, summary);
+            return Map.of("indexed", summary.indexed(), "duplicates", summary.duplicates(),
+                    "failed", summary.failed());
+        }
     }
 }

@@ -24,6 +24,7 @@ import dev.securitywatch.indexer.setup.StepResult;
 import dev.securitywatch.indexer.testing.LocalOpenSearch;
 import dev.securitywatch.indexer.testing.Payloads;
 import dev.securitywatch.indexer.cli.IndexerCliTest;
+import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,7 +61,6 @@ class IndexerAgainstOpenSearchTest {
 
     private static LocalOpenSearch node;
     private static SubscriptionIndexerHandler handler;
-    private static ByteArrayOutputStream metricsOut;
     private static List<String> corpusPayloads;
     private static Set<String> corpusIds;
     private static int corpusDocuments;
@@ -68,10 +68,8 @@ class IndexerAgainstOpenSearchTest {
     @BeforeAll
     static void startNode() {
         node = LocalOpenSearch.start();
-        metricsOut = new ByteArrayOutputStream();
         handler = new SubscriptionIndexerHandler(
-                IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1"), MAPPER),
-                new IndexerMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8)));
+                IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1"), MAPPER));
         List<String> messages = new ArrayList<>();
         DocumentMapper documents = new DocumentMapper(MAPPER, Catalog.defaults());
         corpusIds = new HashSet<>();
@@ -127,7 +125,12 @@ class IndexerAgainstOpenSearchTest {
     @Test
     @Order(3)
     void indexesTheWholeCorpusThroughTheSubscriptionHandlerWithoutMappingFailures() {
-        IndexingSummary total = deliver(corpusPayloads);
+        IndexingSummary total;
+        List<JsonNode> emf;
+        try (MetricsCapture metrics = MetricsCapture.start()) {
+            total = deliver(corpusPayloads);
+            emf = metrics.emf();
+        }
 
         assertThat(total.failed()).as("documents in security-events-failed").isZero();
         assertThat(total.indexed()).isEqualTo(corpusIds.size());
@@ -137,8 +140,18 @@ class IndexerAgainstOpenSearchTest {
         JsonNode mapping = node.get("/security-events-2*/_mapping");
         mapping.forEach(index -> assertThat(index.path("mappings").path("properties").path("responseElements")
                 .path("type").asText()).isEqualTo("flat_object"));
-        assertThat(metricsOut.toString(StandardCharsets.UTF_8)).contains("\"FailedDocuments\":0")
-                .contains("SecurityWatch/Indexer");
+        assertThat(emf).hasSize(corpusPayloads.size()).allSatisfy(line -> {
+            JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
+            assertThat(directive.path("Namespace").asText()).isEqualTo("SecurityWatch");
+            assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+            assertThat(directive.path("Metrics").findValuesAsText("Name")).containsExactlyInAnyOrder(
+                    "IndexedDocuments", "DuplicateDocuments", "FailedDocuments", "Retries");
+            assertThat(line.path("Service").asText()).isEqualTo("security-watch-indexer");
+            assertThat(line.path("FailedDocuments").asInt()).isZero();
+            assertThat(line.path("messageType").asText()).isEqualTo("DATA_MESSAGE");
+        });
+        assertThat(emf.stream().mapToInt(line -> line.path("IndexedDocuments").asInt()).sum())
+                .isEqualTo(corpusIds.size());
     }
 
     @Test

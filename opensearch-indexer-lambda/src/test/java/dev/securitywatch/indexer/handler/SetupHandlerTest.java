@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.securitywatch.indexer.handler.IndexerSettings;
+import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import dev.securitywatch.indexer.setup.SetupException;
 import java.io.IOException;
@@ -61,13 +62,24 @@ class SetupHandlerTest {
 
     @Test
     void createWritesEveryObjectWithLeastPrivilegeRolesAndRetention() {
-        Map<String, Object> response = handler.handleRequest(event("Create"), null);
+        Map<String, Object> response;
+        List<JsonNode> logged;
+        try (LogCapture logs = LogCapture.start()) {
+            response = handler.handleRequest(event("Create"), null);
+            logged = logs.lines();
+        }
 
         assertThat(response).containsEntry("PhysicalResourceId", SetupHandler.PHYSICAL_ID);
         @SuppressWarnings("unchecked")
         Map<String, Integer> data = (Map<String, Integer>) response.get("Data");
         assertThat(data).containsEntry("UNCHANGED", 0).containsEntry("UPDATED", 0).containsEntry("SKIPPED", 0);
         assertThat(data.get("CREATED")).isEqualTo(7 + new SavedObjects(MAPPER).all().size());
+        assertThat(logged).hasSize(data.get("CREATED")).allSatisfy(line -> {
+            assertThat(line.path("change").asText()).isEqualTo("CREATED");
+            assertThat(line.path("service").asText()).isEqualTo("security-watch-indexer");
+        });
+        assertThat(logged).extracting(line -> line.path("object").asText())
+                .contains("ISM policy security-events-retention");
         server.verify(putRequestedFor(urlEqualTo("/_plugins/_ism/policies/security-events-retention"))
                 .withRequestBody(containing("\"min_index_age\":\"90d\""))
                 .withRequestBody(containing("\"security-events-2*\"")));

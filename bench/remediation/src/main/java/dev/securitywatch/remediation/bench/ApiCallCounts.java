@@ -17,8 +17,6 @@ import dev.securitywatch.remediation.aws.AwsClients;
 import dev.securitywatch.remediation.handler.RemediationHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -89,8 +87,7 @@ public final class ApiCallCounts {
 
     private void row(String name, String mode, String event) throws Exception {
         RemediationHandler handler = RemediationHandler.with(Map.of("AWS_REGION", "us-east-1",
-                "REMEDIATION_POLICY", "{\"remediationMode\": \"" + mode + "\"}"), clients,
-                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+                "REMEDIATION_POLICY", "{\"remediationMode\": \"" + mode + "\"}"), clients);
         server.resetRequests();
         long start = System.nanoTime();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
