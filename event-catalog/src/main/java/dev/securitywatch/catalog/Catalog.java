@@ -1,6 +1,6 @@
 package dev.securitywatch.catalog;
 
-import dev.securitywatch.catalog.entries.DefaultCatalog;
+import dev.securitywatch.catalog.DefaultCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

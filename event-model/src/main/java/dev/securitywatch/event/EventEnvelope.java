@@ -107,4 +107,16 @@ public final class EventEnvelope implements InboundMessage {
         return "EventEnvelope[id=" + id + ", source=" + source + ", detailType=" + detailType + ", origin=" + origin
                 + "]";
     }
+
+    /**
+     * EventBridge names a CloudTrail event's source after the service: {@code iam.amazonaws.com} becomes
+     * {@code aws.iam}.
+     */
+    public static String sourceOf(String eventSource) {
+        if (eventSource == null) {
+            return "aws.unknown";
+        }
+        int dot = eventSource.indexOf('.');
+        return "aws." + (dot > 0 ? eventSource.substring(0, dot) : eventSource);
+    }
 }

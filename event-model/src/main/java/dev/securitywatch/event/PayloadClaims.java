@@ -31,7 +31,7 @@ record PayloadClaims(List<String> accounts, String callerAccount, List<String> r
         if (cloudTrail.isPresent()) {
             CloudTrailEvent event = cloudTrail.get();
             return new PayloadClaims(present(event.recipientAccountId()), event.actor().accountId(),
-                    present(event.awsRegion()), event.eventTime(), true, EnvelopeParser.sourceOf(event.eventSource()));
+                    present(event.awsRegion()), event.eventTime(), true, EventEnvelope.sourceOf(event.eventSource()));
         }
         if (detail == null || !detail.isObject()) {
             return NONE;

@@ -1,5 +1,7 @@
 package dev.securitywatch.event;
 
+import dev.securitywatch.event.transport.EnvelopeParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

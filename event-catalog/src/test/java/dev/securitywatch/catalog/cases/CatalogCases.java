@@ -3,7 +3,7 @@ package dev.securitywatch.catalog.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;

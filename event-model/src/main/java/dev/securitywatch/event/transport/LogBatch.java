@@ -1,6 +1,5 @@
 package dev.securitywatch.event.transport;
 
-import dev.securitywatch.event.EnvelopeParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.securitywatch.event.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.UnreadableMessage;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.securitywatch.event.transport;
 import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;

@@ -1,7 +1,7 @@
 package dev.securitywatch.event.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;

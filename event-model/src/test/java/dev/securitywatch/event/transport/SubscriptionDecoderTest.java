@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.event.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.event.testing.SubscriptionData;

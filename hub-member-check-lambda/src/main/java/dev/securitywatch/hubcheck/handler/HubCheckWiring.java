@@ -1,7 +1,7 @@
 package dev.securitywatch.hubcheck.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;

@@ -1,7 +1,7 @@
 package dev.securitywatch.hubcheck.slack;
 
-import dev.securitywatch.chat.ChatFanOut;
-import dev.securitywatch.chat.ChatMessage;
+import dev.securitywatch.chat.fanout.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatMessage;
 import dev.securitywatch.chat.SlackPayload;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;

@@ -34,7 +34,7 @@ import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.hubcheck.testing.LocalAws;
 import dev.securitywatch.lambdakit.testing.FakeLambdaContext;
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;

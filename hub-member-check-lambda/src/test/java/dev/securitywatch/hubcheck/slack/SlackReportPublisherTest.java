@@ -19,7 +19,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import dev.securitywatch.hubcheck.check.DependencyFailure;
 import dev.securitywatch.hubcheck.report.SlackMessage;
 import dev.securitywatch.hubcheck.testing.LocalAws;
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;

@@ -2,7 +2,7 @@ package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;

@@ -1,7 +1,7 @@
 package dev.securitywatch.notifier.delivery;
 
-import dev.securitywatch.chat.ChatFanOut;
-import dev.securitywatch.chat.ChatMessage;
+import dev.securitywatch.chat.fanout.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatMessage;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import dev.securitywatch.notifier.routing.SlackRoutes;

@@ -2,9 +2,9 @@ package dev.securitywatch.notifier.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;

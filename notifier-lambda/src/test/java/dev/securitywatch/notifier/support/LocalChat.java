@@ -1,6 +1,6 @@
 package dev.securitywatch.notifier.support;
 
-import dev.securitywatch.chat.ChatFanOut;
+import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.SlackSender;

@@ -3,7 +3,7 @@ package dev.securitywatch.notifier.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogSettings;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.alert.Accounts;

@@ -7,7 +7,7 @@ import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.settings.SettingsException;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;

@@ -2,7 +2,7 @@ package dev.securitywatch.indexer.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.DocumentStore;
 import dev.securitywatch.lambdakit.retry.RetryPolicy;

@@ -2,7 +2,7 @@ package dev.securitywatch.indexer.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.indexer.document.DocumentMapper;

@@ -1,7 +1,7 @@
 package dev.securitywatch.indexer.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
-import dev.securitywatch.event.EnvelopeParser;
+import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.testing.CorpusEvents;
 import java.time.Instant;

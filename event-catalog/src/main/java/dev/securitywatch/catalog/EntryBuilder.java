@@ -1,11 +1,5 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
-import dev.securitywatch.catalog.CatalogEntry;
-import dev.securitywatch.catalog.Category;
-import dev.securitywatch.catalog.Match;
-import dev.securitywatch.catalog.RegionScope;
-import dev.securitywatch.catalog.ResourceKinds;
-import dev.securitywatch.catalog.Severity;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

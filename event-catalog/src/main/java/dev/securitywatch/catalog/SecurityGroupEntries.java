@@ -1,12 +1,10 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.SECURITY_GROUP;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
-import dev.securitywatch.catalog.ResourceKinds;
 import java.util.List;
 
 /** Security groups, in every region. */

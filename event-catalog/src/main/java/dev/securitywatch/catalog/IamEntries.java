@@ -1,12 +1,11 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.IAM;
 import static dev.securitywatch.catalog.Severity.HIGH;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 
 /** IAM and STS federation. IAM is a global service: its events arrive in us-east-1 only. */

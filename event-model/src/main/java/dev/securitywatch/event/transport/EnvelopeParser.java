@@ -1,4 +1,8 @@
-package dev.securitywatch.event;
+package dev.securitywatch.event.transport;
+
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
 
 import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
@@ -105,7 +109,7 @@ public final class EnvelopeParser {
         if (account == null) {
             account = text(record.path("userIdentity"), "accountId");
         }
-        return fromEnvelope(envelope(record, sourceOf(eventSource), detailType, id, account,
+        return fromEnvelope(envelope(record, EventEnvelope.sourceOf(eventSource), detailType, id, account,
                 text(record, "awsRegion"), text(record, "eventTime")));
     }
 
@@ -128,18 +132,6 @@ public final class EnvelopeParser {
         envelope.putArray("resources");
         envelope.set("detail", detail);
         return envelope;
-    }
-
-    /**
-     * EventBridge names a CloudTrail event's source after the service: {@code iam.amazonaws.com} becomes
-     * {@code aws.iam}.
-     */
-    public static String sourceOf(String eventSource) {
-        if (eventSource == null) {
-            return "aws.unknown";
-        }
-        int dot = eventSource.indexOf('.');
-        return "aws." + (dot > 0 ? eventSource.substring(0, dot) : eventSource);
     }
 
     private static boolean isGuardDutyFinding(JsonNode root) {

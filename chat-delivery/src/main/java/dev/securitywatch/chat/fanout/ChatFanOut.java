@@ -1,4 +1,4 @@
-package dev.securitywatch.chat;
+package dev.securitywatch.chat.fanout;
 
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Deadline;

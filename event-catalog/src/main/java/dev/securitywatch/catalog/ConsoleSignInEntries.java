@@ -1,13 +1,12 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.CONSOLE_SIGN_IN;
 import static dev.securitywatch.catalog.Severity.HIGH;
 import static dev.securitywatch.catalog.Severity.LOW;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 import java.util.Map;
 

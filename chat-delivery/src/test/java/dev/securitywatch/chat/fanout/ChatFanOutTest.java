@@ -1,10 +1,12 @@
-package dev.securitywatch.chat;
+package dev.securitywatch.chat.fanout;
+
+import dev.securitywatch.chat.SlackPayload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.securitywatch.chat.ChatFanOut.Sink;
+import dev.securitywatch.chat.fanout.ChatFanOut.Sink;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Deadline;

@@ -1,11 +1,10 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.NOTIFICATION_TAMPERING;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 
 /** Tampering with notifications (SNS). */

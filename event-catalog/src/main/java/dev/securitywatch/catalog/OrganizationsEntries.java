@@ -1,11 +1,10 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.ORGANIZATIONS;
 import static dev.securitywatch.catalog.Severity.HIGH;
-import static dev.securitywatch.catalog.entries.EntryBuilder.cloudTrail;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 
 /** AWS Organizations: a global service, seen in the management account in us-east-1. */

@@ -1,13 +1,12 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.REMEDIATION;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.entries.DefaultCatalog.REMEDIATION_DETAIL_TYPE;
-import static dev.securitywatch.catalog.entries.DefaultCatalog.REMEDIATION_SOURCE;
-import static dev.securitywatch.catalog.entries.EntryBuilder.event;
-import static dev.securitywatch.catalog.entries.EntryBuilder.inCategory;
+import static dev.securitywatch.catalog.DefaultCatalog.REMEDIATION_DETAIL_TYPE;
+import static dev.securitywatch.catalog.DefaultCatalog.REMEDIATION_SOURCE;
+import static dev.securitywatch.catalog.EntryBuilder.event;
+import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 
 /** This project's own remediation results. */

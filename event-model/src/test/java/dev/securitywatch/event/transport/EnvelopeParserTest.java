@@ -1,4 +1,9 @@
-package dev.securitywatch.event;
+package dev.securitywatch.event.transport;
+
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.UnreadableMessage;
+import dev.securitywatch.event.CloudTrailEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,8 +104,8 @@ class EnvelopeParserTest {
 
     @Test
     void sourceFollowsTheServiceName() {
-        assertThat(EnvelopeParser.sourceOf("iam.amazonaws.com")).isEqualTo("aws.iam");
-        assertThat(EnvelopeParser.sourceOf("route53domains.amazonaws.com")).isEqualTo("aws.route53domains");
-        assertThat(EnvelopeParser.sourceOf(null)).isEqualTo("aws.unknown");
+        assertThat(EventEnvelope.sourceOf("iam.amazonaws.com")).isEqualTo("aws.iam");
+        assertThat(EventEnvelope.sourceOf("route53domains.amazonaws.com")).isEqualTo("aws.route53domains");
+        assertThat(EventEnvelope.sourceOf(null)).isEqualTo("aws.unknown");
     }
 }

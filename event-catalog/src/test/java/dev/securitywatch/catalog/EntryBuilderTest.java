@@ -1,11 +1,8 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.securitywatch.catalog.CatalogEntry;
-import dev.securitywatch.catalog.Category;
-import dev.securitywatch.catalog.Severity;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package dev.securitywatch.chat;
+package dev.securitywatch.chat.fanout;
+
+import dev.securitywatch.chat.SlackPayload;
 
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
-package dev.securitywatch.catalog.entries;
+package dev.securitywatch.catalog;
 
-import dev.securitywatch.catalog.CatalogEntry;
 import java.util.List;
 import java.util.stream.Stream;
 
