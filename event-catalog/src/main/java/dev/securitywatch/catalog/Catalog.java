@@ -1,5 +1,7 @@
 package dev.securitywatch.catalog;
 
+import dev.securitywatch.event.EventEnvelope;
+
 import dev.securitywatch.catalog.DefaultCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +17,8 @@ import java.util.stream.Collectors;
 /** The catalog with user settings applied: which entries exist and which are switched on. */
 public final class Catalog {
 
-    public static final String REMEDIATION_SOURCE = DefaultCatalog.REMEDIATION_SOURCE;
-    public static final String REMEDIATION_DETAIL_TYPE = DefaultCatalog.REMEDIATION_DETAIL_TYPE;
+    public static final String REMEDIATION_SOURCE = EventEnvelope.REMEDIATION_SOURCE;
+    public static final String REMEDIATION_DETAIL_TYPE = EventEnvelope.REMEDIATION_DETAIL_TYPE;
 
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,127}");
 

@@ -8,10 +8,7 @@ import java.util.stream.Stream;
  * is the catalog's order, which the README table, {@code list} and the merged forwarding patterns follow, so a
  * reordering changes the deployed rules. How to add an entry: README, "The event catalog".
  */
-public final class DefaultCatalog {
-
-    public static final String REMEDIATION_SOURCE = "security-watch.remediation";
-    public static final String REMEDIATION_DETAIL_TYPE = "Security Group Remediation";
+final class DefaultCatalog {
 
     private static final List<CatalogEntry> ENTRIES = Stream.of(
                     IamEntries.ENTRIES,

@@ -2,8 +2,8 @@ package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.REMEDIATION;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
-import static dev.securitywatch.catalog.DefaultCatalog.REMEDIATION_DETAIL_TYPE;
-import static dev.securitywatch.catalog.DefaultCatalog.REMEDIATION_SOURCE;
+import static dev.securitywatch.event.EventEnvelope.REMEDIATION_DETAIL_TYPE;
+import static dev.securitywatch.event.EventEnvelope.REMEDIATION_SOURCE;
 import static dev.securitywatch.catalog.EntryBuilder.event;
 import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 

@@ -13,8 +13,9 @@ public final class EventEnvelope implements InboundMessage {
 
     public static final String API_CALL = "AWS API Call via CloudTrail";
     public static final String CONSOLE_SIGN_IN = "AWS Console Sign In via CloudTrail";
-    /** The source of the results config-remediation-lambda publishes. */
+    /** The source and detail-type of the results config-remediation-lambda publishes. */
     public static final String REMEDIATION_SOURCE = "security-watch.remediation";
+    public static final String REMEDIATION_DETAIL_TYPE = "Security Group Remediation";
 
     private final String id;
     private final String source;
