@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=hub-member-check-lambda/target/hub-member-check-lambda.jar
-[ -f "$jar" ] || ./mvnw -B -o -q -pl hub-member-check-lambda package -DskipTests
+[ -f "$jar" ] || ./mvnw -B -o -q -pl hub-member-check-lambda -am package -DskipTests
 m2=~/.m2/repository
 jmh="$m2/org/openjdk/jmh/jmh-core/1.37/jmh-core-1.37.jar:$m2/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar:$m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"
 processor="$m2/org/openjdk/jmh/jmh-generator-annprocess/1.37/jmh-generator-annprocess-1.37.jar"

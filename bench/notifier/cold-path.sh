@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 jar="$root/notifier-lambda/target/notifier-lambda.jar"
 event="$root/event-model/src/test/resources/acceptance/sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json"
 runs="${1:-10}"; shift || true
-[ -f "$jar" ] || { echo "build the jar first: ./mvnw -B -o -q -pl notifier-lambda package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build the jar first: ./mvnw -B -o -q -pl notifier-lambda -am package" >&2; exit 2; }
 
 portfile="$(mktemp)"
 python3 "$root/bench/notifier/webhook_server.py" >"$portfile" &

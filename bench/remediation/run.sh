@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 if [[ ! -f config-remediation-lambda/target/config-remediation-lambda.jar ]]; then
-  ./mvnw -B -o -q -pl config-remediation-lambda package -DskipTests
+  ./mvnw -B -o -q -pl config-remediation-lambda -am package -DskipTests
 fi
 # The table is the output: the handler's EMF lines (stdout) and INFO log lines (stderr) are turned off.
 POWERTOOLS_METRICS_DISABLED=true POWERTOOLS_LOG_LEVEL=ERROR \
