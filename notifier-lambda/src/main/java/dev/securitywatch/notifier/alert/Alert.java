@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param sections    longer blocks: a security-group diff, request parameters, finding details, raw JSON
  * @param links       buttons; the first is the primary one
  * @param notes       small print under the message (e.g. "CloudTrail shows the event 2–5 minutes late")
+ * @param subject     who did what to which resources, in stable identifiers: what grouping and threads key on
  */
 public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, String headline, String title,
                     Optional<String> category, String accountId, String region, List<String> reasons,
                     boolean automation, List<Field> fields, List<Section> sections, List<Link> links,
-                    List<String> notes) {
+                    List<String> notes, Subject subject) {
 
     /** What sort of message this is; it decides the emoji and the wording of the summary. */
     public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK }
@@ -64,6 +65,27 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
     public record Link(String label, String url) {
     }
 
+    /**
+     * The machine-readable core of an alert.
+     *
+     * @param action    the API call, finding type or message kind, e.g. {@code AuthorizeSecurityGroupIngress}
+     * @param actor     a stable identity of who acted, without session names (see {@code ActorText#identity}), so
+     *                  one tool's many sessions read as one actor; empty for findings and unreadable input
+     * @param resources what was acted on, as {@code type:id} (e.g. {@code security-group:sg-0123}), most specific
+     *                  first; ids are unique within the alert's account and region
+     */
+    public record Subject(String action, Optional<String> actor, List<String> resources) {
+        public Subject {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(actor, "actor");
+            resources = List.copyOf(resources);
+        }
+
+        public static Subject of(String action) {
+            return new Subject(action, Optional.empty(), List.of());
+        }
+    }
+
     public Alert {
         Objects.requireNonNull(dedupKey, "dedupKey");
         Objects.requireNonNull(severity, "severity");
@@ -72,5 +94,6 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
         sections = List.copyOf(sections);
         links = List.copyOf(links);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(subject, "subject");
     }
 }

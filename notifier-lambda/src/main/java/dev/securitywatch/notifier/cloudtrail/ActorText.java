@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.cloudtrail;
 import dev.securitywatch.event.Actor;
 import dev.securitywatch.event.ActorType;
 import dev.securitywatch.notifier.render.RenderSettings;
+import java.util.Optional;
 
 /** Who did it, in words, for every CloudTrail identity type. Never blank. */
 public final class ActorText {
@@ -35,6 +36,23 @@ public final class ActorText {
             text += ", from account " + actor.accountId();
         }
         return text;
+    }
+
+    /**
+     * Who acted, stable across sessions: an assumed role's ARN without its session name (a Terraform run and the next
+     * one are one actor), otherwise the identity's ARN, or its name when CloudTrail gives no ARN.
+     */
+    public static Optional<String> identity(Actor actor) {
+        String arn = actor.arn();
+        if (arn != null && actor.type() == ActorType.ASSUMED_ROLE) {
+            int session = arn.indexOf('/', arn.indexOf(":assumed-role/") + ":assumed-role/".length());
+            return Optional.of(session > 0 ? arn.substring(0, session) : arn);
+        }
+        if (arn != null) {
+            return Optional.of(arn);
+        }
+        return Optional.ofNullable(actor.type() == ActorType.AWS_SERVICE && actor.invokedBy() != null
+                ? actor.invokedBy() : actor.name());
     }
 
     /** Made by this project's remediation Lambda, whose role is {@code security-watch-remediation-<region>}. */

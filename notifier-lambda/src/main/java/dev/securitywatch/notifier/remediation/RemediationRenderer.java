@@ -125,7 +125,9 @@ public final class RemediationRenderer {
                 .ifPresent(url -> links.add(new Link("Open in Dashboards", url)));
         return new Alert(DedupKeys.envelope(envelope.id(), envelope.json().toString()), Alert.Kind.REMEDIATION,
                 severity, tone, headline, "Security group remediation by Security Watch",
-                Optional.of(Category.REMEDIATION.id()), account, region, reasons, false, fields, sections, links, List.of());
+                Optional.of(Category.REMEDIATION.id()), account, region, reasons, false, fields, sections, links, List.of(),
+                new Alert.Subject("SecurityGroupRemediation", Optional.empty(),
+                        groupId == null ? List.of() : List.of("security-group:" + groupId)));
     }
 
     private static List<PermissionChange> rules(JsonNode list, Change change, String groupId) {

@@ -56,6 +56,7 @@ public final class FallbackRenderer {
                         + " notifier log.");
         return new Alert(dedupKey, Alert.Kind.FALLBACK, Severity.MEDIUM, Alert.Tone.NEUTRAL, headline,
                 "Security Watch could not read this message", category, account, region, List.of(), false, fields,
-                List.of(new Section("Raw content", List.of(shown), true)), List.of(), notes);
+                List.of(new Section("Raw content", List.of(shown), true)), List.of(), notes,
+                Alert.Subject.of(Alert.Kind.FALLBACK.name()));
     }
 }

@@ -32,17 +32,18 @@ class SlackRoutesTest {
                                                      String expected) {
         Alert alert = new Alert("k", Alert.Kind.CHANGE, severity, Alert.Tone.CHANGE, "h", "t",
                 Optional.ofNullable(category), account, "us-east-1", List.of(), false, List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), Alert.Subject.of("PutRolePolicy"));
         assertThat(ROUTES.channelFor(alert).orElse("DEFAULT")).isEqualTo(expected);
     }
 
     @Test
     void theConfiguredDefaultChannelTakesWhatNoRouteClaims() {
         Alert low = new Alert("k", Alert.Kind.CHANGE, Severity.LOW, Alert.Tone.CHANGE, "h", "t", Optional.empty(),
-                "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(), List.of());
+                "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(), List.of(),
+                Alert.Subject.of("PutRolePolicy"));
         Alert critical = new Alert("k", Alert.Kind.CHANGE, Severity.CRITICAL, Alert.Tone.CHANGE, "h", "t",
                 Optional.empty(), "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), Alert.Subject.of("PutRolePolicy"));
         SlackRoutes routes = SlackRoutes.fromJson("[{\"channel\":\"C-CRIT\",\"severities\":[\"CRITICAL\"]}]",
                 "C-CONTEXT-DEFAULT", MAPPER);
 
