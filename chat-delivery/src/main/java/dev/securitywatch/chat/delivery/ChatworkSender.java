@@ -25,15 +25,15 @@ public final class ChatworkSender {
 
     /** See {@link SlackSender#SlackSender}; {@code apiBase} ends in {@code /v2/}. */
     public ChatworkSender(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper,
-                          URI apiBase) {
-        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper);
+                          URI apiBase, Pacer pacer) {
+        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper, pacer);
         this.apiBase = apiBase;
     }
 
-    /** Production wiring: the same retries as {@link SlackSender#create}, Chatwork's API. */
-    public static ChatworkSender create(HttpClient http) {
+    /** Production wiring: the same retries and pacing as {@link SlackSender#create}, Chatwork's API. */
+    public static ChatworkSender create(HttpClient http, Pacer pacer) {
         return new ChatworkSender(http, RetryingPoster.DEFAULT_POLICY, RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT,
-                Sleeper.REAL, CHATWORK_API);
+                Sleeper.REAL, CHATWORK_API, pacer);
     }
 
     /** Sends {@code title} and {@code body} (plain, untrusted text) as one {@code [info]} message. */

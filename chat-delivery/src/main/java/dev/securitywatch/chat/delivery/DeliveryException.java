@@ -11,8 +11,13 @@ public class DeliveryException extends RuntimeException {
     public enum Kind {
         /** The service refused the message ({@code ok:false}, 4xx): retrying would not help. */
         PERMANENT,
-        /** 429s, 5xx or timeouts until the attempts or the time budget ran out. */
-        EXHAUSTED
+        /** 5xx, timeouts or connection errors until the attempts or the time budget ran out. */
+        EXHAUSTED,
+        /**
+         * The service asked to slow down (429) and its wait did not fit in the time left: nothing is wrong, the
+         * message waits for a later delivery.
+         */
+        THROTTLED
     }
 
     private final Kind kind;

@@ -22,8 +22,11 @@ import java.util.function.Consumer;
 
 /**
  * POSTs one body until the service accepts it, refuses it for good, or the attempts or the deadline run out.
- * Honours 429 {@code Retry-After}; retries 5xx, timeouts and connection errors after {@link RetryPolicy#delayAfter}.
- * Each attempt is exactly one request from the {@link ChatHttp} client, which re-sends nothing on its own.
+ * Retries 5xx, timeouts and connection errors after {@link RetryPolicy#delayAfter}, up to the policy's attempts. A 429
+ * is not an error: it waits {@code Retry-After} and tries again for as long as the deadline allows, without using an
+ * attempt, and tells the {@link Pacer} so later posts slow down too. Every request first waits for the destination's
+ * turn at the pacer. Each attempt is exactly one request from the {@link ChatHttp} client, which re-sends nothing on
+ * its own.
  */
 final class RetryingPoster {
     /** Used when a 429 carries no readable Retry-After. */
@@ -56,18 +59,25 @@ final class RetryingPoster {
     private final RetryPolicy policy;
     private final Duration attemptTimeout;
     private final Sleeper sleeper;
+    private final Pacer pacer;
 
-    RetryingPoster(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper) {
+    RetryingPoster(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper, Pacer pacer) {
         this.http = http;
         this.policy = policy;
         this.attemptTimeout = attemptTimeout;
         this.sleeper = sleeper;
+        this.pacer = pacer;
     }
 
     DeliveryReceipt post(Request request, BiFunction<Integer, String, Verdict> reader, Deadline deadline) {
         int throttled = 0;
         String lastError = "no_attempt";
-        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        int attempt = 1;
+        while (attempt <= policy.maxAttempts()) {
+            if (!pacer.awaitTurn(request.destination(), deadline)) {
+                throw throttledOut(request, attempt - 1, throttled, "the channel's pace leaves no turn in the time"
+                        + " left");
+            }
             Duration remaining = deadline.remaining();
             if (remaining.isZero()) {
                 throw exhausted(request, lastError, attempt - 1, throttled, "the time budget ran out");
@@ -78,12 +88,15 @@ final class RetryingPoster {
                 int status = answer.status();
                 if (status == 429) {
                     throttled++;
-                    lastError = "rate_limited";
                     wait = retryAfter(answer.retryAfter());
+                    pacer.slowDown(request.destination(), wait);
                     if (!deadline.allows(wait)) {
-                        throw exhausted(request, lastError, attempt, throttled, "Slack asked to wait "
-                                + wait.toSeconds() + " s (Retry-After), more than the time left");
+                        throw throttledOut(request, attempt - 1, throttled, "Slack asked to wait " + wait.toSeconds()
+                                + " s (Retry-After), more than the time left");
                     }
+                    // Slowing down is not a failed attempt; the pacer keeps the rest of this process behind the wait.
+                    pause(wait, request, "rate_limited", attempt - 1, throttled);
+                    continue;
                 } else if (status >= 500) {
                     lastError = "http_" + status;
                     wait = policy.delayAfter(attempt);
@@ -118,6 +131,7 @@ final class RetryingPoster {
                 throw exhausted(request, lastError, attempt, throttled, "no time left for another attempt");
             }
             pause(wait, request, lastError, attempt, throttled);
+            attempt++;
         }
         throw exhausted(request, lastError, policy.maxAttempts(), throttled, "all attempts failed");
     }
@@ -177,14 +191,14 @@ final class RetryingPoster {
         }
     }
 
-    /** Retry-After in seconds (Slack sends seconds); anything unreadable means one second. */
+    /** Retry-After in seconds (Slack sends seconds); anything unreadable or not positive means one second. */
     static Duration retryAfter(String header) {
         if (header == null) {
             return DEFAULT_RETRY_AFTER;
         }
         try {
             long seconds = Long.parseLong(header.trim());
-            return seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
+            return seconds <= 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
             return DEFAULT_RETRY_AFTER;
         }
@@ -192,6 +206,11 @@ final class RetryingPoster {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static DeliveryException throttledOut(Request request, int attempts, int throttled, String why) {
+        return new DeliveryException(DeliveryException.Kind.THROTTLED, "rate_limited", attempts, throttled,
+                "delivery to " + request.destination() + " postponed after " + throttled + " rate limit(s): " + why);
     }
 
     private static DeliveryException exhausted(Request request, String lastError, int attempts, int throttled,

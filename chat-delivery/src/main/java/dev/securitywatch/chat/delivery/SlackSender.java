@@ -30,19 +30,21 @@ public final class SlackSender {
      * @param policy         attempts and backoff for 5xx, timeouts and connection errors
      * @param attemptTimeout how long one exchange may take
      * @param apiBase        Slack's Web API base, ending in {@code /api/}; tests point it at a local server
+     * @param pacer          the pace per channel every post waits for
      */
-    public SlackSender(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper, URI apiBase) {
-        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper);
+    public SlackSender(HttpClient http, RetryPolicy policy, Duration attemptTimeout, Sleeper sleeper, URI apiBase,
+                       Pacer pacer) {
+        this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper, pacer);
         this.postMessageUri = apiBase.resolve("chat.postMessage");
     }
 
     /**
-     * Production wiring: 5 attempts, 0.5 s doubling to 4 s with equal jitter, 5 s per attempt, real sleeps, Slack's
-     * API.
+     * Production wiring: 5 attempts for errors, 0.5 s doubling to 4 s with equal jitter, 5 s per attempt, real
+     * sleeps, Slack's API, and {@code pacer} for the pace.
      */
-    public static SlackSender create(HttpClient http) {
+    public static SlackSender create(HttpClient http, Pacer pacer) {
         return new SlackSender(http, RetryingPoster.DEFAULT_POLICY, RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT,
-                Sleeper.REAL, SLACK_API);
+                Sleeper.REAL, SLACK_API, pacer);
     }
 
     /**

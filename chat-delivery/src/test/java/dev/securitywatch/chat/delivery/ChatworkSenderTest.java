@@ -25,7 +25,7 @@ class ChatworkSenderTest {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
         sender = new ChatworkSender(ChatHttp.client(), RetryingPoster.DEFAULT_POLICY.withRandom(() -> 0.0),
-                RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT, sleeper, server.uri("/v2/"));
+                RetryingPoster.DEFAULT_ATTEMPT_TIMEOUT, sleeper, server.uri("/v2/"), Pacer.NONE);
     }
 
     @AfterEach

@@ -46,7 +46,7 @@ class OnePostPerAttemptTest {
     private static SlackSender sender(int attempts, RecordingSleeper sleeper) {
         return new SlackSender(ChatHttp.client(),
                 RetryPolicy.equalJitter(attempts, Duration.ofMillis(10), Duration.ofMillis(10)).withRandom(() -> 0.0),
-                Duration.ofSeconds(2), sleeper, URI.create("http://127.0.0.1:1/api/"));
+                Duration.ofSeconds(2), sleeper, URI.create("http://127.0.0.1:1/api/"), Pacer.NONE);
     }
 
     private SlackDestination webhook() {

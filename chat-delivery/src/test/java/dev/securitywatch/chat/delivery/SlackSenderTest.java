@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +52,7 @@ class SlackSenderTest {
     void start() throws Exception {
         server = new ScriptedHttpServer();
         sleeper = new RecordingSleeper();
-        sender = new SlackSender(HTTP, FAST, ATTEMPT_TIMEOUT, sleeper, server.uri("/api/"));
+        sender = new SlackSender(HTTP, FAST, ATTEMPT_TIMEOUT, sleeper, server.uri("/api/"), Pacer.NONE);
     }
 
     @AfterEach
@@ -113,9 +115,25 @@ class SlackSenderTest {
 
         DeliveryReceipt receipt = sender.send(webhook(), PAYLOAD, null, tenSeconds());
 
-        assertThat(receipt.attempts()).isEqualTo(2);
+        assertThat(receipt.attempts()).as("a 429 is not a failed attempt").isEqualTo(1);
         assertThat(receipt.throttled()).isEqualTo(1);
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aLongRunOf429sNeverSpendsTheAttemptsMeantForErrors() {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(Answer.of(429, "rate_limited").withHeader("Retry-After", "1"));
+        }
+        answers.add(Answer.of(200, "ok"));
+        server.answer(answers.toArray(Answer[]::new));
+
+        DeliveryReceipt receipt = sender.send(webhook(), PAYLOAD, null, Deadline.after(Duration.ofMinutes(1)));
+
+        assertThat(receipt.attempts()).isEqualTo(1);
+        assertThat(receipt.throttled()).isEqualTo(20);
+        assertThat(sleeper.waits).hasSize(20).containsOnly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -134,7 +152,7 @@ class SlackSenderTest {
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
                 () -> sender.send(webhook(), PAYLOAD, null, tenSeconds()));
 
-        assertThat(failure.kind()).isEqualTo(DeliveryException.Kind.EXHAUSTED);
+        assertThat(failure.kind()).as("postponed, not failed").isEqualTo(DeliveryException.Kind.THROTTLED);
         assertThat(failure.throttled()).isEqualTo(1);
         assertThat(failure.getMessage()).contains("Retry-After");
         assertThat(sleeper.waits).isEmpty();

@@ -12,6 +12,7 @@ import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretFormatException;
@@ -58,11 +59,11 @@ class ChatFanOutTest {
     }
 
     private SlackSender slack() {
-        return new SlackSender(HTTP, TWO_QUICK, Duration.ofSeconds(2), d -> { }, server.uri("/api/"));
+        return new SlackSender(HTTP, TWO_QUICK, Duration.ofSeconds(2), d -> { }, server.uri("/api/"), Pacer.NONE);
     }
 
     private ChatworkSender chatwork() {
-        return new ChatworkSender(HTTP, TWO_QUICK, Duration.ofSeconds(2), d -> { }, server.uri("/v2/"));
+        return new ChatworkSender(HTTP, TWO_QUICK, Duration.ofSeconds(2), d -> { }, server.uri("/v2/"), Pacer.NONE);
     }
 
     private static Deadline fiveSeconds() {

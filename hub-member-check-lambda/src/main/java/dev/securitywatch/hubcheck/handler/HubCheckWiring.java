@@ -16,6 +16,7 @@ import dev.securitywatch.hubcheck.settings.HubCheckSettings;
 import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
@@ -81,7 +82,8 @@ final class HubCheckWiring {
                 config.settings().centralRegion())), http, credentials);
         HttpClient chatHttp = ChatHttp.client();
         ChatFanOut chat = ChatFanOut.cached(new CachedSlackSecret(new SecretsManagerSecretReader(secrets), secretId),
-                SlackSender.create(chatHttp), ChatworkSender.create(chatHttp));
+                // One report a day: no pace to keep; a 429 still waits its Retry-After.
+                SlackSender.create(chatHttp, Pacer.NONE), ChatworkSender.create(chatHttp, Pacer.NONE));
         return new SlackReportPublisher(chat, SLACK_DELIVERY_BUDGET, config.slackChannel());
     }
 

@@ -39,6 +39,7 @@ import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.lambdakit.retry.Sleeper;
@@ -176,14 +177,14 @@ class HubMemberCheckHandlerTest {
         HttpClient http = ChatHttp.client();
         SlackSender slack = new SlackSender(http, RetryPolicy.equalJitter(2, Duration.ofMillis(10),
                 Duration.ofMillis(20)).withRandom(() -> 0.5), Duration.ofSeconds(2), Sleeper.REAL,
-                URI.create(base + "/api/"));
+                URI.create(base + "/api/"), Pacer.NONE);
         ObjectMapper mapper = new ObjectMapper();
         MembershipCheck check = new MembershipCheck(settings,
                 new SecurityHubMemberReader(Map.of("ap-northeast-1", LocalAws.securityHub(base, "ap-northeast-1"))),
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
                 new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(secrets,
-                        "arn:aws:secretsmanager:secret:sw"), slack, ChatworkSender.create(http)),
+                        "arn:aws:secretsmanager:secret:sw"), slack, ChatworkSender.create(http, Pacer.NONE)),
                         Duration.ofSeconds(10), Optional.empty()),
                 new SnapshotCodec(mapper), new SlackReportRenderer(SectionBudget.DEFAULT),
                 Clock.fixed(SCHEDULED.plusSeconds(5), ZoneOffset.UTC));

@@ -22,6 +22,7 @@ import dev.securitywatch.hubcheck.testing.LocalAws;
 import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
@@ -188,9 +189,9 @@ class SlackReportPublisherTest {
                 .withRandom(() -> 0.5);
         HttpClient http = ChatHttp.client();
         SlackSender sender = new SlackSender(http, quick, Duration.ofSeconds(2), Sleeper.REAL,
-                URI.create(SLACK.baseUrl() + "/api/"));
+                URI.create(SLACK.baseUrl() + "/api/"), Pacer.NONE);
         ChatworkSender chatwork = new ChatworkSender(http, quick, Duration.ofSeconds(2), Sleeper.REAL,
-                URI.create(SLACK.baseUrl() + "/v2/"));
+                URI.create(SLACK.baseUrl() + "/v2/"), Pacer.NONE);
         return new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(reader, SECRET_ARN), sender,
                 chatwork), Duration.ofSeconds(20), channel);
     }

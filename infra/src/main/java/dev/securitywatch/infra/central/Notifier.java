@@ -1,46 +1,63 @@
 package dev.securitywatch.infra.central;
 
 import dev.securitywatch.infra.common.DeadLetterQueue;
+import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
-import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Subscription;
-import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
-import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscriptionProps;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * SNS to Slack: the notifier Lambda subscribed (through its alias) to the alerts topic, its dedup table, and the
- * retry and dead-letter path for deliveries that fail.
+ * SNS to Slack through a buffer AWS runs: the alerts topic feeds an SQS queue (encrypted under the alerts key), and
+ * the notifier (through its alias) takes batches from it at a small fixed concurrency, so Slack's pace, not
+ * Lambda's, sets the speed. Events the notifier reports as failed return to the queue; after
+ * {@code alerts.maxReceiveCount} deliveries they move to the dead-letter queue, from which an SQS message move task
+ * replays them.
  */
 public final class Notifier extends Construct {
     static final String HANDLER = "dev.securitywatch.notifier.handler.NotifierHandler::handleRequest";
-    private static final Duration TIMEOUT = Duration.seconds(30);
+    /** Room to pace a batch's posts at about one per second per channel. */
+    static final Duration TIMEOUT = Duration.seconds(120);
+    /** Longer than a paced burst takes, shorter than anyone should wait for an alert. */
+    static final Duration MAX_WAIT = Duration.minutes(15);
 
     private final JavaFunction function;
     private final Table dedupTable;
+    private final Queue queue;
     private final DeadLetterQueue deadLetters;
 
     public Notifier(Construct scope, String id, SecurityWatchConfig config, ITopic alerts, IKey alertsKey,
                     ISecret slackSecret) {
         super(scope, id);
+        Alerts settings = config.alerts();
         dedupTable = Table.Builder.create(this, "Dedup")
                 .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
                 .timeToLiveAttribute("expiresAt")
@@ -54,10 +71,15 @@ public final class Notifier extends Construct {
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
         env.putAll(LambdaEnvironment.slack(config));
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
-        // A delivery lease must outlive one invocation but end before Lambda's first async retry.
+        // A delivery claim must outlive one invocation, and end before the queue shows the event again.
         env.put("DEDUP_LEASE_SECONDS", Long.toString(TIMEOUT.toSeconds().longValue() + 15));
-        env.put("MENTION_ON_CRITICAL", Boolean.toString(config.alerts().mentionHereOnCritical()));
-        env.put("MUTE_AUTOMATION", Boolean.toString(config.alerts().muteAutomation()));
+        env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));
+        env.put("MUTE_AUTOMATION", Boolean.toString(settings.muteAutomation()));
+        env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
+        env.put("PACE_POSTS_PER_SECOND", Double.toString(settings.postsPerSecond()));
+        env.put("PACE_BURST", Integer.toString(settings.burst()));
+        // Each of the concurrent invocations keeps this share of the pace, so together they stay within it.
+        env.put("PACE_SHARE", Integer.toString(settings.maxConcurrency()));
         config.openSearch().dashboardsUrl().ifPresent(url -> env.put("DASHBOARDS_URL", url));
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-notifier");
 
@@ -65,20 +87,81 @@ public final class Notifier extends Construct {
                 "Security Watch: renders forwarded security events and posts them to Slack",
                 1024, TIMEOUT, env));
         SlackSecret.grantRead(slackSecret, config.slack(), function.role());
-        dedupTable.grant(function.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
-        alertsKey.grantDecrypt(function.role());
+        dedupTable.grant(function.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
+                "dynamodb:UpdateItem");
 
         deadLetters = new DeadLetterQueue(this, "DeadLetters", "posting an alert to Slack");
-        function.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .maxEventAge(Duration.hours(6))
-                .onFailure(new SqsDestination(deadLetters.queue()))
+        queue = Queue.Builder.create(this, "Queue")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(alertsKey)
+                .enforceSsl(true)
+                // AWS's guidance for SQS event sources: six times the function timeout, plus the batching window.
+                .visibilityTimeout(Duration.seconds(6 * TIMEOUT.toSeconds().intValue() + settings.batchWindowSeconds()))
+                .retentionPeriod(Duration.days(4))
+                .deadLetterQueue(software.amazon.awscdk.services.sqs.DeadLetterQueue.builder().queue(deadLetters.queue())
+                        .maxReceiveCount(settings.maxReceiveCount()).build())
+                .build();
+        subscribe(alerts, alertsKey);
+        // The buffer hides a stuck notifier: alerts waiting this long mean it fails or cannot keep up.
+        Alarm.Builder.create(this, "AlertsWaiting")
+                .alarmDescription("Security Watch: alerts have waited in the notifier's queue for more than"
+                        + " 15 minutes. Check the notifier's errors and the Slack secret; they are delivered once it"
+                        + " recovers.")
+                .metric(queue.metricApproximateAgeOfOldestMessage(MetricOptions.builder()
+                        .period(Duration.minutes(5)).statistic("Maximum").build()))
+                .threshold(MAX_WAIT.toSeconds())
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+
+        SqsEventSourceProps.Builder source = SqsEventSourceProps.builder()
+                .batchSize(settings.batchSize())
+                .maxConcurrency(settings.maxConcurrency())
+                .reportBatchItemFailures(true);
+        if (settings.batchWindowSeconds() > 0) {
+            source.maxBatchingWindow(Duration.seconds(settings.batchWindowSeconds()));
+        }
+        function.alias().addEventSource(new SqsEventSource(queue, source.build()));
+
+        CfnOutput.Builder.create(this, "AlertsQueueArn").value(queue.getQueueArn())
+                .description("The notifier's input queue: the destination of a dead-letter redrive").build();
+        CfnOutput.Builder.create(this, "AlertsDeadLetterQueueArn").value(deadLetters.queue().getQueueArn())
+                .description("Alerts that failed alerts.maxReceiveCount times: replay with"
+                        + " aws sqs start-message-move-task --source-arn <this ARN>").build();
+    }
+
+    /**
+     * The topic's SQS subscription, written out rather than through {@code SqsSubscription}: that construct scopes
+     * SNS's use of the queue's key to the topic ARN in the key policy, and the topic is itself encrypted under the
+     * same key, which makes a dependency cycle. The key statement is scoped to SNS acting for this account in this
+     * region instead; the queue policy still names the one topic.
+     */
+    private void subscribe(ITopic alerts, IKey alertsKey) {
+        Stack stack = Stack.of(this);
+        queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AlertsTopicOnly")
+                .principals(List.of(new ServicePrincipal("sns.amazonaws.com")))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", alerts.getTopicArn())))
                 .build());
-        // SNS's own delivery to Lambda can fail too (throttling, a missing alias); its redrive lands in the same queue.
-        Subscription subscription = alerts.addSubscription(new LambdaSubscription(function.alias(),
-                LambdaSubscriptionProps.builder().deadLetterQueue(deadLetters.queue()).build()));
-        Validations.of(subscription).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3694")
-                .reason("SNS delivers to a Lambda alias ARN; the alias is what SnapStart restores from.").build());
+        alertsKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("SnsEncryptsForTheAlertsQueue")
+                .principals(List.of(new ServicePrincipal("sns.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn",
+                                "arn:" + stack.getPartition() + ":sns:" + stack.getRegion() + ":" + stack.getAccount()
+                                        + ":*")))
+                .build());
+        Subscription.Builder.create(this, "QueueSubscription")
+                .topic(alerts)
+                .endpoint(queue.getQueueArn())
+                .protocol(SubscriptionProtocol.SQS)
+                .build();
     }
 
     public JavaFunction function() {
@@ -87,6 +170,10 @@ public final class Notifier extends Construct {
 
     public Table dedupTable() {
         return dedupTable;
+    }
+
+    public Queue queue() {
+        return queue;
     }
 
     public DeadLetterQueue deadLetters() {

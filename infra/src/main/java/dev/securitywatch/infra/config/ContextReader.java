@@ -171,10 +171,29 @@ public final class ContextReader {
 
     private static Alerts alerts(ContextNode node) {
         if (node.isAbsent()) {
-            return new Alerts(false, false);
+            return Alerts.defaults();
         }
-        node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation"));
-        return new Alerts(node.field("mentionHereOnCritical").bool(false), node.field("muteAutomation").bool(false));
+        node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
+                "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst"));
+        // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
+        int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
+        ContextNode windowNode = node.field("batchWindowSeconds");
+        int window = windowNode.integer(Alerts.DEFAULT_BATCH_WINDOW_SECONDS, 0, 300);
+        if (batchSize > 10 && window == 0) {
+            throw new ContextException(windowNode.key(), "at least 1 second when alerts.batchSize is above 10"
+                    + " (Lambda requires a batching window for batches of more than 10)", window);
+        }
+        ContextNode rateNode = node.field("postsPerSecond");
+        double postsPerSecond = rateNode.isAbsent() ? Alerts.DEFAULT_POSTS_PER_SECOND : rateNode.json().asDouble(-1);
+        if (!rateNode.isAbsent() && (!rateNode.json().isNumber() || postsPerSecond <= 0 || postsPerSecond > 10)) {
+            throw new ContextException(rateNode.key(), "a number of posts per second above 0 and at most 10",
+                    rateNode.json());
+        }
+        return new Alerts(node.field("mentionHereOnCritical").bool(false), node.field("muteAutomation").bool(false),
+                batchSize, window, node.field("maxConcurrency").integer(Alerts.DEFAULT_MAX_CONCURRENCY, 2, 1000),
+                node.field("maxReceiveCount").integer(Alerts.DEFAULT_MAX_RECEIVE_COUNT, 1, 1000),
+                node.field("groupThreshold").integer(Alerts.DEFAULT_GROUP_THRESHOLD, 1, 1000), postsPerSecond,
+                node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20));
     }
 
     private static int retentionDays(ContextNode node) {

@@ -43,7 +43,30 @@ public final class Settings {
         }
     }
 
-    public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation) {
+    /**
+     * @param batchSize           events the notifier takes from its queue per invocation (at most)
+     * @param batchWindowSeconds  how long the queue gathers a batch before invoking the notifier
+     * @param maxConcurrency      notifier invocations at once: the channel's pace, not Lambda, sets the speed
+     * @param maxReceiveCount     deliveries of one event before it moves to the dead-letter queue
+     * @param groupThreshold      a group of more alerts than this becomes one summary
+     * @param postsPerSecond      the pace per Slack channel (Slack allows about one message per second)
+     * @param burst               posts a channel may take at once before the pace applies
+     */
+    public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
+                         int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
+                         double postsPerSecond, int burst) {
+        public static final int DEFAULT_BATCH_SIZE = 1000;
+        public static final int DEFAULT_BATCH_WINDOW_SECONDS = 10;
+        public static final int DEFAULT_MAX_CONCURRENCY = 2;
+        public static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
+        public static final int DEFAULT_GROUP_THRESHOLD = 3;
+        public static final double DEFAULT_POSTS_PER_SECOND = 1;
+        public static final int DEFAULT_BURST = 3;
+
+        public static Alerts defaults() {
+            return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
+                    DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST);
+        }
     }
 
     /** @param schedule an EventBridge Scheduler cron expression, evaluated in {@code timezone} */

@@ -73,6 +73,18 @@ class ContextReaderTest {
     }
 
     @Test
+    void alertFlowSettingsDefaultToASmallFixedPaceAndAcceptOverrides() {
+        assertThat(read(DefaultContext.get()).alerts()).isEqualTo(Settings.Alerts.defaults());
+        Settings.Alerts alerts = read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 200,
+                "batchWindowSeconds", 30, "maxConcurrency", 4, "maxReceiveCount", 8, "groupThreshold", 5,
+                "postsPerSecond", 0.5, "burst", 2)))).alerts();
+        assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2));
+        assertThat(read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 10,
+                "batchWindowSeconds", 0)))).alerts().batchWindowSeconds()).as("small batches may skip the window")
+                .isZero();
+    }
+
+    @Test
     void perAccountRemediationModeOverridesTheGlobalOne() {
         SecurityWatchConfig config = read(DefaultContext.withOverrides(Map.of("remediationMode", "ENFORCE")));
         assertThat(config.remediationModeFor(config.memberAccounts().get(0))).isEqualTo(RemediationMode.ENFORCE);
@@ -118,6 +130,16 @@ class ContextReaderTest {
             "eventsLogRetentionDays | `42`                          | eventsLogRetentionDays: expected a CloudWatch Logs retention period, one of [1, 3, 5",
             "catalog                | `{\"enable\":[\"nope\"]}`     | catalog.enable[0]: unknown entry or category 'nope'",
             "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
+            "alerts                 | `{\"batchSize\":0}`         | alerts.batchSize: expected a whole number from 1 to 10000, got 0",
+            "alerts                 | `{\"batchSize\":100,\"batchWindowSeconds\":0}` | alerts.batchWindowSeconds: expected at least 1 second when alerts.batchSize is above 10",
+            "alerts                 | `{\"batchWindowSeconds\":301}` | alerts.batchWindowSeconds: expected a whole number from 0 to 300, got 301",
+            "alerts                 | `{\"maxConcurrency\":1}`    | alerts.maxConcurrency: expected a whole number from 2 to 1000, got 1",
+            "alerts                 | `{\"maxReceiveCount\":0}`   | alerts.maxReceiveCount: expected a whole number from 1 to 1000, got 0",
+            "alerts                 | `{\"groupThreshold\":0}`    | alerts.groupThreshold: expected a whole number from 1 to 1000, got 0",
+            "alerts                 | `{\"postsPerSecond\":0}`    | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got 0",
+            "alerts                 | `{\"postsPerSecond\":\"fast\"}` | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got \"fast\"",
+            "alerts                 | `{\"burst\":0}`             | alerts.burst: expected a whole number from 1 to 20, got 0",
+            "alerts                 | `{\"batchsize\":10}`        | alerts.batchsize: unknown setting",
             "openSearch             | `{\"engineVersion\":\"Elasticsearch_7.10\"}` | openSearch.engineVersion: expected an OpenSearch 2.x engine",
             "openSearch             | `{\"vpcId\":\"vpc-0123456789abcdef0\"}` | openSearch.subnetIds: the private subnet ids of vpcId vpc-0123456789abcdef0",
             "openSearch             | `{\"subnetIds\":[\"subnet-0123456789abcdef0\"]}` | openSearch.vpcId: the VPC that the subnetIds belong to",

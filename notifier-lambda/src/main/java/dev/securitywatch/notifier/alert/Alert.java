@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.alert;
 
 import dev.securitywatch.catalog.Severity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,16 +74,18 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
      *                  one tool's many sessions read as one actor; empty for findings and unreadable input
      * @param resources what was acted on, as {@code type:id} (e.g. {@code security-group:sg-0123}), most specific
      *                  first; ids are unique within the alert's account and region
+     * @param time      when it happened, as the event says; empty when unreadable
      */
-    public record Subject(String action, Optional<String> actor, List<String> resources) {
+    public record Subject(String action, Optional<String> actor, List<String> resources, Optional<Instant> time) {
         public Subject {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(actor, "actor");
             resources = List.copyOf(resources);
+            Objects.requireNonNull(time, "time");
         }
 
-        public static Subject of(String action) {
-            return new Subject(action, Optional.empty(), List.of());
+        public static Subject of(String action, Optional<Instant> time) {
+            return new Subject(action, Optional.empty(), List.of(), time);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.lambdakit.cli.CliException;
@@ -18,39 +17,49 @@ import dev.securitywatch.notifier.service.BatchResult;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.Pacer;
+import dev.securitywatch.event.transport.DeliveredRecord;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.SecretFormatException;
 import dev.securitywatch.chat.secret.SlackSecret;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** {@code java -jar notifier-lambda.jar render|send}: a dry run of exactly what the Lambda posts. See {@link #USAGE}. */
 public final class NotifierCli {
     static final String USAGE = """
             usage: java -jar notifier-lambda.jar <command>
-              render FILE...                    print the Slack payload (webhook body) of each message, one JSON per line
-              send --webhook-url URL FILE...    post those payloads to a Slack incoming webhook
-            FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS event or notification,
-            a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL,
-            MUTE_AUTOMATION and CATALOG_SETTINGS are read from the environment as in the Lambda.""";
+              render FILE...   print the Slack payloads (webhook bodies) the Lambda would post, one JSON per line
+              send FILE...     post them to the incoming webhook in SECURITY_WATCH_WEBHOOK_URL, paced as the Lambda
+                               paces; exits 1 if any event was not delivered
+            The FILEs are one burst, as if they arrived in one batch: groups of more than GROUP_THRESHOLD (3) events of
+            one actor, account and category become one summary, and CRITICAL events post on their own.
+            FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS or SQS event or notification,
+            a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL, MUTE_AUTOMATION,
+            CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND and PACE_BURST are read from the environment as
+            in the Lambda.""";
+    static final String WEBHOOK_URL = "SECURITY_WATCH_WEBHOOK_URL";
     static final int EXIT_DELIVERY_FAILED = 1;
-    private static final Duration SEND_BUDGET = Duration.ofSeconds(60);
+    /** Paced at about one post a second, a burst of CRITICAL events takes minutes; the Lambda has its own limit. */
+    private static final Duration SEND_BUDGET = Duration.ofMinutes(10);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    private final Function<SlackSecret, AlertOutbox> outboxFactory;
+    private final BiFunction<SlackSecret, NotifierSettings, AlertOutbox> outboxFactory;
 
     NotifierCli(PrintStream out, PrintStream err, Map<String, String> env,
-                Function<SlackSecret, AlertOutbox> outboxFactory) {
+                BiFunction<SlackSecret, NotifierSettings, AlertOutbox> outboxFactory) {
         this.out = out;
         this.err = err;
         this.env = env;
@@ -61,10 +70,13 @@ public final class NotifierCli {
         System.exit(new NotifierCli(System.out, System.err, System.getenv(), NotifierCli::webhookOutbox).run(args));
     }
 
-    private static AlertOutbox webhookOutbox(SlackSecret secret) {
+    /** Posts as the Lambda does, at the whole pace: the CLI is the only sender. */
+    private static AlertOutbox webhookOutbox(SlackSecret secret, NotifierSettings settings) {
         HttpClient http = ChatHttp.client();
-        return new ChatOutbox(ChatFanOut.fixed(secret, SlackSender.create(http), ChatworkSender.create(http)),
-                SlackRoutes.none());
+        Pacer pacer = new NotifierSettings.Pace(settings.pace().postsPerSecond(), settings.pace().burst(), 1)
+                .pacer(Clock.systemUTC(), Sleeper.REAL);
+        return new ChatOutbox(ChatFanOut.fixed(secret, SlackSender.create(http, pacer),
+                ChatworkSender.create(http, pacer)), SlackRoutes.none());
     }
 
     int run(String... args) {
@@ -76,53 +88,58 @@ public final class NotifierCli {
             throw new CliException("render needs at least one FILE");
         }
         NotifierWiring runtime = runtime(null);
-        return eachFile(runtime, files, messages -> messages.forEach(m ->
-                out.println(runtime.service().render(m).slack().json())));
+        Burst burst = read(runtime, files);
+        runtime.service().preview(burst.messages()).forEach(message -> out.println(message.slack().json()));
+        return burst.exit();
     }
 
-    private int send(List<String> args) {
-        if (args.size() < 2 || !args.get(0).equals("--webhook-url")) {
-            throw new CliException("send needs --webhook-url URL and at least one FILE");
+    private int send(List<String> files) {
+        if (!files.isEmpty() && files.get(0).equals("--webhook-url")) {
+            throw new CliException("--webhook-url is no longer read: put the URL in " + WEBHOOK_URL
+                    + " (a command line is visible to every user of the machine)");
+        }
+        String url = env.get(WEBHOOK_URL);
+        if (url == null || url.isBlank()) {
+            throw new CliException("send needs the incoming webhook URL in " + WEBHOOK_URL);
         }
         SlackSecret secret;
         try {
-            secret = SlackSecret.parse(mapper.createObjectNode().put("webhookUrl", args.get(1)).toString());
+            secret = SlackSecret.parse(mapper.createObjectNode().put("webhookUrl", url.trim()).toString());
         } catch (SecretFormatException e) {
-            throw new CliException("--webhook-url must be an http(s) URL");
+            throw new CliException(WEBHOOK_URL + " must be an http(s) URL");
         }
-        List<String> files = args.subList(2, args.size());
         if (files.isEmpty()) {
-            throw new CliException("send needs at least one FILE after --webhook-url URL");
+            throw new CliException("send needs at least one FILE");
         }
         NotifierWiring runtime = runtime(secret);
-        int[] failed = {0};
-        int exit = eachFile(runtime, files, messages -> {
-            BatchResult result = runtime.service().handle(messages, Deadline.after(SEND_BUDGET));
-            ObjectNode line = mapper.createObjectNode().put("messages", result.messages())
-                    .put("delivered", result.delivered()).put("duplicates", result.duplicates())
-                    .put("muted", result.muted()).put("failed", result.failures().size());
-            out.println(line);
-            failed[0] += result.failures().size();
-        });
-        return exit != 0 ? exit : failed[0] > 0 ? EXIT_DELIVERY_FAILED : 0;
+        Burst burst = read(runtime, files);
+        BatchResult result = runtime.service().handle(List.of(new DeliveredRecord(null, Optional.empty(),
+                burst.messages())), Deadline.after(SEND_BUDGET));
+        out.println(mapper.createObjectNode().put("events", result.events()).put("posts", result.posts())
+                .put("delivered", result.delivered()).put("duplicates", result.duplicates())
+                .put("muted", result.muted()).put("throttled", result.throttled())
+                .put("notDelivered", result.failures().size() + result.requeued()));
+        boolean undelivered = result.failed() || result.requeued() > 0;
+        return burst.exit() != 0 ? burst.exit() : undelivered ? EXIT_DELIVERY_FAILED : 0;
     }
 
-    /** Runs {@code action} per readable file; a bad file is reported on one line and the exit code says so. */
-    private int eachFile(NotifierWiring runtime, List<String> files, Consumer<List<InboundMessage>> action) {
+    /** Every readable file's messages, as one burst; a bad file is reported on one line and the exit code says so. */
+    private Burst read(NotifierWiring runtime, List<String> files) {
         JsonFiles reader = new JsonFiles(mapper);
+        List<InboundMessage> messages = new ArrayList<>();
         int exit = 0;
         for (String file : files) {
-            List<InboundMessage> messages;
             try {
-                messages = new ArrayList<>(runtime.parser().parse(reader.read(Path.of(file))));
+                runtime.records(reader.read(Path.of(file))).forEach(record -> messages.addAll(record.messages()));
             } catch (CliException e) {
                 err.println("error: " + e.getMessage());
                 exit = CliException.EXIT_BAD_INPUT;
-                continue;
             }
-            action.accept(messages);
         }
-        return exit;
+        return new Burst(List.copyOf(messages), exit);
+    }
+
+    private record Burst(List<InboundMessage> messages, int exit) {
     }
 
     /** The Lambda's wiring with an in-memory ledger; its log lines go to stderr (see security-watch-log4j2.xml). */
@@ -133,7 +150,7 @@ public final class NotifierCli {
         } catch (IllegalArgumentException e) {
             throw new CliException("bad environment: " + e.getMessage());
         }
-        AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret);
+        AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret, config);
         return NotifierWiring.create(config, new InMemoryDeliveryLedger(), outbox, new NotifierLog(), mapper);
     }
 }

@@ -132,7 +132,7 @@ public final class CloudTrailRenderer {
         return new Alert(dedupKey(event, envelope), kind, assessment.severity(), tone, headline, title,
                 entry.map(e -> e.category().id()), account, region, assessment.reasons(), automation, fields,
                 sections, links, notes, new Alert.Subject(event.eventName(), ActorText.identity(event.actor()),
-                        ResourceRefs.of(event)));
+                        ResourceRefs.of(event), EventTimes.parse(envelope.origin().timeText())));
     }
 
     /** One message per CloudTrail event, however many times and routes it arrives by. */

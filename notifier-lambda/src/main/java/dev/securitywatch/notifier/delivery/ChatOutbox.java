@@ -4,6 +4,7 @@ import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.fanout.ChatMessage;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.notifier.service.AlertOutbox;
 import dev.securitywatch.notifier.service.OutboundMessage;
@@ -28,6 +29,11 @@ public final class ChatOutbox implements AlertOutbox {
     @Override
     public List<String> sinks() {
         return fanOut.sinks().stream().map(ChatFanOut.Sink::id).toList();
+    }
+
+    @Override
+    public String route(Alert alert) {
+        return routes.channelFor(alert).orElse("");
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class GuardDutyRenderer {
                 severity, severity.isMoreUrgentThan(Severity.MEDIUM) ? Alert.Tone.DESTRUCTIVE : Alert.Tone.DENIED,
                 "GuardDuty finding: " + type, firstNonNull(text(finding, "title"), type),
                 Optional.of(Category.THREAT_FINDING.id()), account, region, List.of(), false, fields, sections, links,
-                notes, Alert.Subject.of(type));
+                notes, Alert.Subject.of(type, EventTimes.parse(envelope.origin().timeText())));
     }
 
     private static String resource(JsonNode resource) {

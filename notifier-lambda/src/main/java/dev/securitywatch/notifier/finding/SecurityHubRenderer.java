@@ -89,7 +89,7 @@ public final class SecurityHubRenderer {
                 severity, severity.isMoreUrgentThan(Severity.MEDIUM) ? Alert.Tone.DESTRUCTIVE : Alert.Tone.DENIED,
                 "Security Hub finding" + (ocsf ? " (OCSF)" : "") + ": " + top.title(), top.title(),
                 Optional.of(Category.POSTURE_FINDING.id()), top.account(), top.region(), List.of(), false, fields, sections,
-                links, List.of(), Alert.Subject.of("Security Hub finding"));
+                links, List.of(), Alert.Subject.of("Security Hub finding", EventTimes.parse(top.updatedAt())));
     }
 
     private static boolean isOcsf(JsonNode finding) {

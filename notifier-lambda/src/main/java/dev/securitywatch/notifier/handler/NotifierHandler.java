@@ -3,23 +3,23 @@ package dev.securitywatch.notifier.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.lambdakit.telemetry.Invocation;
 import dev.securitywatch.notifier.service.BatchResult;
-import dev.securitywatch.chat.delivery.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The SNS-subscribed Lambda: SNS event → envelopes → one Slack message each. Fails the invocation when any message
- * could not be delivered, so Lambda's async retries and the on-failure queue take over; the dedup ledger keeps
- * retries from re-sending what went out. Logs and metrics go through Powertools (lambda-kit's telemetry).
+ * The SQS-triggered Lambda: a batch from the alerts queue → the posts a reader can take in → a partial batch response
+ * naming the records to deliver again. A delivery failure never fails the invocation: the failed records go back to
+ * the queue (and after {@code alerts.maxReceiveCount} deliveries to the dead-letter queue), and the dedup ledger
+ * keeps their redelivery from re-posting what went out. Logs and metrics go through Powertools (lambda-kit).
  */
 public final class NotifierHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Left at the end of the invocation to log, publish metrics and fail cleanly. */
+    /** Left at the end of the invocation to log, publish metrics and answer the batch. */
     static final Duration RESERVE = Duration.ofSeconds(2);
 
     private final NotifierWiring runtime;
@@ -38,31 +38,10 @@ public final class NotifierHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (Invocation ignored = Invocation.start(context)) {
-            String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-            BatchResult result = runtime.service().handle(runtime.parser().parseText(event),
+            BatchResult result = runtime.service().handle(runtime.records(MAPPER.readTree(input)),
                     Deadline.fromRemainingMillis(context.getRemainingTimeInMillis(), RESERVE));
             NotifierMetrics.publish(result);
-            if (result.failed()) {
-                throw new NotificationFailedException(result);
-            }
-            output.write(summary(result));
-        }
-    }
-
-    private static byte[] summary(BatchResult result) {
-        return MAPPER.createObjectNode().put("messages", result.messages()).put("delivered", result.delivered())
-                .put("duplicates", result.duplicates()).put("muted", result.muted()).toString()
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Some messages of the batch were not delivered; the message lists them without any secret. */
-    public static final class NotificationFailedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotificationFailedException(BatchResult result) {
-            super(result.failures().size() + " of " + result.messages() + " message(s) not delivered (delivered "
-                    + result.delivered() + ", duplicates " + result.duplicates() + "): "
-                    + String.join(" | ", result.failures()), null, false, false);
+            output.write(BatchResponse.retry(result.retryRecords(), MAPPER));
         }
     }
 }

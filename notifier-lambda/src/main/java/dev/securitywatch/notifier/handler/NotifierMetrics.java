@@ -14,7 +14,10 @@ final class NotifierMetrics {
 
     static void publish(BatchResult result) {
         LambdaMetrics.publish(metrics -> {
+            metrics.addMetric("Events", result.events(), MetricUnit.COUNT);
+            metrics.addMetric("Posts", result.posts(), MetricUnit.COUNT);
             metrics.addMetric("Delivered", result.delivered(), MetricUnit.COUNT);
+            metrics.addMetric("Requeued", result.requeued(), MetricUnit.COUNT);
             metrics.addMetric("Duplicate", result.duplicates(), MetricUnit.COUNT);
             metrics.addMetric("Throttled", result.throttled(), MetricUnit.COUNT);
             metrics.addMetric("Fallback", result.fallback(), MetricUnit.COUNT);

@@ -2,12 +2,16 @@ package dev.securitywatch.notifier.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.chat.delivery.TokenBucketPacer;
+import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.lambdakit.settings.Environment;
 import dev.securitywatch.lambdakit.settings.SettingsException;
 import dev.securitywatch.notifier.alert.Accounts;
 import dev.securitywatch.notifier.alert.JsonSetting;
+import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.routing.SlackRoutes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,30 @@ import java.util.Optional;
  */
 public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings renderSettings, SlackRoutes routes,
                              boolean muteAutomation, String slackSecretId, String dedupTableName,
-                             Duration dedupLease, Duration dedupRetention, Duration secretMaxAge) {
+                             Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
+                             int groupThreshold, Pace pace) {
+
+    /**
+     * The pace per destination, shared by the invocations that may run at once.
+     *
+     * @param postsPerSecond the destination's pace (Slack: about one message per second per channel)
+     * @param burst          posts it takes at once before the pace applies
+     * @param share          how many invocations may run at once ({@code alerts.maxConcurrency}); each keeps
+     *                       1/share of the pace, so together they never exceed it
+     */
+    public record Pace(double postsPerSecond, int burst, int share) {
+        public Pace {
+            if (!(postsPerSecond > 0) || burst < 1 || share < 1) {
+                throw new SettingsException("the pace needs PACE_POSTS_PER_SECOND above 0, PACE_BURST and"
+                        + " PACE_SHARE of at least 1");
+            }
+        }
+
+        /** This invocation's part of the pace. */
+        public TokenBucketPacer pacer(Clock clock, Sleeper sleeper) {
+            return new TokenBucketPacer(postsPerSecond / share, Math.max(1, burst / share), clock, sleeper);
+        }
+    }
 
     public static NotifierSettings fromEnvironment(Map<String, String> variables, ObjectMapper mapper) {
         Environment env = new Environment(variables);
@@ -34,7 +61,24 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 flag(env, "MUTE_AUTOMATION"), text(env, "SLACK_SECRET_ID"), text(env, "DEDUP_TABLE_NAME"),
                 Duration.ofSeconds(positive(env, "DEDUP_LEASE_SECONDS", 60)),
                 Duration.ofDays(positive(env, "DEDUP_RETENTION_DAYS", 14)),
-                Duration.ofSeconds(positive(env, "SECRET_MAX_AGE_SECONDS", 300)));
+                Duration.ofSeconds(positive(env, "SECRET_MAX_AGE_SECONDS", 300)),
+                (int) positive(env, "GROUP_THRESHOLD", BurstPlanner.DEFAULT_THRESHOLD),
+                new Pace(rate(env, "PACE_POSTS_PER_SECOND", 1), (int) positive(env, "PACE_BURST", 3),
+                        (int) positive(env, "PACE_SHARE", 1)));
+    }
+
+    private static double rate(Environment env, String name, double fallback) {
+        return env.optional(name).map(value -> {
+            try {
+                double parsed = Double.parseDouble(value);
+                if (parsed > 0 && Double.isFinite(parsed)) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, naming the variable.
+            }
+            throw new SettingsException(name + " must be a number above 0, got '" + value + "'");
+        }).orElse(fallback);
     }
 
     private static CatalogSettings catalogSettings(String json, ObjectMapper mapper) {

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.event.UnreadableMessage;
+import dev.securitywatch.event.transport.DeliveredRecord;
 import dev.securitywatch.event.transport.EnvelopeParser;
+import dev.securitywatch.event.transport.RecordsDecoder;
+import java.util.List;
+import java.util.Optional;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
@@ -15,6 +21,10 @@ import dev.securitywatch.notifier.service.DeliveryLedger;
 import dev.securitywatch.notifier.service.NotificationService;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Pacer;
+import dev.securitywatch.lambdakit.retry.Sleeper;
+import dev.securitywatch.notifier.burst.BurstPlanner;
+import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
@@ -65,8 +75,9 @@ public final class NotifierWiring {
         CachedSlackSecret secret = new CachedSlackSecret(new SecretsManagerSecretReader(secrets),
                 config.slackSecretId(), config.secretMaxAge(), Clock.systemUTC());
         HttpClient chatHttp = ChatHttp.client();
-        AlertOutbox outbox = new ChatOutbox(ChatFanOut.cached(secret, SlackSender.create(chatHttp),
-                ChatworkSender.create(chatHttp)), config.routes());
+        Pacer pacer = config.pace().pacer(Clock.systemUTC(), Sleeper.REAL);
+        AlertOutbox outbox = new ChatOutbox(ChatFanOut.cached(secret, SlackSender.create(chatHttp, pacer),
+                ChatworkSender.create(chatHttp, pacer)), config.routes());
         DeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb(Region.of(region), awsHttp, credentials),
                 config.dedupTableName(), config.dedupLease(), config.dedupRetention());
         return create(config, ledger, outbox, new NotifierLog(), mapper);
@@ -98,7 +109,20 @@ public final class NotifierWiring {
         AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout, ledger,
-                outbox, log, config.muteAutomation(), Clock.systemUTC()));
+                outbox, log, config.muteAutomation(), new BurstPlanner(config.groupThreshold()),
+                new SummaryAlert(config.renderSettings(), config.groupThreshold()), Clock.systemUTC()));
+    }
+
+    /**
+     * The records of a Lambda event (SQS, SNS, a CloudTrail file) with their ids, or the whole input as one record
+     * without an id when it is a bare event.
+     */
+    public List<DeliveredRecord> records(JsonNode input) {
+        if (input != null && RecordsDecoder.isRecords(input)) {
+            return new RecordsDecoder(parser).decode(input);
+        }
+        return List.of(new DeliveredRecord(null, Optional.empty(), input == null
+                ? List.of(new UnreadableMessage("", "empty input")) : parser.parse(input)));
     }
 
     public EnvelopeParser parser() {

@@ -1,5 +1,7 @@
 package dev.securitywatch.notifier.handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.chat.secret.SecretsManagerSecretReader;
 import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.event.InboundMessage;
@@ -11,9 +13,10 @@ import dev.securitywatch.notifier.service.DeliveryLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * SnapStart priming, before the snapshot:
  * <ul>
- *   <li>parse, classify, render and serialise a bundled sample SNS event (a synthetic security-group change);</li>
+ *   <li>decode a bundled sample SQS batch (a synthetic security-group change, as SNS delivers it to the alerts
+ *       queue), classify, render and serialise it, alone and as a burst that becomes a group summary;</li>
  *   <li>run the dedup ledger and the secret reader through SDK clients built exactly as {@link NotifierWiring} builds
  *       the real ones, but on an {@link OfflineSdkHttpClient} that answers from a script: request marshalling,
  *       SigV4 signing, endpoint resolution, the retry machinery and response and error unmarshalling
@@ -34,7 +38,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * that never leave the process, and the real clients are first used by a real event.
  */
 final class Priming extends SnapStartPriming {
-    static final String SAMPLE = "priming/sns-security-group-event.json";
+    static final String SAMPLE = "priming/sqs-security-group-event.json";
+    /** Copies of the sample that make a group big enough to summarise. */
+    private static final int BURST = 5;
     private static final int ROUNDS = 100;
     private static final int AWS_ROUNDS = 20;
     private static final Region REGION = Region.US_EAST_1;
@@ -43,6 +49,8 @@ final class Priming extends SnapStartPriming {
     /** Placeholders so that signing runs; the requests they sign are answered inside this process. */
     private static final StaticCredentialsProvider PLACEHOLDER_KEYS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDPRIMINGONLY", "priming-placeholder-not-a-secret"));
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final NotifierWiring runtime;
     private int offlineAwsCalls;
@@ -53,11 +61,13 @@ final class Priming extends SnapStartPriming {
 
     @Override
     protected void prime() {
-        String sample = sample();
+        JsonNode sample = sample();
         for (int i = 0; i < ROUNDS; i++) {
-            for (InboundMessage message : runtime.parser().parseText(sample)) {
-                runtime.service().render(message).slack().json();
-            }
+            List<InboundMessage> messages = runtime.records(sample).stream()
+                    .flatMap(record -> record.messages().stream()).toList();
+            runtime.service().preview(messages).forEach(message -> message.slack().json());
+            runtime.service().preview(Collections.nCopies(BURST, messages.get(0)))
+                    .forEach(message -> message.slack().json());
         }
         primeAwsClients();
     }
@@ -107,12 +117,12 @@ final class Priming extends SnapStartPriming {
         return Answer.json(200, DYNAMODB_JSON, "{}");
     }
 
-    static String sample() {
+    static JsonNode sample() {
         try (InputStream in = Priming.class.getClassLoader().getResourceAsStream(SAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException("missing priming sample " + SAMPLE);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -127,7 +127,8 @@ public final class RemediationRenderer {
                 severity, tone, headline, "Security group remediation by Security Watch",
                 Optional.of(Category.REMEDIATION.id()), account, region, reasons, false, fields, sections, links, List.of(),
                 new Alert.Subject("SecurityGroupRemediation", Optional.empty(),
-                        groupId == null ? List.of() : List.of("security-group:" + groupId)));
+                        groupId == null ? List.of() : List.of("security-group:" + groupId),
+                        EventTimes.parse(envelope.origin().timeText())));
     }
 
     private static List<PermissionChange> rules(JsonNode list, Change change, String groupId) {

@@ -57,6 +57,6 @@ public final class FallbackRenderer {
         return new Alert(dedupKey, Alert.Kind.FALLBACK, Severity.MEDIUM, Alert.Tone.NEUTRAL, headline,
                 "Security Watch could not read this message", category, account, region, List.of(), false, fields,
                 List.of(new Section("Raw content", List.of(shown), true)), List.of(), notes,
-                Alert.Subject.of(Alert.Kind.FALLBACK.name()));
+                Alert.Subject.of(Alert.Kind.FALLBACK.name(), Optional.empty()));
     }
 }

@@ -3,16 +3,25 @@ package dev.securitywatch.notifier.service;
 import java.util.List;
 
 /**
- * What one batch did. {@code failures} non-empty means the invocation must fail so Lambda retries it; messages
- * delivered in this batch are in the ledger and will be duplicates on the retry.
+ * What one batch did.
  *
- * @param fallback          messages rendered with the fallback layout (unknown or unreadable input)
- * @param plainTextFallback messages Slack refused as blocks and took as plain text
+ * @param events            events (messages) the batch carried
+ * @param posts             messages posted: one per single alert, one per summary
+ * @param delivered         events delivered (a summary delivers all its members)
+ * @param fallback          events rendered with the fallback layout (unknown or unreadable input)
+ * @param plainTextFallback posts Slack refused as blocks and took as plain text
+ * @param requeued          events left for a later delivery without an error: another invocation held the claim,
+ *                          or Slack's pace left no time in this invocation
+ * @param failures          what failed, one line per event and sink, no secrets
+ * @param retryRecords      the transport ids of the records to deliver again (an SQS batch response's
+ *                          {@code batchItemFailures}); a record is retried when any of its events was not delivered
  */
-public record BatchResult(int messages, int delivered, int duplicates, int muted, int fallback, int throttled,
-                          int plainTextFallback, List<String> failures) {
+public record BatchResult(int events, int posts, int delivered, int duplicates, int muted, int fallback,
+                          int throttled, int plainTextFallback, int requeued, List<String> failures,
+                          List<String> retryRecords) {
     public BatchResult {
         failures = List.copyOf(failures);
+        retryRecords = List.copyOf(retryRecords);
     }
 
     public boolean failed() {

@@ -43,8 +43,17 @@ public final class NotifierLog {
     }
 
     void inProgress(Alert alert, String sink) {
-        log(Level.WARN, "another delivery holds the claim; failing so that a retry after the lease delivers it"
-                + " if that one never finished", keys(alert, field("sink", sink)));
+        log(Level.INFO, "requeued: another delivery holds the claim; the queue redelivers it, and that finds it"
+                + " delivered or, after the lease, delivers it", keys(alert, field("sink", sink)));
+    }
+
+    void requeued(Alert alert, String why) {
+        log(Level.INFO, "requeued: " + why, keys(alert));
+    }
+
+    void throttledOut(Alert alert, String sink, DeliveryException e) {
+        log(Level.WARN, "requeued: " + e.getMessage(), keys(alert, field("sink", sink),
+                field("throttled", e.throttled())));
     }
 
     void muted(Alert alert) {

@@ -15,6 +15,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.securitywatch.event.EventEnvelope;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.notifier.support.Bursts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The CLI in-process: {@code run(args)} with captured stdout and stderr. */
 class NotifierCliTest {
+    private static final String SG_RECORD = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
+    private static final String SSH_WORLD = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
@@ -39,7 +46,8 @@ class NotifierCliTest {
     void start() throws Exception {
         webhook = new ScriptedHttpServer();
         cli = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}"),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}",
+                        NotifierCli.WEBHOOK_URL, webhook.uri("/services/T/B/SECRET").toString()),
                 LocalChat::webhookOutbox);
     }
 
@@ -97,9 +105,8 @@ class NotifierCliTest {
             "render missing.json => missing.json: no such file",
             "render BAD => not valid JSON (line 1, column",
             "frobnicate x => error: unknown command 'frobnicate'",
-            "send x.json => error: send needs --webhook-url URL and at least one FILE",
-            "send --webhook-url ftp://x/y x.json => error: --webhook-url must be an http(s) URL",
-            "send --webhook-url https://hooks.slack.com/services/T/B/SECRET => error: send needs at least one FILE"})
+            "send => error: send needs at least one FILE",
+            "send --webhook-url https://hooks.slack.com/services/T/B/SECRET x.json => error: --webhook-url is no longer read: put the URL in SECURITY_WATCH_WEBHOOK_URL"})
     void badInputIsOneLineOnStderrWithExitTwo(String args, String message) throws Exception {
         Path bad = file("bad.json", "{not json");
         int exit = cli.run(args.replace("BAD", bad.toString()).split(" "));
@@ -114,7 +121,7 @@ class NotifierCliTest {
         assertThat(cli.run()).isEqualTo(2);
         assertThat(stderr()).isEqualTo("error: no command given; commands: render, send (try --help)\n");
         assertThat(cli.run("--help")).isZero();
-        assertThat(stdout()).contains("render FILE...", "send --webhook-url URL FILE...");
+        assertThat(stdout()).contains("render FILE...", "send FILE...", "SECURITY_WATCH_WEBHOOK_URL");
     }
 
     @Test
@@ -126,8 +133,7 @@ class NotifierCliTest {
         int exit;
         String logged;
         try (LogCapture logs = LogCapture.start()) {
-            exit = cli.run("send", "--webhook-url", webhook.uri("/services/T/B/SECRET").toString(), sg.toString(),
-                    admin.toString());
+            exit = cli.run("send", sg.toString(), admin.toString());
             logged = logs.text();
         }
 
@@ -149,13 +155,13 @@ class NotifierCliTest {
         int exit;
         String logged;
         try (LogCapture logs = LogCapture.start()) {
-            exit = cli.run("send", "--webhook-url", webhook.uri("/services/T/B/SECRET").toString(), sg.toString());
+            exit = cli.run("send", sg.toString());
             logged = logs.text();
         }
 
         assertThat(exit).isEqualTo(1);
         assertThat(stdout().lines()).singleElement()
-                .satisfies(line -> assertThat(MAPPER.readTree(line).path("failed").asInt()).isEqualTo(1));
+                .satisfies(line -> assertThat(MAPPER.readTree(line).path("notDelivered").asInt()).isEqualTo(1));
         // The log lines, which the real CLI writes to stderr (security-watch-log4j2.xml), say why.
         assertThat(logged).contains("\"level\":\"ERROR\"", "Slack webhook refused the message: no_service");
         assertThat(logged + stderr()).doesNotContain("SECRET");
@@ -164,9 +170,62 @@ class NotifierCliTest {
     @Test
     void badEnvironmentIsBadInput() {
         NotifierCli misconfigured = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("MENTION_ON_CRITICAL", "maybe"), s -> null);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("MENTION_ON_CRITICAL", "maybe"),
+                (secret, settings) -> null);
 
         assertThat(misconfigured.run("render", "x.json")).isEqualTo(2);
         assertThat(stderr()).contains("error: bad environment: MENTION_ON_CRITICAL must be true or false");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", nullValues = "UNSET", value = {
+            "UNSET => error: send needs the incoming webhook URL in SECURITY_WATCH_WEBHOOK_URL",
+            "ftp://x/y => error: SECURITY_WATCH_WEBHOOK_URL must be an http(s) URL"})
+    void sendReadsTheWebhookUrlFromTheEnvironmentOnly(String url, String message) throws Exception {
+        Map<String, String> env = url == null ? Map.of() : Map.of(NotifierCli.WEBHOOK_URL, url);
+        NotifierCli noUrl = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, LocalChat::webhookOutbox);
+
+        assertThat(noUrl.run("send", corpus(SG_RECORD).toString())).isEqualTo(2);
+        assertThat(stderr()).contains(message);
+    }
+
+    @Test
+    void renderShowsABurstAsTheLambdaPostsIt() throws Exception {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(file("burst-" + i + ".json", json(Bursts.variant(SG_RECORD, i, "2026-11-20T10:00:00Z"))).toString());
+        }
+        files.add(corpus(SSH_WORLD).toString());
+        files.add(0, "render");
+
+        assertThat(cli.run(files.toArray(String[]::new))).isZero();
+
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("[CRITICAL]");
+        assertThat(lines.get(1)).contains("6 security-group events by TestAdmin (assumed role)");
+        lines.forEach(PayloadChecks::assertValid);
+    }
+
+    @Test
+    void sendPostsTheBurstAsOneSummaryAndExitsZero() throws Exception {
+        webhook.answer(Answer.of(200, "ok"));
+        List<String> args = new ArrayList<>(List.of("send"));
+        for (int i = 0; i < 5; i++) {
+            args.add(file("burst-" + i + ".json", json(Bursts.variant(SG_RECORD, i, "2026-11-20T10:00:00Z"))).toString());
+        }
+
+        assertThat(cli.run(args.toArray(String[]::new))).isZero();
+
+        assertThat(webhook.requests()).hasSize(1);
+        JsonNode line = MAPPER.readTree(stdout().trim());
+        assertThat(line.path("events").asInt()).isEqualTo(5);
+        assertThat(line.path("posts").asInt()).isEqualTo(1);
+        assertThat(line.path("delivered").asInt()).isEqualTo(5);
+    }
+
+    private static String json(InboundMessage message) {
+        return ((EventEnvelope) message).json().toString();
     }
 }

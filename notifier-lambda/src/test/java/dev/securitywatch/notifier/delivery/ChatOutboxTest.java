@@ -9,15 +9,11 @@ import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.Rendering;
-import dev.securitywatch.notifier.service.NotificationService;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +40,7 @@ class ChatOutboxTest {
         SlackRoutes routes = SlackRoutes.fromJson("[{\"channel\":\"C-SG-CRITICAL\",\"categories\":[\"security-group\"],"
                 + "\"severities\":[\"CRITICAL\"]}]", new ObjectMapper());
         outbox = LocalChat.outbox(secret, server.uri("/api/"), server.uri("/v2/"), routes);
-        NotificationService service = new NotificationService(Rendering.RENDERER, Rendering.LAYOUT,
-                new InMemoryDeliveryLedger(), outbox, new NotifierLog(), false, Clock.systemUTC());
-        message = service.render(Rendering.parse(AcceptanceData.text(SG_EVENT)).get(0));
+        message = Rendering.outbound(Rendering.parse(AcceptanceData.text(SG_EVENT)).get(0));
     }
 
     @AfterEach

@@ -60,7 +60,7 @@ class AlertSubjectTest {
 
         assertThat(finding.action()).isEqualTo("UnauthorizedAccess:IAMUser/TorIPCaller");
         assertThat(finding.actor()).isEmpty();
-        assertThat(unreadable).isEqualTo(Alert.Subject.of("FALLBACK"));
+        assertThat(unreadable).isEqualTo(Alert.Subject.of("FALLBACK", Optional.empty()));
     }
 
     private static Alert.Subject render(String json) {

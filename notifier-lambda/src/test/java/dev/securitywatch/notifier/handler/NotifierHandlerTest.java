@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.lambda.powertools.common.internal.LambdaHandlerProcessor;
 
 /**
- * The handler end to end in-process: an SNS event in, the real Slack sender posting to a local HTTP server, the
- * real ledger on DynamoDB Local, and out the real Powertools output: JSON log lines and EMF metrics on stdout.
+ * The handler end to end in-process: an SQS batch in (the alerts queue's records, each body an SNS notification),
+ * the real Slack sender posting to a local HTTP server, the real ledger on DynamoDB Local, and out the partial batch
+ * response and the real Powertools output: JSON log lines and EMF metrics on stdout.
  */
 class NotifierHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,7 +69,7 @@ class NotifierHandlerTest {
                 "ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}", "MENTION_ON_CRITICAL", "true",
                 "DASHBOARDS_URL", "https://dashboards.example.com"), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
-        ChatOutbox outbox = LocalChat.webhookOutbox(secret);
+        ChatOutbox outbox = LocalChat.webhookOutbox(secret, config);
         NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
                 Duration.ofMinutes(15), Duration.ofDays(14)), outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
@@ -99,9 +100,9 @@ class NotifierHandlerTest {
     void postsTheRenderedMessageAndReportsMetrics() throws Exception {
         slack.answer(Answer.of(200, "ok"));
 
-        String output = invoke(AcceptanceData.text(SNS_BATCH));
+        String output = invoke(sqs(AcceptanceData.text(SNS_BATCH)));
 
-        assertThat(MAPPER.readTree(output).path("delivered").asInt()).isEqualTo(1);
+        assertThat(output).isEqualTo("{\"batchItemFailures\":[]}");
         ScriptedHttpServer.Recorded post = slack.requests().get(0);
         assertThat(post.path()).isEqualTo(WEBHOOK_PATH);
         JsonNode payload = PayloadChecks.assertValid(post.body());
@@ -121,8 +122,8 @@ class NotifierHandlerTest {
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
                 .isEqualTo("[[\"Service\"]]");
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").findValuesAsText("Name"))
-                .containsExactlyInAnyOrder("Delivered", "Duplicate", "Throttled", "Fallback", "Failed", "Muted",
-                        "PlainTextFallback");
+                .containsExactlyInAnyOrder("Events", "Posts", "Delivered", "Requeued", "Duplicate", "Throttled",
+                        "Fallback", "Failed", "Muted", "PlainTextFallback");
         assertThat(emf.path("Service").asText()).isEqualTo("security-watch-notifier");
         assertThat(emf.path("Delivered").asInt()).isEqualTo(1);
         assertThat(emf.path("Failed").asInt()).isZero();
@@ -134,7 +135,7 @@ class NotifierHandlerTest {
         slack.answer(Answer.of(200, "ok"), Answer.of(200, "ok"));
         boolean coldBefore = LambdaHandlerProcessor.isColdStart();
 
-        invoke(AcceptanceData.text(SNS_BATCH));
+        invoke(sqs(AcceptanceData.text(SNS_BATCH)));
         invoke(twoMessageBatch());
 
         List<JsonNode> delivered = logs.withMessage("delivered");
@@ -143,22 +144,22 @@ class NotifierHandlerTest {
     }
 
     @Test
-    void aFailedDeliveryFailsTheInvocationAndTheRetryDoesNotResendWhatWentOut() throws Exception {
+    void aFailedDeliveryNamesOnlyItsRecordAndTheRedeliveryDoesNotResendWhatWentOut() throws Exception {
         String batch = twoMessageBatch();
         slack.answer(Answer.of(200, "ok"), Answer.of(503, ""), Answer.of(503, ""));
 
-        assertThatThrownBy(() -> invoke(batch))
-                .isInstanceOf(NotifierHandler.NotificationFailedException.class)
-                .hasMessageContaining("1 of 2 message(s) not delivered")
-                .hasMessageContaining("http_503")
-                .hasMessageNotContaining("SECRET");
+        String first = invoke(batch);
+
+        assertThat(MAPPER.readTree(first).path("batchItemFailures")).singleElement()
+                .satisfies(failure -> assertThat(failure.path("itemIdentifier").asText())
+                        .as("the CRITICAL attachment posts first; the security-group change then fails")
+                        .isEqualTo("message-0"));
         int postsBeforeRetry = slack.requests().size();
 
         slack.answer(Answer.of(200, "ok"));
-        String output = invoke(batch);
+        String retry = invoke(batch);
 
-        assertThat(MAPPER.readTree(output).path("duplicates").asInt()).isEqualTo(1);
-        assertThat(MAPPER.readTree(output).path("delivered").asInt()).isEqualTo(1);
+        assertThat(retry).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(slack.requests()).hasSize(postsBeforeRetry + 1);
         assertThat(metrics.emf()).extracting(line -> line.path("Failed").asInt()).containsExactly(1, 0);
         assertThat(metrics.emf()).extracting(line -> line.path("Duplicate").asInt()).containsExactly(0, 1);
@@ -171,7 +172,7 @@ class NotifierHandlerTest {
     void throttlingIsHonouredAndCounted() throws Exception {
         slack.answer(Answer.of(429, "").withHeader("Retry-After", "0"), Answer.of(200, "ok"));
 
-        invoke(AcceptanceData.text(SNS_BATCH));
+        invoke(sqs(AcceptanceData.text(SNS_BATCH)));
 
         assertThat(metrics.single().path("Throttled").asInt()).isEqualTo(1);
         assertThat(metrics.single().path("Delivered").asInt()).isEqualTo(1);
@@ -209,13 +210,32 @@ class NotifierHandlerTest {
         assertThat(priming.offlineAwsCalls()).isPositive();
     }
 
-    /** Two SNS records: the security-group event and the AdministratorAccess attachment. */
+    /** Two queue records: the security-group event and the AdministratorAccess attachment. */
     private static String twoMessageBatch() throws Exception {
-        JsonNode first = MAPPER.readTree(AcceptanceData.text(SNS_BATCH));
-        JsonNode second = MAPPER.readTree(AcceptanceData.text(
+        return sqs(AcceptanceData.text(SNS_BATCH), AcceptanceData.text(
                 "sns/derived/sns-eb-iam-AttachUserPolicy-IAMUser-stratus-1.json"));
+    }
+
+    /**
+     * The alerts queue's Lambda event for these SNS events: one record per notification, its body the notification
+     * as SNS delivers it to a subscribed queue, ids {@code message-0}, {@code message-1}, ...
+     */
+    static String sqs(String... snsEvents) throws Exception {
         ObjectNode batch = MAPPER.createObjectNode();
-        batch.putArray("Records").add(first.path("Records").get(0)).add(second.path("Records").get(0));
+        int id = 0;
+        for (String snsEvent : snsEvents) {
+            for (JsonNode record : MAPPER.readTree(snsEvent).path("Records")) {
+                ObjectNode message = batch.withArray("Records").addObject();
+                message.put("messageId", "message-" + id++);
+                message.put("receiptHandle", "handle");
+                message.put("body", record.path("Sns").toString());
+                message.putObject("attributes").put("ApproximateReceiveCount", "1")
+                        .put("SentTimestamp", "1700000000000");
+                message.put("eventSource", "aws:sqs");
+                message.put("eventSourceARN", "arn:aws:sqs:us-east-1:111111111111:security-watch-alerts");
+                message.put("awsRegion", "us-east-1");
+            }
+        }
         return batch.toString();
     }
 }

@@ -3,27 +3,21 @@ package dev.securitywatch.notifier.render;
 import static dev.securitywatch.notifier.support.Rendering.LAYOUT;
 import static dev.securitywatch.notifier.support.Rendering.MAPPER;
 import static dev.securitywatch.notifier.support.Rendering.RENDERER;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.testing.AcceptanceData;
+import dev.securitywatch.notifier.support.Golden;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/**
- * Representative messages pinned as golden files under {@code src/test/resources/golden}. Regenerate after an
- * intended change with {@code -Dgolden.update=true} and read the diff as a Slack user would.
- */
+/** Representative messages pinned as golden files (see {@link Golden}). */
 class GoldenMessagesTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -55,12 +49,7 @@ class GoldenMessagesTest {
         }
         String actual = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
                 payloads.size() == 1 ? payloads.get(0) : payloads) + "\n";
-        Path golden = GOLDEN.resolve(name + ".json");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual);
-        }
-        assertThat(golden).as("golden file; run with -Dgolden.update=true to create it").exists();
-        assertThat(actual).isEqualTo(Files.readString(golden));
+        Golden.assertMatches(name, actual);
     }
 
     private static String read(String source) throws IOException {

@@ -26,7 +26,7 @@ class SlackLayoutTest {
                 .mapToObj(i -> new Alert.Link("Link " + i, "https://example.com/" + i)).toList();
         return new Alert("cloudtrail:x", Alert.Kind.CHANGE, severity, Alert.Tone.CHANGE, text.repeat(200),
                 text.repeat(100), Optional.empty(), "111111111111", "us-east-1", List.of("because"), true, fieldList,
-                sectionList, links, List.of("note <!channel>"), Alert.Subject.of("AuthorizeSecurityGroupIngress"));
+                sectionList, links, List.of("note <!channel>"), Alert.Subject.of("AuthorizeSecurityGroupIngress", Optional.empty()));
     }
 
     @Test

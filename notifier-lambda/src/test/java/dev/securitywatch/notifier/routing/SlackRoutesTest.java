@@ -32,7 +32,7 @@ class SlackRoutesTest {
                                                      String expected) {
         Alert alert = new Alert("k", Alert.Kind.CHANGE, severity, Alert.Tone.CHANGE, "h", "t",
                 Optional.ofNullable(category), account, "us-east-1", List.of(), false, List.of(), List.of(),
-                List.of(), List.of(), Alert.Subject.of("PutRolePolicy"));
+                List.of(), List.of(), Alert.Subject.of("PutRolePolicy", Optional.empty()));
         assertThat(ROUTES.channelFor(alert).orElse("DEFAULT")).isEqualTo(expected);
     }
 
@@ -40,10 +40,10 @@ class SlackRoutesTest {
     void theConfiguredDefaultChannelTakesWhatNoRouteClaims() {
         Alert low = new Alert("k", Alert.Kind.CHANGE, Severity.LOW, Alert.Tone.CHANGE, "h", "t", Optional.empty(),
                 "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(), List.of(),
-                Alert.Subject.of("PutRolePolicy"));
+                Alert.Subject.of("PutRolePolicy", Optional.empty()));
         Alert critical = new Alert("k", Alert.Kind.CHANGE, Severity.CRITICAL, Alert.Tone.CHANGE, "h", "t",
                 Optional.empty(), "222222222222", "us-east-1", List.of(), false, List.of(), List.of(), List.of(),
-                List.of(), Alert.Subject.of("PutRolePolicy"));
+                List.of(), Alert.Subject.of("PutRolePolicy", Optional.empty()));
         SlackRoutes routes = SlackRoutes.fromJson("[{\"channel\":\"C-CRIT\",\"severities\":[\"CRITICAL\"]}]",
                 "C-CONTEXT-DEFAULT", MAPPER);
 

@@ -3,11 +3,13 @@ package dev.securitywatch.notifier.support;
 import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.ChatworkSender;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
+import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,17 +29,17 @@ public final class LocalChat {
         return new ChatOutbox(ChatFanOut.cached(secret, slack(slackApi), chatwork(chatworkApi)), routes);
     }
 
-    /** Webhook mode: the APIs are never called, so they point nowhere. */
-    public static ChatOutbox webhookOutbox(SlackSecret secret) {
+    /** Webhook mode: the APIs are never called, so they point nowhere. The settings' pace is not kept: tests wait for nothing. */
+    public static ChatOutbox webhookOutbox(SlackSecret secret, NotifierSettings settings) {
         return new ChatOutbox(ChatFanOut.fixed(secret, slack(SlackSender.SLACK_API),
                 chatwork(ChatworkSender.CHATWORK_API)), SlackRoutes.none());
     }
 
     private static SlackSender slack(URI api) {
-        return new SlackSender(HTTP, FAST, ATTEMPT_TIMEOUT, d -> { }, api);
+        return new SlackSender(HTTP, FAST, ATTEMPT_TIMEOUT, d -> { }, api, Pacer.NONE);
     }
 
     private static ChatworkSender chatwork(URI api) {
-        return new ChatworkSender(HTTP, FAST, ATTEMPT_TIMEOUT, d -> { }, api);
+        return new ChatworkSender(HTTP, FAST, ATTEMPT_TIMEOUT, d -> { }, api, Pacer.NONE);
     }
 }

@@ -7,6 +7,9 @@ import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.alert.Accounts;
+import dev.securitywatch.notifier.alert.Alert;
+import dev.securitywatch.notifier.render.PlainText;
+import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.render.SlackLayout;
@@ -33,5 +36,11 @@ public final class Rendering {
 
     public static List<InboundMessage> parse(String json) {
         return PARSER.parseText(json);
+    }
+
+    /** The message the notifier sends for {@code message} on its own. */
+    public static OutboundMessage outbound(InboundMessage message) {
+        Alert alert = RENDERER.render(message).alert();
+        return new OutboundMessage(alert, LAYOUT.layout(alert), PlainText.title(alert), PlainText.body(alert));
     }
 }

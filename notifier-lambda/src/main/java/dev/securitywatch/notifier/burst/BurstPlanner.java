@@ -1,0 +1,61 @@
+package dev.securitywatch.notifier.burst;
+
+import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.notifier.alert.Alert;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns a batch of alerts into the messages to post. Alerts group by {@link GroupKey}; a group of more than the
+ * threshold becomes one {@link Post.Summary}, smaller groups post one message per alert. A CRITICAL alert always gets
+ * its own message, first, whatever its group: a summary must never make the one alert that matters wait or hide.
+ */
+public final class BurstPlanner {
+    public static final int DEFAULT_THRESHOLD = 3;
+
+    private final int threshold;
+
+    public BurstPlanner(int threshold) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("the grouping threshold must be at least 1, got " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /**
+     * @param alerts the batch's alerts in arrival order
+     * @param route  the route each alert goes to (e.g. its Slack channel); alerts of different routes never group
+     * @return the posts in order: CRITICAL alerts first, then groups and single alerts by first arrival
+     */
+    public List<Post> plan(List<Alert> alerts, Function<Alert, String> route) {
+        Map<Alert, Integer> arrival = new IdentityHashMap<>();
+        Map<GroupKey, List<Alert>> groups = new LinkedHashMap<>();
+        for (Alert alert : alerts) {
+            arrival.putIfAbsent(alert, arrival.size());
+            groups.computeIfAbsent(GroupKey.of(alert, route.apply(alert)), k -> new ArrayList<>()).add(alert);
+        }
+        List<Post> critical = new ArrayList<>();
+        List<Post> rest = new ArrayList<>();
+        for (Map.Entry<GroupKey, List<Alert>> group : groups.entrySet()) {
+            List<Alert> members = group.getValue();
+            List<Alert> urgent = members.stream().filter(a -> a.severity() == Severity.CRITICAL).toList();
+            List<Alert> others = members.stream().filter(a -> a.severity() != Severity.CRITICAL).toList();
+            urgent.forEach(alert -> critical.add(new Post.Single(alert)));
+            if (members.size() > threshold && others.size() >= 2) {
+                rest.add(new Post.Summary(group.getKey(), others, urgent.size()));
+            } else {
+                others.forEach(alert -> rest.add(new Post.Single(alert)));
+            }
+        }
+        List<Post> posts = new ArrayList<>(critical);
+        // Singles and summaries in the order their first alert arrived.
+        rest.sort(Comparator.comparingInt(post -> arrival.get(post.alerts().get(0))));
+        posts.addAll(rest);
+        return List.copyOf(posts);
+    }
+}
