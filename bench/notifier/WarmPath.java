@@ -2,12 +2,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.chat.delivery.ChatHttp;
 import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.SlackDestination;
 import java.net.InetAddress;
@@ -30,7 +32,7 @@ public class WarmPath {
         int n = Integer.parseInt(args[0]);
         ObjectMapper mapper = new ObjectMapper();
         NotifierWiring runtime = NotifierWiring.create(NotifierSettings.fromEnvironment(Map.of(), mapper),
-                new InMemoryDeliveryLedger(), null, new NotifierLog(), mapper);
+                new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), null, new NotifierLog(), mapper);
         List<InboundMessage> all = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             try (Stream<Path> files = Files.walk(Path.of(args[i]))) {
@@ -54,7 +56,8 @@ public class WarmPath {
         server.start();
         SlackDestination webhook = new SlackDestination.Webhook(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/services/bench"));
-        SlackSender sender = SlackSender.create(ChatHttp.client());
+        // Unpaced: this measures the cost of a post, not Slack's rate.
+        SlackSender sender = SlackSender.create(ChatHttp.client(), Pacer.NONE);
         try {
             for (int round = 1; round <= 5; round++) {
                 long chars = 0;

@@ -3,6 +3,18 @@ package dev.securitywatch.infra.central;
 import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.config.Settings.Suppress;
+import dev.securitywatch.catalog.suppression.Suppression;
+import dev.securitywatch.catalog.suppression.Suppressions;
+import java.time.Instant;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import java.util.LinkedHashMap;
@@ -48,6 +60,8 @@ public final class Notifier extends Construct {
     static final Duration TIMEOUT = Duration.seconds(120);
     /** Longer than a paced burst takes, shorter than anyone should wait for an alert. */
     static final Duration MAX_WAIT = Duration.minutes(15);
+    /** Synth warns about suppressions that end this soon. */
+    static final java.time.Duration EXPIRY_WARNING = java.time.Duration.ofDays(7);
 
     private final JavaFunction function;
     private final Table dedupTable;
@@ -81,6 +95,10 @@ public final class Notifier extends Construct {
         // Each of the concurrent invocations keeps this share of the pace, so together they stay within it.
         env.put("PACE_SHARE", Integer.toString(settings.maxConcurrency()));
         config.openSearch().dashboardsUrl().ifPresent(url -> env.put("DASHBOARDS_URL", url));
+        Suppress suppress = settings.suppress();
+        if (!suppress.entries().isEmpty()) {
+            env.put("SUPPRESSIONS", suppress.json().toString());
+        }
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-notifier");
 
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("notifier-lambda", HANDLER,
@@ -124,6 +142,11 @@ public final class Notifier extends Construct {
         }
         function.alias().addEventSource(new SqsEventSource(queue, source.build()));
 
+        if (!suppress.entries().isEmpty()) {
+            scheduleDigest(suppress);
+            warnAboutExpiry(suppress.entries(), Instant.now());
+        }
+
         CfnOutput.Builder.create(this, "AlertsQueueArn").value(queue.getQueueArn())
                 .description("The notifier's input queue: the destination of a dead-letter redrive").build();
         CfnOutput.Builder.create(this, "AlertsDeadLetterQueueArn").value(deadLetters.queue().getQueueArn())
@@ -162,6 +185,42 @@ public final class Notifier extends Construct {
                 .endpoint(queue.getQueueArn())
                 .protocol(SubscriptionProtocol.SQS)
                 .build();
+    }
+
+    /**
+     * The weekly digest of the suppressions: the schedule invokes the notifier (asynchronously) with a digest request.
+     * A digest that was not posted fails the invocation; Lambda retries it twice, the dedup table keeps a retry from
+     * posting it twice, and the function's Errors alarm says when all attempts failed.
+     */
+    private void scheduleDigest(Suppress suppress) {
+        Schedule.Builder.create(this, "DigestSchedule")
+                .description("Security Watch: weekly digest of alerts.suppress and what each entry hid")
+                .schedule(ScheduleExpression.expression(suppress.digestSchedule(),
+                        TimeZone.of(suppress.digestTimezone())))
+                .target(new LambdaInvoke(function.alias(), ScheduleTargetBaseProps.builder()
+                        .input(ScheduleTargetInput.fromObject(Map.of("securityWatch", "suppression-digest")))
+                        .retryAttempts(3)
+                        .maxEventAge(Duration.hours(6))
+                        .build()))
+                .build();
+        function.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(1))
+                .build());
+    }
+
+    /** Synth says which suppressions stop applying soon, or already have, so the owner can renew or remove them. */
+    private void warnAboutExpiry(Suppressions suppressions, Instant now) {
+        for (Suppression soon : suppressions.expiringWithin(now, EXPIRY_WARNING)) {
+            Annotations.of(this).addWarningV2("security-watch:suppression-expiring", "alerts.suppress entry "
+                    + soon.id() + " (owner " + soon.owner() + ") expires on " + soon.expires() + ": renew or"
+                    + " remove it; after that the alerts it covers are posted again");
+        }
+        for (Suppression ended : suppressions.expired(now)) {
+            Annotations.of(this).addWarningV2("security-watch:suppression-expired", "alerts.suppress entry "
+                    + ended.id() + " (owner " + ended.owner() + ") expired on " + ended.expires() + " and no longer"
+                    + " applies: remove it");
+        }
     }
 
     public JavaFunction function() {

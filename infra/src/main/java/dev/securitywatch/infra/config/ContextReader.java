@@ -1,18 +1,22 @@
 package dev.securitywatch.infra.config;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogSettings;
 import dev.securitywatch.catalog.CatalogSettingsException;
 import dev.securitywatch.catalog.Category;
 import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.catalog.suppression.SuppressionFormatException;
+import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.OpenSearch;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.Slack;
+import dev.securitywatch.infra.config.Settings.Suppress;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
 import dev.securitywatch.remediation.policy.PolicyException;
 import dev.securitywatch.remediation.policy.PolicyParser;
@@ -174,7 +178,8 @@ public final class ContextReader {
             return Alerts.defaults();
         }
         node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
-                "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst"));
+                "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst", "suppress",
+                "digestSchedule", "digestTimezone"));
         // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
         int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
         ContextNode windowNode = node.field("batchWindowSeconds");
@@ -193,7 +198,22 @@ public final class ContextReader {
                 batchSize, window, node.field("maxConcurrency").integer(Alerts.DEFAULT_MAX_CONCURRENCY, 2, 1000),
                 node.field("maxReceiveCount").integer(Alerts.DEFAULT_MAX_RECEIVE_COUNT, 1, 1000),
                 node.field("groupThreshold").integer(Alerts.DEFAULT_GROUP_THRESHOLD, 1, 1000), postsPerSecond,
-                node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20));
+                node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20), suppress(node));
+    }
+
+    private static Suppress suppress(ContextNode alerts) {
+        ContextNode list = alerts.field("suppress");
+        Suppressions entries;
+        try {
+            entries = Suppressions.fromJson(list.isAbsent() ? null : list.json());
+        } catch (SuppressionFormatException e) {
+            throw new ContextException(e.field().startsWith("[") ? list.key() + e.field() : list.key(), e.problem());
+        }
+        ContextNode schedule = alerts.field("digestSchedule");
+        ContextNode zone = alerts.field("digestTimezone");
+        return new Suppress(entries, list.isAbsent() ? NullNode.getInstance() : list.json(),
+                schedule.isAbsent() ? Alerts.DEFAULT_DIGEST_SCHEDULE : cron(schedule),
+                zone.isAbsent() ? Alerts.DEFAULT_DIGEST_TIMEZONE : timezone(zone));
     }
 
     private static int retentionDays(ContextNode node) {

@@ -1,6 +1,8 @@
 package dev.securitywatch.infra.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.catalog.CatalogSettings;
 import dev.securitywatch.remediation.policy.RemediationContext;
 import dev.securitywatch.remediation.policy.RemediationMode;
@@ -51,10 +53,13 @@ public final class Settings {
      * @param groupThreshold      a group of more alerts than this becomes one summary
      * @param postsPerSecond      the pace per Slack channel (Slack allows about one message per second)
      * @param burst               posts a channel may take at once before the pace applies
+     * @param suppress            the {@code alerts.suppress} entries and their weekly digest
      */
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
                          int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
-                         double postsPerSecond, int burst) {
+                         double postsPerSecond, int burst, Suppress suppress) {
+        public static final String DEFAULT_DIGEST_SCHEDULE = "cron(00 09 ? * MON *)";
+        public static final String DEFAULT_DIGEST_TIMEZONE = "UTC";
         public static final int DEFAULT_BATCH_SIZE = 1000;
         public static final int DEFAULT_BATCH_WINDOW_SECONDS = 10;
         public static final int DEFAULT_MAX_CONCURRENCY = 2;
@@ -65,8 +70,19 @@ public final class Settings {
 
         public static Alerts defaults() {
             return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
-                    DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST);
+                    DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST,
+                    Suppress.NONE);
         }
+    }
+
+    /**
+     * @param entries        the suppressions, as the notifier will apply them
+     * @param json           the same list as written in context: the notifier's {@code SUPPRESSIONS}
+     * @param digestSchedule the weekly digest's EventBridge Scheduler cron, evaluated in {@code digestTimezone}
+     */
+    public record Suppress(Suppressions entries, JsonNode json, String digestSchedule, String digestTimezone) {
+        public static final Suppress NONE = new Suppress(Suppressions.NONE, NullNode.getInstance(),
+                Alerts.DEFAULT_DIGEST_SCHEDULE, Alerts.DEFAULT_DIGEST_TIMEZONE);
     }
 
     /** @param schedule an EventBridge Scheduler cron expression, evaluated in {@code timezone} */

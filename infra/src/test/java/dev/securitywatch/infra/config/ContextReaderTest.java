@@ -78,10 +78,28 @@ class ContextReaderTest {
         Settings.Alerts alerts = read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 200,
                 "batchWindowSeconds", 30, "maxConcurrency", 4, "maxReceiveCount", 8, "groupThreshold", 5,
                 "postsPerSecond", 0.5, "burst", 2)))).alerts();
-        assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2));
+        assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2,
+                Settings.Suppress.NONE));
         assertThat(read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 10,
                 "batchWindowSeconds", 0)))).alerts().batchWindowSeconds()).as("small batches may skip the window")
                 .isZero();
+    }
+
+    @Test
+    void suppressionsAreReadByTheNotifiersOwnParserAndKeptAsWrittenForIt() {
+        Map<String, Object> entry = Map.of("id", "terraform-tags", "match", Map.of("eventNames", List.of("CreateTags")),
+                "action", "drop", "reason", "pipeline tags", "owner", "platform@example.com", "expires", "2027-03-31");
+        Settings.Suppress suppress = read(DefaultContext.withOverrides(Map.of("alerts", Map.of(
+                "suppress", List.of(entry), "digestSchedule", "cron(00 08 ? * FRI *)", "digestTimezone",
+                "Europe/Berlin"))))
+                .alerts().suppress();
+
+        assertThat(suppress.entries().entries()).singleElement()
+                .satisfies(s -> assertThat(s.id()).isEqualTo("terraform-tags"));
+        assertThat(suppress.json().toString()).isEqualTo(MAPPER.valueToTree(List.of(entry)).toString());
+        assertThat(suppress.digestSchedule()).isEqualTo("cron(00 08 ? * FRI *)");
+        assertThat(suppress.digestTimezone()).isEqualTo("Europe/Berlin");
+        assertThat(read(DefaultContext.get()).alerts().suppress()).isEqualTo(Settings.Suppress.NONE);
     }
 
     @Test
@@ -140,6 +158,12 @@ class ContextReaderTest {
             "alerts                 | `{\"postsPerSecond\":\"fast\"}` | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got \"fast\"",
             "alerts                 | `{\"burst\":0}`             | alerts.burst: expected a whole number from 1 to 20, got 0",
             "alerts                 | `{\"batchsize\":10}`        | alerts.batchsize: unknown setting",
+            "alerts                 | `{\"suppress\":{}}`          | alerts.suppress: expected a list of suppressions",
+            "alerts                 | `{\"suppress\":[{\"match\":{},\"action\":\"drop\",\"reason\":\"r\",\"owner\":\"o\",\"expires\":\"2027-01-01\"}]}` | alerts.suppress[0].match: needs at least one of",
+            "alerts                 | `{\"suppress\":[{\"match\":{\"accounts\":[\"1\"]},\"action\":\"drop\",\"reason\":\"r\",\"owner\":\"o\",\"expires\":\"2027-01-01\"}]}` | alerts.suppress[0].match.accounts[0]: expected a 12-digit account id",
+            "alerts                 | `{\"suppress\":[{\"match\":{\"eventNames\":[\"A\"]},\"action\":\"drop\",\"reason\":\"r\",\"owner\":\"o\"}]}` | alerts.suppress[0].expires: required",
+            "alerts                 | `{\"digestSchedule\":\"weekly\"}` | alerts.digestSchedule: expected cron(",
+            "alerts                 | `{\"digestTimezone\":\"JST\"}` | alerts.digestTimezone: expected an IANA time zone",
             "openSearch             | `{\"engineVersion\":\"Elasticsearch_7.10\"}` | openSearch.engineVersion: expected an OpenSearch 2.x engine",
             "openSearch             | `{\"vpcId\":\"vpc-0123456789abcdef0\"}` | openSearch.subnetIds: the private subnet ids of vpcId vpc-0123456789abcdef0",
             "openSearch             | `{\"subnetIds\":[\"subnet-0123456789abcdef0\"]}` | openSearch.vpcId: the VPC that the subnetIds belong to",

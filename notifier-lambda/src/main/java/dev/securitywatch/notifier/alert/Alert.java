@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.alert;
 
 import dev.securitywatch.catalog.Severity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
                     List<String> notes, Subject subject) {
 
     /** What sort of message this is; it decides the emoji and the wording of the summary. */
-    public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK }
+    public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK, DIGEST }
 
     /** The attachment colour. */
     public enum Tone {
@@ -87,6 +88,15 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
         public static Subject of(String action, Optional<Instant> time) {
             return new Subject(action, Optional.empty(), List.of(), time);
         }
+    }
+
+    /** This alert at a lower severity, with a note first in the small print saying who lowered it and why. */
+    public Alert downgradedTo(Severity lower, String note) {
+        List<String> withNote = new ArrayList<>();
+        withNote.add(note);
+        withNote.addAll(notes);
+        return new Alert(dedupKey, kind, lower, tone, headline, title, category, accountId, region, reasons,
+                automation, fields, sections, links, withNote, subject);
     }
 
     public Alert {

@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.burst;
 
 import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.notifier.alert.Alert;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,21 +35,36 @@ public final class BurstPlanner {
      * @return the posts in order: CRITICAL alerts first, then groups and single alerts by first arrival
      */
     public List<Post> plan(List<Alert> alerts, Function<Alert, String> route) {
+        return plan(alerts, route, alert -> Optional.empty());
+    }
+
+    /**
+     * @param summaryOnly the suppression, if any, that allows an alert only in a summary: such alerts group apart,
+     *                    per suppression, and always post as a summary, however few they are
+     */
+    public List<Post> plan(List<Alert> alerts, Function<Alert, String> route,
+                           Function<Alert, Optional<Suppression>> summaryOnly) {
         Map<Alert, Integer> arrival = new IdentityHashMap<>();
-        Map<GroupKey, List<Alert>> groups = new LinkedHashMap<>();
+        Map<Group, List<Alert>> groups = new LinkedHashMap<>();
         for (Alert alert : alerts) {
             arrival.putIfAbsent(alert, arrival.size());
-            groups.computeIfAbsent(GroupKey.of(alert, route.apply(alert)), k -> new ArrayList<>()).add(alert);
+            groups.computeIfAbsent(new Group(GroupKey.of(alert, route.apply(alert)), summaryOnly.apply(alert)),
+                    k -> new ArrayList<>()).add(alert);
         }
         List<Post> critical = new ArrayList<>();
         List<Post> rest = new ArrayList<>();
-        for (Map.Entry<GroupKey, List<Alert>> group : groups.entrySet()) {
-            List<Alert> members = group.getValue();
+        for (Map.Entry<Group, List<Alert>> entry : groups.entrySet()) {
+            Group group = entry.getKey();
+            List<Alert> members = entry.getValue();
+            if (group.summaryOnly().isPresent()) {
+                rest.add(new Post.Summary(group.key(), members, 0, group.summaryOnly()));
+                continue;
+            }
             List<Alert> urgent = members.stream().filter(a -> a.severity() == Severity.CRITICAL).toList();
             List<Alert> others = members.stream().filter(a -> a.severity() != Severity.CRITICAL).toList();
             urgent.forEach(alert -> critical.add(new Post.Single(alert)));
             if (members.size() > threshold && others.size() >= 2) {
-                rest.add(new Post.Summary(group.getKey(), others, urgent.size()));
+                rest.add(new Post.Summary(group.key(), others, urgent.size()));
             } else {
                 others.forEach(alert -> rest.add(new Post.Single(alert)));
             }
@@ -57,5 +74,9 @@ public final class BurstPlanner {
         rest.sort(Comparator.comparingInt(post -> arrival.get(post.alerts().get(0))));
         posts.addAll(rest);
         return List.copyOf(posts);
+    }
+
+    /** A group, and the suppression that keeps it summary-only: suppressed alerts never merge with others. */
+    private record Group(GroupKey key, Optional<Suppression> summaryOnly) {
     }
 }

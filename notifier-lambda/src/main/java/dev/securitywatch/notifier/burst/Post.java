@@ -1,8 +1,11 @@
 package dev.securitywatch.notifier.burst;
 
+import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.notifier.alert.Alert;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** One message the notifier will post: an alert of its own, or a summary of a group. */
 public sealed interface Post {
@@ -18,17 +21,27 @@ public sealed interface Post {
     }
 
     /**
-     * More alerts of one group than the threshold, as one message.
+     * More alerts of one group than the threshold, as one message; or alerts a suppression allows only in a summary,
+     * at any count.
      *
-     * @param members            the group's alerts in arrival order, CRITICAL ones excluded
+     * @param members            the group's alerts in arrival order, CRITICAL ones excluded unless the suppression
+     *                           covers them
      * @param criticalSeparately the group's CRITICAL alerts, each posted as a {@link Single}
+     * @param summaryOnly        the suppression that keeps these alerts in a summary
      */
-    record Summary(GroupKey key, List<Alert> members, int criticalSeparately) implements Post {
+    record Summary(GroupKey key, List<Alert> members, int criticalSeparately, Optional<Suppression> summaryOnly)
+            implements Post {
         public Summary {
             members = List.copyOf(members);
-            if (members.size() < 2) {
-                throw new IllegalArgumentException("a summary groups at least two alerts");
+            Objects.requireNonNull(summaryOnly, "summaryOnly");
+            if (members.isEmpty() || (members.size() < 2 && summaryOnly.isEmpty())) {
+                throw new IllegalArgumentException("a summary groups at least two alerts, or one a suppression"
+                        + " allows only in a summary");
             }
+        }
+
+        public Summary(GroupKey key, List<Alert> members, int criticalSeparately) {
+            this(key, members, criticalSeparately, Optional.empty());
         }
 
         @Override

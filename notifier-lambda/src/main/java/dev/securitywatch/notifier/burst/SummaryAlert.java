@@ -79,8 +79,10 @@ public final class SummaryAlert {
         List<Link> links = new ArrayList<>();
         dashboardsSearch(key, first, last).ifPresent(url -> links.add(new Link("Open these events in Dashboards",
                 url)));
-        List<String> notes = List.of("Grouped: more than " + threshold + " events from one actor, account and"
-                + " category arrived together. CRITICAL events are always posted on their own.");
+        List<String> notes = List.of(summary.summaryOnly().map(by -> "Summary only, by suppression " + by.id()
+                + ": " + by.reason() + " (owner " + by.owner() + ", until " + by.expires() + "). Every event is in"
+                + " Dashboards and the audit log.").orElse("Grouped: more than " + threshold + " events from one"
+                + " actor, account and category arrived together. CRITICAL events are always posted on their own."));
         return new Alert(summaryKey(members), top.kind(), top.severity(), top.tone(), headline,
                 "Summary of " + members.size() + " events", top.category(), top.accountId(), top.region(),
                 List.of(), members.stream().allMatch(Alert::automation), fields, sections, links, notes,

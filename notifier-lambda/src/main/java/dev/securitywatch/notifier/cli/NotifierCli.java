@@ -8,6 +8,7 @@ import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
@@ -42,11 +43,12 @@ public final class NotifierCli {
               send FILE...     post them to the incoming webhook in SECURITY_WATCH_WEBHOOK_URL, paced as the Lambda
                                paces; exits 1 if any event was not delivered
             The FILEs are one burst, as if they arrived in one batch: groups of more than GROUP_THRESHOLD (3) events of
-            one actor, account and category become one summary, and CRITICAL events post on their own.
+            one actor, account and category become one summary, CRITICAL events post on their own, and the
+            SUPPRESSIONS (alerts.suppress as JSON) drop, downgrade or keep in a summary what they cover.
             FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS or SQS event or notification,
             a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL, MUTE_AUTOMATION,
-            CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND and PACE_BURST are read from the environment as
-            in the Lambda.""";
+            SUPPRESSIONS, CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND and PACE_BURST are read from the
+            environment as in the Lambda.""";
     static final String WEBHOOK_URL = "SECURITY_WATCH_WEBHOOK_URL";
     static final int EXIT_DELIVERY_FAILED = 1;
     /** Paced at about one post a second, a burst of CRITICAL events takes minutes; the Lambda has its own limit. */
@@ -117,7 +119,8 @@ public final class NotifierCli {
                 burst.messages())), Deadline.after(SEND_BUDGET));
         out.println(mapper.createObjectNode().put("events", result.events()).put("posts", result.posts())
                 .put("delivered", result.delivered()).put("duplicates", result.duplicates())
-                .put("muted", result.muted()).put("throttled", result.throttled())
+                .put("muted", result.muted()).put("suppressed", result.suppressed())
+                .put("throttled", result.throttled())
                 .put("notDelivered", result.failures().size() + result.requeued()));
         boolean undelivered = result.failed() || result.requeued() > 0;
         return burst.exit() != 0 ? burst.exit() : undelivered ? EXIT_DELIVERY_FAILED : 0;
@@ -151,6 +154,7 @@ public final class NotifierCli {
             throw new CliException("bad environment: " + e.getMessage());
         }
         AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret, config);
-        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), outbox, new NotifierLog(), mapper);
+        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), outbox,
+                new NotifierLog(), mapper);
     }
 }

@@ -4,7 +4,6 @@ import dev.securitywatch.notifier.service.DeliveryLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -96,12 +95,8 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
         }
     }
 
-    /** Names the AWS error code (or the client-side failure's class); SDK messages are not copied. */
     private LedgerUnavailableException unavailable(String operation, SdkException e) {
-        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && service.awsErrorDetails().errorCode() != null
-                ? service.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
-        return new LedgerUnavailableException(operation + " on table " + tableName + " failed: " + code);
+        return new LedgerUnavailableException(operation + " on table " + tableName + " failed: " + AwsErrors.code(e));
     }
 
     private static AttributeValue s(String value) {

@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.lambdakit.telemetry.Invocation;
@@ -9,16 +10,20 @@ import dev.securitywatch.notifier.service.BatchResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
  * The SQS-triggered Lambda: a batch from the alerts queue → the posts a reader can take in → a partial batch response
  * naming the records to deliver again. A delivery failure never fails the invocation: the failed records go back to
  * the queue (and after {@code alerts.maxReceiveCount} deliveries to the dead-letter queue), and the dedup ledger
- * keeps their redelivery from re-posting what went out. Logs and metrics go through Powertools (lambda-kit).
+ * keeps their redelivery from re-posting what went out. The weekly suppression digest's schedule invokes it too. Logs
+ * and metrics go through Powertools (lambda-kit).
  */
 public final class NotifierHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The input the weekly digest schedule sends: {@code {"securityWatch": "suppression-digest"}}. */
+    public static final String DIGEST_REQUEST = "suppression-digest";
     /** Left at the end of the invocation to log, publish metrics and answer the batch. */
     static final Duration RESERVE = Duration.ofSeconds(2);
 
@@ -38,10 +43,38 @@ public final class NotifierHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (Invocation ignored = Invocation.start(context)) {
-            BatchResult result = runtime.service().handle(runtime.records(MAPPER.readTree(input)),
-                    Deadline.fromRemainingMillis(context.getRemainingTimeInMillis(), RESERVE));
+            JsonNode event = MAPPER.readTree(input);
+            Deadline deadline = Deadline.fromRemainingMillis(context.getRemainingTimeInMillis(), RESERVE);
+            if (event != null && DIGEST_REQUEST.equals(event.path("securityWatch").asText())) {
+                digest(deadline, output);
+                return;
+            }
+            BatchResult result = runtime.service().handle(runtime.records(event), deadline);
             NotifierMetrics.publish(result);
             output.write(BatchResponse.retry(result.retryRecords(), MAPPER));
+        }
+    }
+
+    /**
+     * The weekly schedule's invocation (asynchronous). A digest that could not be posted fails the invocation, so
+     * Lambda retries it; the dedup ledger keeps a retry from posting it twice.
+     */
+    private void digest(Deadline deadline, OutputStream output) throws IOException {
+        BatchResult result = runtime.service().digest(deadline);
+        NotifierMetrics.publish(result);
+        if (result.failed() || result.requeued() > 0) {
+            throw new DigestNotDeliveredException(String.join("; ", result.failures()));
+        }
+        output.write(MAPPER.createObjectNode().put("digestPosts", result.posts()).toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The digest did not reach every sink; Lambda's retry delivers the rest. */
+    static final class DigestNotDeliveredException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DigestNotDeliveredException(String failures) {
+            super("suppression digest not delivered: " + (failures.isEmpty() ? "no time left" : failures));
         }
     }
 }

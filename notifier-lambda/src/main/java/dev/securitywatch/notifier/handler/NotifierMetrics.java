@@ -23,6 +23,7 @@ final class NotifierMetrics {
             metrics.addMetric("Fallback", result.fallback(), MetricUnit.COUNT);
             metrics.addMetric("Failed", result.failures().size(), MetricUnit.COUNT);
             metrics.addMetric("Muted", result.muted(), MetricUnit.COUNT);
+            metrics.addMetric("Suppressed", result.suppressed(), MetricUnit.COUNT);
             metrics.addMetric("PlainTextFallback", result.plainTextFallback(), MetricUnit.COUNT);
         });
     }

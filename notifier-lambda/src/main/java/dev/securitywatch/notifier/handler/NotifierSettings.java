@@ -2,6 +2,8 @@ package dev.securitywatch.notifier.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.CatalogSettings;
+import dev.securitywatch.catalog.suppression.SuppressionFormatException;
+import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.TokenBucketPacer;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.lambdakit.settings.Environment;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * stay optional here: the CLI renders without them; the Lambda's wiring requires them.
  */
 public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings renderSettings, SlackRoutes routes,
-                             boolean muteAutomation, String slackSecretId, String dedupTableName,
+                             boolean muteAutomation, Suppressions suppressions, String slackSecretId,
+                             String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
                              int groupThreshold, Pace pace) {
 
@@ -58,7 +61,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 flag(env, "MENTION_ON_CRITICAL"));
         return new NotifierSettings(catalogSettings(text(env, "CATALOG_SETTINGS"), mapper), render,
                 SlackRoutes.fromJson(text(env, "SLACK_ROUTES"), text(env, "SLACK_DEFAULT_CHANNEL"), mapper),
-                flag(env, "MUTE_AUTOMATION"), text(env, "SLACK_SECRET_ID"), text(env, "DEDUP_TABLE_NAME"),
+                flag(env, "MUTE_AUTOMATION"), suppressions(text(env, "SUPPRESSIONS"), mapper),
+                text(env, "SLACK_SECRET_ID"), text(env, "DEDUP_TABLE_NAME"),
                 Duration.ofSeconds(positive(env, "DEDUP_LEASE_SECONDS", 60)),
                 Duration.ofDays(positive(env, "DEDUP_RETENTION_DAYS", 14)),
                 Duration.ofSeconds(positive(env, "SECRET_MAX_AGE_SECONDS", 300)),
@@ -84,6 +88,14 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
     private static CatalogSettings catalogSettings(String json, ObjectMapper mapper) {
         return JsonSetting.read("CATALOG_SETTINGS", json, mapper).map(CatalogSettings::fromJson)
                 .orElse(CatalogSettings.DEFAULTS);
+    }
+
+    private static Suppressions suppressions(String json, ObjectMapper mapper) {
+        try {
+            return JsonSetting.read("SUPPRESSIONS", json, mapper).map(Suppressions::fromJson).orElse(Suppressions.NONE);
+        } catch (SuppressionFormatException e) {
+            throw new SettingsException("SUPPRESSIONS" + (e.field().startsWith("[") ? e.getMessage() : ": " + e.problem()));
+        }
     }
 
     /** The trimmed value, null when unset or blank. */

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
+import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.service.SuppressionTally;
+import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.SlackLayout;
@@ -78,9 +81,11 @@ public final class NotifierWiring {
         Pacer pacer = config.pace().pacer(Clock.systemUTC(), Sleeper.REAL);
         AlertOutbox outbox = new ChatOutbox(ChatFanOut.cached(secret, SlackSender.create(chatHttp, pacer),
                 ChatworkSender.create(chatHttp, pacer)), config.routes());
-        DeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb(Region.of(region), awsHttp, credentials),
-                config.dedupTableName(), config.dedupLease(), config.dedupRetention());
-        return create(config, ledger, outbox, new NotifierLog(), mapper);
+        DynamoDbClient table = dynamoDb(Region.of(region), awsHttp, credentials);
+        DeliveryLedger ledger = new DynamoDbDeliveryLedger(table, config.dedupTableName(), config.dedupLease(),
+                config.dedupRetention());
+        return create(config, ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()), outbox,
+                new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
@@ -103,13 +108,14 @@ public final class NotifierWiring {
                 .build();
     }
 
-    public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, AlertOutbox outbox,
-                                         NotifierLog log, ObjectMapper mapper) {
+    public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, SuppressionTally tally,
+                                        AlertOutbox outbox, NotifierLog log, ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
         AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout, ledger,
-                outbox, log, config.muteAutomation(), new BurstPlanner(config.groupThreshold()),
+                outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()), tally,
+                new BurstPlanner(config.groupThreshold()),
                 new SummaryAlert(config.renderSettings(), config.groupThreshold()), Clock.systemUTC()));
     }
 

@@ -144,7 +144,9 @@ public final class SlackLayout {
     public String summary(Alert alert) {
         String actor = alert.fields().stream().filter(f -> f.label().equals("Actor")).map(Field::value).findFirst()
                 .map(a -> " · by " + a).orElse("");
-        String where = " · " + (alert.accountId() == null ? "unknown account" : alert.accountId())
+        // A digest is about the whole deployment, not one account.
+        String where = alert.kind() == Alert.Kind.DIGEST ? ""
+                : " · " + (alert.accountId() == null ? "unknown account" : alert.accountId())
                 + (alert.region() == null ? "" : " · " + alert.region());
         String text = Mrkdwn.escape("[" + alert.severity() + "] " + alert.headline() + actor + where
                 + (alert.automation() ? " · automation" : ""));

@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.service;
 
-import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.catalog.suppression.Suppression;
+import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
@@ -15,9 +16,13 @@ import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.render.SlackLayout;
+import dev.securitywatch.notifier.suppress.NoiseRules;
+import dev.securitywatch.notifier.suppress.SuppressionDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,20 +46,22 @@ public final class NotificationService {
     private final DeliveryLedger ledger;
     private final AlertOutbox outbox;
     private final NotifierLog log;
-    private final boolean muteAutomation;
+    private final NoiseRules noise;
+    private final SuppressionTally tally;
     private final BurstPlanner planner;
     private final SummaryAlert summaries;
     private final Clock clock;
 
     public NotificationService(AlertRenderer renderer, SlackLayout layout, DeliveryLedger ledger, AlertOutbox outbox,
-                               NotifierLog log, boolean muteAutomation, BurstPlanner planner, SummaryAlert summaries,
-                               Clock clock) {
+                               NotifierLog log, NoiseRules noise, SuppressionTally tally, BurstPlanner planner,
+                               SummaryAlert summaries, Clock clock) {
         this.renderer = renderer;
         this.layout = layout;
         this.ledger = ledger;
         this.outbox = outbox;
         this.log = log;
-        this.muteAutomation = muteAutomation;
+        this.noise = noise;
+        this.tally = tally;
         this.planner = planner;
         this.summaries = summaries;
         this.clock = clock;
@@ -67,17 +74,21 @@ public final class NotificationService {
 
     /**
      * The messages the Lambda would post for these messages arriving as one batch, without delivering or claiming
-     * anything: what the CLI's {@code render} prints. Muted alerts are left out as the Lambda leaves them out.
+     * anything: what the CLI's {@code render} prints. Muted and dropped alerts are left out, downgraded and
+     * summary-only ones are shown, as the Lambda does.
      */
     public List<OutboundMessage> preview(List<InboundMessage> messages) {
+        Map<Alert, NoiseRules.Verdict> verdicts = new IdentityHashMap<>();
         List<Alert> alerts = new ArrayList<>();
         for (InboundMessage message : messages) {
-            Alert alert = renderer.render(message).alert();
-            if (!muted(alert)) {
-                alerts.add(alert);
+            NoiseRules.Verdict verdict = noise.judge(renderer.render(message).alert(), clock.instant());
+            if (verdict.posted()) {
+                verdicts.put(verdict.alert(), verdict);
+                alerts.add(verdict.alert());
             }
         }
-        return planner.plan(alerts, this::route).stream().map(this::outbound).toList();
+        return planner.plan(alerts, this::route, alert -> verdicts.get(alert).summaryOnly()).stream()
+                .map(this::outbound).toList();
     }
 
     public BatchResult handle(List<DeliveredRecord> records, Deadline deadline) {
@@ -96,6 +107,45 @@ public final class NotificationService {
         for (String sink : sinks) {
             deliverTo(sink, events, deadline, batch);
         }
+        countHidden(batch, events);
+        return batch.result();
+    }
+
+    /**
+     * Posts the weekly digest of the suppressions (see {@link SuppressionDigest}) for the last whole week, once per
+     * week and sink: a repeated schedule finds it delivered. With no suppressions configured there is nothing to
+     * report and nothing is posted.
+     */
+    public BatchResult digest(Deadline deadline) {
+        Batch batch = new Batch();
+        Suppressions suppressions = noise.suppressions();
+        if (suppressions.isEmpty()) {
+            log.digestSkipped("no suppressions configured (alerts.suppress), no digest to post");
+            return batch.result();
+        }
+        Instant now = clock.instant();
+        String week = Weeks.lastComplete(now);
+        Map<String, Optional<Map<String, Integer>>> hidden = new LinkedHashMap<>();
+        for (Suppression entry : suppressions.entries()) {
+            try {
+                hidden.put(entry.id(), Optional.of(tally.hidden(entry.id(), week)));
+            } catch (SuppressionTally.TallyUnavailableException e) {
+                log.tallyUnavailable(e.getMessage());
+                hidden.put(entry.id(), Optional.empty());
+            }
+        }
+        Event digest = new Event(SuppressionDigest.of(suppressions, hidden, week, now), Optional.empty());
+        List<String> sinks;
+        try {
+            sinks = outbox.sinks();
+        } catch (RuntimeException e) {
+            log.configurationError("no sink available, digest not delivered: " + e.getMessage());
+            batch.failures.add("no sink available: " + e.getMessage());
+            return batch.result();
+        }
+        for (String sink : sinks) {
+            deliverTo(sink, Map.of(digest.alert.dedupKey(), digest), deadline, batch);
+        }
         return batch.result();
     }
 
@@ -106,17 +156,26 @@ public final class NotificationService {
             for (InboundMessage message : record.messages()) {
                 batch.events++;
                 AlertRenderer.Rendered rendered = renderer.render(message);
-                Alert alert = rendered.alert();
                 if (rendered.fallbackReason().isPresent()) {
                     batch.fallback++;
-                    log.fallback(alert, rendered.fallbackReason().get(), raw(message));
+                    log.fallback(rendered.alert(), rendered.fallbackReason().get(), raw(message));
                 }
-                if (muted(alert)) {
+                NoiseRules.Verdict verdict = noise.judge(rendered.alert(), clock.instant());
+                Alert alert = verdict.alert();
+                verdict.by().ifPresent(by -> batch.hide(alert, by, record.id()));
+                verdict.expired().filter(expired -> batch.expiredReported.add(expired.id()))
+                        .ifPresent(expired -> log.suppressionExpired(alert, expired));
+                if (verdict.outcome() == NoiseRules.Outcome.MUTED) {
                     batch.muted++;
                     log.muted(alert);
                     continue;
                 }
-                Event event = events.computeIfAbsent(alert.dedupKey(), key -> new Event(alert));
+                if (verdict.outcome() == NoiseRules.Outcome.DROPPED) {
+                    batch.suppressed++;
+                    log.suppressed(alert, verdict.by().orElseThrow());
+                    continue;
+                }
+                Event event = events.computeIfAbsent(alert.dedupKey(), key -> new Event(alert, verdict.summaryOnly()));
                 if (event.records.contains(record.id())) {
                     continue;
                 }
@@ -134,9 +193,30 @@ public final class NotificationService {
         return outbox == null ? "" : outbox.route(alert);
     }
 
-    /** Only this project's own remediation is muted, and never a CRITICAL alert. */
-    private boolean muted(Alert alert) {
-        return muteAutomation && alert.automation() && alert.severity() != Severity.CRITICAL;
+    /**
+     * Adds what the suppressions hid to the weekly tally, once per event: a summary-only or downgraded event when
+     * this batch delivered it (a duplicate was counted by the batch that delivered it), a dropped one unless its
+     * record goes back to the queue (the redelivery counts it). Best effort: a tally that cannot be written is logged
+     * and never holds an alert back.
+     */
+    private void countHidden(Batch batch, Map<String, Event> events) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, Hidden> entry : batch.hidden.entrySet()) {
+            Hidden hidden = entry.getValue();
+            Event posted = events.get(entry.getKey());
+            if (posted != null ? posted.delivered : !batch.failedRecords.containsAll(hidden.records)) {
+                counts.computeIfAbsent(hidden.suppressionId, id -> new LinkedHashMap<>())
+                        .merge(hidden.eventName, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        try {
+            tally.add(counts, clock.instant());
+        } catch (SuppressionTally.TallyUnavailableException e) {
+            log.tallyUnavailable(e.getMessage());
+        }
     }
 
     private void deliverTo(String sink, Map<String, Event> events, Deadline deadline, Batch batch) {
@@ -144,7 +224,8 @@ public final class NotificationService {
         for (Event event : events.values()) {
             claim(sink, event, batch).ifPresent(held -> claimed.put(event.alert, held));
         }
-        for (Post post : planner.plan(List.copyOf(claimed.keySet()), this::route)) {
+        for (Post post : planner.plan(List.copyOf(claimed.keySet()), this::route,
+                alert -> claimed.get(alert).event.summaryOnly)) {
             List<Claimed> members = post.alerts().stream().map(claimed::get).toList();
             if (!deadline.allows(MIN_TIME_FOR_A_POST)) {
                 requeue(members, batch, "no time left in this invocation");
@@ -159,6 +240,7 @@ public final class NotificationService {
                 batch.plainText += receipt.plainTextFallback() ? 1 : 0;
                 log.delivered(message.alert(), sink, receipt);
                 members.forEach(this::confirm);
+                members.forEach(member -> member.event.delivered = true);
             } catch (DeliveryException e) {
                 batch.throttled += e.throttled();
                 if (e.kind() == DeliveryException.Kind.THROTTLED) {
@@ -252,10 +334,25 @@ public final class NotificationService {
     /** One distinct event of the batch and the records that carried it. */
     private static final class Event {
         final Alert alert;
+        final Optional<Suppression> summaryOnly;
+        final Set<String> records = new LinkedHashSet<>();
+        boolean delivered;
+
+        Event(Alert alert, Optional<Suppression> summaryOnly) {
+            this.alert = alert;
+            this.summaryOnly = summaryOnly;
+        }
+    }
+
+    /** One distinct event a suppression covered, for the tally. */
+    private static final class Hidden {
+        final String suppressionId;
+        final String eventName;
         final Set<String> records = new LinkedHashSet<>();
 
-        Event(Alert alert) {
-            this.alert = alert;
+        Hidden(String suppressionId, String eventName) {
+            this.suppressionId = suppressionId;
+            this.eventName = eventName;
         }
     }
 
@@ -268,17 +365,26 @@ public final class NotificationService {
         int delivered;
         int duplicates;
         int muted;
+        int suppressed;
         int fallback;
         int throttled;
         int plainText;
         int requeued;
         final List<String> failures = new ArrayList<>();
         final Set<String> failedRecords = new LinkedHashSet<>();
+        final Map<String, Hidden> hidden = new LinkedHashMap<>();
+        /** Expired suppressions already named in this batch's log: once each is enough. */
+        final Set<String> expiredReported = new LinkedHashSet<>();
+
+        void hide(Alert alert, Suppression by, String recordId) {
+            hidden.computeIfAbsent(alert.dedupKey(), key -> new Hidden(by.id(), alert.subject().action()))
+                    .records.add(recordId);
+        }
 
         BatchResult result() {
             // A transport without record ids (a CLI file) has nothing to name for a retry.
-            return new BatchResult(events, posts, delivered, duplicates, muted, fallback, throttled, plainText,
-                    requeued, failures, failedRecords.stream().filter(Objects::nonNull).toList());
+            return new BatchResult(events, posts, delivered, duplicates, muted, suppressed, fallback, throttled,
+                    plainText, requeued, failures, failedRecords.stream().filter(Objects::nonNull).toList());
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.securitywatch.lambdakit.telemetry.LogFields.field;
 
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.notifier.alert.Alert;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,25 @@ public final class NotifierLog {
 
     void muted(Alert alert) {
         log(Level.INFO, "muted: change made by Security Watch remediation (MUTE_AUTOMATION)", keys(alert));
+    }
+
+    void suppressed(Alert alert, Suppression by) {
+        log(Level.INFO, "suppressed: dropped by " + by.id() + " (" + by.reason() + ", owner " + by.owner()
+                + ", until " + by.expires() + ")", keys(alert, field("suppression", by.id())));
+    }
+
+    void suppressionExpired(Alert alert, Suppression expired) {
+        log(Level.WARN, "suppression " + expired.id() + " expired on " + expired.expires() + " and no longer applies:"
+                + " alerts it covered are posted again; renew or remove it in alerts.suppress (owner "
+                + expired.owner() + ")", keys(alert, field("suppression", expired.id())));
+    }
+
+    void digestSkipped(String why) {
+        log(Level.INFO, why, new Object[0]);
+    }
+
+    void tallyUnavailable(String reason) {
+        log(Level.WARN, "suppression tally unavailable, the digest's counts may be low: " + reason, new Object[0]);
     }
 
     void fallback(Alert alert, String reason, String raw) {

@@ -9,8 +9,11 @@ import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.support.Bursts;
 import dev.securitywatch.notifier.support.Rendering;
+import dev.securitywatch.notifier.support.SuppressionLists;
+import dev.securitywatch.catalog.suppression.Suppression;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Grouping keys, the threshold, the CRITICAL bypass and the order of posts, on rendered corpus events. */
@@ -102,5 +105,27 @@ class BurstPlannerTest {
     @Test
     void theThresholdMustBePositive() {
         assertThatThrownBy(() -> new BurstPlanner(0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void summaryOnlyAlertsGroupApartAndPostAsASummaryAtAnyCount() {
+        Suppression quiet = SuppressionLists.of("[" + SuppressionLists.entry("terraform-sg",
+                "{'eventNames': ['AuthorizeSecurityGroupIngress']}", "summary-only") + "]").entries().get(0);
+        List<Alert> suppressed = alerts(Bursts.variants(SG_BY_TESTADMIN, 2));
+        List<Alert> alerts = new ArrayList<>(suppressed);
+        alerts.add(alerts(List.of(Bursts.variant(SG_BY_TESTADMIN, 7, "2026-11-20T10:00:00Z"))).get(0));
+
+        List<Post> posts = planner.plan(alerts, a -> "",
+                a -> suppressed.contains(a) ? Optional.of(quiet) : Optional.empty());
+
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0)).isInstanceOfSatisfying(Post.Summary.class, summary -> {
+            assertThat(summary.members()).containsExactlyElementsOf(suppressed);
+            assertThat(summary.summaryOnly()).contains(quiet);
+        });
+        assertThat(posts.get(1)).as("the same group's unsuppressed alert is not pulled into it")
+                .isInstanceOf(Post.Single.class);
+        assertThat(planner.plan(List.of(suppressed.get(0)), a -> "", a -> Optional.of(quiet)))
+                .singleElement().isInstanceOf(Post.Summary.class);
     }
 }

@@ -8,6 +8,7 @@ import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.PayloadChecks;
+import dev.securitywatch.notifier.support.SuppressionLists;
 import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
 import java.io.ByteArrayOutputStream;
@@ -223,6 +224,31 @@ class NotifierCliTest {
         assertThat(line.path("events").asInt()).isEqualTo(5);
         assertThat(line.path("posts").asInt()).isEqualTo(1);
         assertThat(line.path("delivered").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void renderAppliesTheSuppressionsAsTheLambdaDoes() throws Exception {
+        String suppressions = "[" + SuppressionLists.entry("testadmin-sg", "{'actorArn': '"
+                + SuppressionLists.TEST_ADMIN + "'}", "drop").replace('\'', '"') + "]";
+        NotifierCli suppressing = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("SUPPRESSIONS", suppressions),
+                LocalChat::webhookOutbox);
+
+        assertThat(suppressing.run("render", corpus(SG_RECORD).toString(), corpus(SSH_WORLD).toString())).isZero();
+
+        assertThat(stdout().lines().toList()).as("only the CRITICAL change by another role").singleElement()
+                .satisfies(line -> assertThat(line).contains("[CRITICAL]"));
+    }
+
+    @Test
+    void aBadSuppressionListIsBadInputNamingTheEntryAndField() {
+        NotifierCli misconfigured = new NotifierCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("SUPPRESSIONS",
+                "[{\"match\": {\"eventNames\": [\"A\"]}, \"action\": \"drop\", \"reason\": \"r\","
+                        + " \"owner\": \"o\"}]"), (secret, settings) -> null);
+
+        assertThat(misconfigured.run("render", "x.json")).isEqualTo(2);
+        assertThat(stderr()).contains("error: bad environment: SUPPRESSIONS[0].expires: required");
     }
 
     private static String json(InboundMessage message) {

@@ -11,6 +11,7 @@ import dev.securitywatch.lambdakit.testing.FakeLambdaContext;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
+import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.support.LocalChat;
@@ -42,6 +43,11 @@ class NotifierHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String WEBHOOK_PATH = "/services/T0/B0/SECRETpath";
     private static final String SNS_BATCH = "sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
+    /** Matches no event these tests send, so only the digest sees it. */
+    private static final String SUPPRESSIONS = "[{\"id\": \"flow-log-rotation\", \"match\": {\"eventNames\":"
+            + " [\"DeleteFlowLogs\"]}, \"action\": \"drop\", \"reason\": \"nightly rotation\", \"owner\":"
+            + " \"network@example.com\", \"expires\": \"2099-12-31\"}]";
+    private static final String DIGEST_REQUEST = "{\"securityWatch\": \"suppression-digest\"}";
 
     private ScriptedHttpServer slack;
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -67,11 +73,12 @@ class NotifierHandlerTest {
         dynamoDb.createTable(table);
         NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(
                 "ACCOUNT_NAMES", "{\"112233445566\":\"prod\"}", "MENTION_ON_CRITICAL", "true",
-                "DASHBOARDS_URL", "https://dashboards.example.com"), MAPPER);
+                "DASHBOARDS_URL", "https://dashboards.example.com", "SUPPRESSIONS", SUPPRESSIONS), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
         ChatOutbox outbox = LocalChat.webhookOutbox(secret, config);
         NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
-                Duration.ofMinutes(15), Duration.ofDays(14)), outbox, new NotifierLog(), MAPPER);
+                Duration.ofMinutes(15), Duration.ofDays(14)), new DynamoDbSuppressionTally(dynamoDb.client(), table),
+                outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
         logs = LogCapture.start();
         metrics = MetricsCapture.start();
@@ -123,7 +130,7 @@ class NotifierHandlerTest {
                 .isEqualTo("[[\"Service\"]]");
         assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").findValuesAsText("Name"))
                 .containsExactlyInAnyOrder("Events", "Posts", "Delivered", "Requeued", "Duplicate", "Throttled",
-                        "Fallback", "Failed", "Muted", "PlainTextFallback");
+                        "Fallback", "Failed", "Muted", "Suppressed", "PlainTextFallback");
         assertThat(emf.path("Service").asText()).isEqualTo("security-watch-notifier");
         assertThat(emf.path("Delivered").asInt()).isEqualTo(1);
         assertThat(emf.path("Failed").asInt()).isZero();
@@ -166,6 +173,32 @@ class NotifierHandlerTest {
         assertThat(logs.lines()).filteredOn(line -> line.path("level").asText().equals("ERROR")).singleElement()
                 .satisfies(line -> assertThat(line.path("errorCode").asText()).isEqualTo("http_503"));
         assertThat(output()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void theWeeklyScheduleInvocationPostsTheDigestOnceEvenWhenRepeated() throws Exception {
+        slack.answer(Answer.of(200, "ok"));
+
+        assertThat(invoke(DIGEST_REQUEST)).isEqualTo("{\"digestPosts\":1}");
+        assertThat(invoke(DIGEST_REQUEST)).as("a repeated schedule finds it delivered").isEqualTo("{\"digestPosts\":0}");
+
+        assertThat(slack.requests()).singleElement().satisfies(post -> assertThat(
+                PayloadChecks.assertValid(post.body()).toString()).contains("Weekly suppression digest",
+                "flow-log-rotation", "nightly rotation", "network@example.com"));
+        assertThat(metrics.emf()).extracting(line -> line.path("Duplicate").asInt()).containsExactly(0, 1);
+    }
+
+    @Test
+    void aDigestThatCannotBePostedFailsTheInvocationSoLambdaRetriesIt() throws Exception {
+        slack.answer(Answer.of(404, "no_service"));
+
+        assertThatThrownBy(() -> invoke(DIGEST_REQUEST))
+                .isInstanceOf(NotifierHandler.DigestNotDeliveredException.class)
+                .hasMessageContaining("no_service")
+                .hasMessageNotContaining("SECRET");
+
+        slack.answer(Answer.of(200, "ok"));
+        assertThat(invoke(DIGEST_REQUEST)).isEqualTo("{\"digestPosts\":1}");
     }
 
     @Test

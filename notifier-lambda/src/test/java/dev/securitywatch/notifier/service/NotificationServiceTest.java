@@ -11,6 +11,9 @@ import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.support.Bursts;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.suppress.NoiseRules;
+import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.notifier.support.Rendering;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
@@ -81,7 +84,8 @@ class NotificationServiceTest {
 
     private static NotificationService service(boolean muteAutomation, DeliveryLedger ledger, AlertOutbox outbox) {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
-                muteAutomation, new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
+                new NoiseRules(muteAutomation, Suppressions.NONE), new InMemorySuppressionTally(),
+                new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD), Clock.systemUTC());
     }
 
