@@ -19,7 +19,7 @@ url="http://127.0.0.1:$(cat "$portfile")/services/T000/B000/bench"
 times=()
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  java "$@" -jar "$jar" send --webhook-url "$url" "$event" >/dev/null 2>&1
+  SECURITY_WATCH_WEBHOOK_URL="$url" java "$@" -jar "$jar" send "$event" >/dev/null 2>&1
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
 done

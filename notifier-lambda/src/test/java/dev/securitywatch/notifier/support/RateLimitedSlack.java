@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,11 +34,13 @@ public final class RateLimitedSlack implements AutoCloseable {
     public final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger ts = new AtomicInteger();
 
+    private final ExecutorService handlers = Executors.newFixedThreadPool(16);
+
     public RateLimitedSlack(double perSecond, int burst) throws IOException {
         this.perSecond = perSecond;
         this.burst = burst;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(handlers);
         server.createContext("/services/", exchange -> webhook(exchange));
         server.createContext("/api/", exchange -> api(exchange));
         server.start();
@@ -116,5 +119,7 @@ public final class RateLimitedSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // HttpServer leaves its executor running; its threads would keep the JVM (a bench run) alive.
+        handlers.shutdownNow();
     }
 }
