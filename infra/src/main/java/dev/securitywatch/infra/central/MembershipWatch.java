@@ -1,6 +1,7 @@
 package dev.securitywatch.infra.central;
 
 import dev.securitywatch.infra.common.DeadLetterQueue;
+import dev.securitywatch.infra.common.ScheduledInvocation;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.JavaFunction;
@@ -11,10 +12,10 @@ import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -22,14 +23,9 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
-import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.scheduler.ContextAttribute;
 import software.amazon.awscdk.services.scheduler.Schedule;
-import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
-import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
-import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
@@ -88,24 +84,11 @@ public final class MembershipWatch extends Construct {
         SlackSecret.grantRead(slackSecret, config.slack(), function.role());
 
         deadLetters = new DeadLetterQueue(this, "DeadLetters", "the scheduled membership check");
-        schedule = Schedule.Builder.create(this, "Schedule")
-                .description("Security Watch: daily Security Hub membership check")
-                .schedule(ScheduleExpression.expression(settings.schedule(), TimeZone.of(settings.timezone())))
-                .target(new LambdaInvoke(function.alias(), ScheduleTargetBaseProps.builder()
-                        // The run diffs against snapshots older than its scheduled time, so retries agree.
-                        .input(ScheduleTargetInput.fromObject(Map.of("scheduledTime",
-                                ContextAttribute.getScheduledTime())))
-                        .deadLetterQueue(deadLetters.queue())
-                        .retryAttempts(3)
-                        .maxEventAge(Duration.hours(6))
-                        .build()))
-                .build();
-        // Scheduler invokes asynchronously: a failed run retries through the function's own async config.
-        function.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .maxEventAge(Duration.hours(1))
-                .onFailure(new SqsDestination(deadLetters.queue()))
-                .build());
+        // The run diffs against snapshots older than its scheduled time, so retries agree.
+        schedule = ScheduledInvocation.create(this, "Schedule", "Security Watch: daily Security Hub membership check",
+                settings.schedule(), settings.timezone(), function.alias(),
+                ScheduleTargetInput.fromObject(Map.of("scheduledTime", ContextAttribute.getScheduledTime())),
+                Optional.of(deadLetters));
     }
 
     /** Exact actions instead of the CDK's grant helpers, whose action wildcards a reviewer must then justify. */

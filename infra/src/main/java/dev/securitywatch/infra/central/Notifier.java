@@ -1,6 +1,8 @@
 package dev.securitywatch.infra.central;
 
 import dev.securitywatch.infra.common.DeadLetterQueue;
+import dev.securitywatch.infra.common.ScheduledInvocation;
+import java.util.Optional;
 import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.Suppress;
@@ -8,13 +10,7 @@ import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import java.time.Instant;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.TimeZone;
-import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
-import software.amazon.awscdk.services.scheduler.Schedule;
-import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
-import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
-import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import java.util.LinkedHashMap;
@@ -193,20 +189,10 @@ public final class Notifier extends Construct {
      * posting it twice, and the function's Errors alarm says when all attempts failed.
      */
     private void scheduleDigest(Suppress suppress) {
-        Schedule.Builder.create(this, "DigestSchedule")
-                .description("Security Watch: weekly digest of alerts.suppress and what each entry hid")
-                .schedule(ScheduleExpression.expression(suppress.digestSchedule(),
-                        TimeZone.of(suppress.digestTimezone())))
-                .target(new LambdaInvoke(function.alias(), ScheduleTargetBaseProps.builder()
-                        .input(ScheduleTargetInput.fromObject(Map.of("securityWatch", "suppression-digest")))
-                        .retryAttempts(3)
-                        .maxEventAge(Duration.hours(6))
-                        .build()))
-                .build();
-        function.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .maxEventAge(Duration.hours(1))
-                .build());
+        ScheduledInvocation.create(this, "DigestSchedule",
+                "Security Watch: weekly digest of alerts.suppress and what each entry hid",
+                suppress.digestSchedule(), suppress.digestTimezone(), function.alias(),
+                ScheduleTargetInput.fromObject(Map.of("securityWatch", "suppression-digest")), Optional.empty());
     }
 
     /** Synth says which suppressions stop applying soon, or already have, so the owner can renew or remove them. */

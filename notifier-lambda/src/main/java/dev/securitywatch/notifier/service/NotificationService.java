@@ -93,18 +93,14 @@ public final class NotificationService {
 
     public BatchResult handle(List<DeliveredRecord> records, Deadline deadline) {
         Batch batch = new Batch();
-        List<String> sinks;
-        try {
-            sinks = outbox.sinks();
-        } catch (RuntimeException e) {
-            // Usually the Slack secret: every record goes back to the queue.
-            log.configurationError("no sink available, nothing delivered: " + e.getMessage());
+        Optional<List<String>> sinks = sinks(batch);
+        if (sinks.isEmpty()) {
+            // Every record goes back to the queue.
             records.forEach(r -> batch.failedRecords.add(r.id()));
-            batch.failures.add("no sink available: " + e.getMessage());
             return batch.result();
         }
         Map<String, Event> events = render(records, batch);
-        for (String sink : sinks) {
+        for (String sink : sinks.get()) {
             deliverTo(sink, events, deadline, batch);
         }
         countHidden(batch, events);
@@ -135,18 +131,21 @@ public final class NotificationService {
             }
         }
         Event digest = new Event(SuppressionDigest.of(suppressions, hidden, week, now), Optional.empty());
-        List<String> sinks;
-        try {
-            sinks = outbox.sinks();
-        } catch (RuntimeException e) {
-            log.configurationError("no sink available, digest not delivered: " + e.getMessage());
-            batch.failures.add("no sink available: " + e.getMessage());
-            return batch.result();
-        }
-        for (String sink : sinks) {
+        for (String sink : sinks(batch).orElse(List.of())) {
             deliverTo(sink, Map.of(digest.alert.dedupKey(), digest), deadline, batch);
         }
         return batch.result();
+    }
+
+    /** The sinks configured now; empty, with the failure recorded, when they cannot be known (usually the secret). */
+    private Optional<List<String>> sinks(Batch batch) {
+        try {
+            return Optional.of(outbox.sinks());
+        } catch (RuntimeException e) {
+            log.configurationError("no sink available, nothing delivered: " + e.getMessage());
+            batch.failures.add("no sink available: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** One event per dedup key: the same event arriving twice in a batch is claimed and posted once. */

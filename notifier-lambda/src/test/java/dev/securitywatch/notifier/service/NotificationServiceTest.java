@@ -46,9 +46,13 @@ class NotificationServiceTest {
         final List<OutboundMessage> posted = new ArrayList<>();
         final Deque<DeliveryException> failures = new ArrayDeque<>();
         List<String> sinks = List.of("slack");
+        RuntimeException sinksFailure;
 
         @Override
         public List<String> sinks() {
+            if (sinksFailure != null) {
+                throw sinksFailure;
+            }
             return sinks;
         }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
+import dev.securitywatch.chat.secret.SecretFormatException;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.event.transport.DeliveredRecord;
@@ -174,6 +175,17 @@ class SuppressedAlertsTest {
         assertThat(digest.alert().headline()).isEqualTo("Suppressions hid 42 events last week (2026-W48)");
         assertThat(digest.slack().json()).contains("AuthorizeSecurityGroupIngress × 40, CreateTags × 2",
                 "EXPIRED on 2026-11-01", "remove them from alerts.suppress");
+    }
+
+    @Test
+    void aDigestWithoutAReadableSecretFailsSoTheInvocationIsRetried() {
+        outbox.sinksFailure = new SecretFormatException("cannot read secret arn:aws:secretsmanager:x: AccessDeniedException");
+
+        BatchResult result = service(entry("terraform", BY_TESTADMIN, "drop")).digest(deadline());
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.posts()).isZero();
+        assertThat(logs.text()).contains("no sink available, nothing delivered: cannot read secret");
     }
 
     @Test
