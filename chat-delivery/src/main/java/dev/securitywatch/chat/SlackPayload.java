@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One Slack message as the webhook body: {@code {"text": ..., "blocks": [...], "attachments": [...]}}. The same body
@@ -51,8 +52,34 @@ public record SlackPayload(String json, String text) {
 
     /** The body for {@code chat.postMessage}: this payload plus the channel. */
     public String jsonForChannel(String channel) {
+        return withFields(body -> body.put("channel", channel));
+    }
+
+    /**
+     * The body for a {@code chat.postMessage} reply in a thread.
+     *
+     * @param broadcast also show the reply in the channel ({@code reply_broadcast}), for what must not hide in a
+     *                  thread
+     */
+    public String jsonForReply(String channel, String threadTs, boolean broadcast) {
+        return withFields(body -> {
+            body.put("channel", channel).put("thread_ts", threadTs);
+            if (broadcast) {
+                body.put("reply_broadcast", true);
+            }
+        });
+    }
+
+    /** The body for {@code chat.update}: this payload replaces the message {@code ts} in {@code channel}. */
+    public String jsonForUpdate(String channel, String ts) {
+        return withFields(body -> body.put("channel", channel).put("ts", ts));
+    }
+
+    private String withFields(Consumer<ObjectNode> fields) {
         try {
-            return ((ObjectNode) MAPPER.readTree(json)).put("channel", channel).toString();
+            ObjectNode body = (ObjectNode) MAPPER.readTree(json);
+            fields.accept(body);
+            return body.toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("payload was validated as JSON", e);
         }

@@ -55,4 +55,12 @@ public class DeliveryException extends RuntimeException {
     public boolean credentialsRejected() {
         return kind == Kind.PERMANENT && SlackErrors.isCredentialError(errorCode);
     }
+
+    /**
+     * The message a reply or an update was aimed at is gone (deleted, or too old to find): post a new message
+     * instead.
+     */
+    public boolean targetGone() {
+        return kind == Kind.PERMANENT && SlackErrors.isTargetGone(errorCode);
+    }
 }

@@ -102,8 +102,9 @@ final class RetryingPoster {
                     wait = policy.delayAfter(attempt);
                 } else {
                     Verdict verdict = reader.apply(status, answer.body());
-                    if (verdict instanceof Verdict.Delivered) {
-                        return new DeliveryReceipt(request.destination(), attempt, throttled, false);
+                    if (verdict instanceof Verdict.Delivered delivered) {
+                        return new DeliveryReceipt(request.destination(), attempt, throttled, false,
+                                delivered.message());
                     }
                     if (verdict instanceof Verdict.Rejected rejected) {
                         throw new DeliveryException(DeliveryException.Kind.PERMANENT, rejected.errorCode(), attempt,

@@ -13,6 +13,9 @@ final class SlackErrors {
     /** {@code ok:false} codes that Slack documents as temporary. */
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "ratelimited");
+    /** The parent of a reply, or the message to update, no longer exists for this token. */
+    private static final Set<String> TARGET_GONE = Set.of("thread_not_found", "message_not_found",
+            "invalid_thread_ts");
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z0-9_]{1,64}");
 
     private SlackErrors() {
@@ -24,6 +27,10 @@ final class SlackErrors {
 
     static boolean isCredentialError(String code) {
         return CREDENTIALS_REJECTED.contains(code);
+    }
+
+    static boolean isTargetGone(String code) {
+        return TARGET_GONE.contains(code);
     }
 
     static boolean isTransient(String code) {

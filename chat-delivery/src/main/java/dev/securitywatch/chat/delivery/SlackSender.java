@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Posts a message to Slack through an incoming webhook or {@code chat.postMessage}, with retries (see
- * {@link RetryingPoster}). When Slack refuses the blocks ({@code invalid_blocks} and similar), the top-level text is
+ * {@link RetryingPoster}); with a bot token, also replies in threads and updates posted messages. When Slack refuses the blocks ({@code invalid_blocks} and similar), the top-level text is
  * re-sent once on its own, so the alert still arrives.
  */
 public final class SlackSender {
@@ -24,6 +26,7 @@ public final class SlackSender {
 
     private final RetryingPoster poster;
     private final URI postMessageUri;
+    private final URI updateUri;
 
     /**
      * @param http           a {@link ChatHttp#client()}, shared with the {@link ChatworkSender}
@@ -36,6 +39,7 @@ public final class SlackSender {
                        Pacer pacer) {
         this.poster = new RetryingPoster(http, policy, attemptTimeout, sleeper, pacer);
         this.postMessageUri = apiBase.resolve("chat.postMessage");
+        this.updateUri = apiBase.resolve("chat.update");
     }
 
     /**
@@ -52,34 +56,74 @@ public final class SlackSender {
      *
      * @param channel the routed channel for bot-token mode; null means the destination's default channel. A webhook
      *                posts to its own channel and ignores it.
+     * @return the receipt; in bot-token mode it says where the message landed, to reply to it or update it later
      * @throws DeliveryException when Slack refused the message and its plain-text fallback, or retries ran out
      */
     public DeliveryReceipt send(SlackDestination destination, SlackPayload payload, String channel,
                                 Deadline deadline) {
+        if (destination instanceof SlackDestination.Webhook webhook) {
+            return withTextFallback(payload, body -> poster.post(
+                    new RetryingPoster.Request("Slack webhook", webhook.url(), Map.of(), JSON, body.json()),
+                    SlackSender::readWebhookAnswer, deadline));
+        }
+        SlackDestination.BotToken bot = (SlackDestination.BotToken) destination;
+        String target = channel != null ? channel : bot.defaultChannel();
+        return withTextFallback(payload, body -> callApi(bot, postMessageUri, channelPace(target),
+                body.jsonForChannel(target), deadline));
+    }
+
+    /**
+     * Posts {@code payload} as a reply in the thread of {@code parent}. Only a bot token can: a webhook message has
+     * no address to reply to. Replies share the channel's pace, since Slack counts them as posts to the channel.
+     *
+     * @param broadcast also show the reply in the channel, for what must not hide in a thread
+     * @throws DeliveryException as {@link #send}; {@link DeliveryException#targetGone()} when the parent is gone
+     */
+    public DeliveryReceipt reply(SlackDestination.BotToken bot, SlackMessageRef parent, SlackPayload payload,
+                                 boolean broadcast, Deadline deadline) {
+        return withTextFallback(payload, body -> callApi(bot, postMessageUri, channelPace(parent.channel()),
+                body.jsonForReply(parent.channel(), parent.ts(), broadcast), deadline));
+    }
+
+    /**
+     * Replaces the message {@code target} with {@code payload} ({@code chat.update}), e.g. a parent alert with a
+     * status line added. Updates have a pace of their own per channel: Slack limits them per method, not with the
+     * channel's posts.
+     *
+     * @throws DeliveryException as {@link #send}; {@link DeliveryException#targetGone()} when the message is gone;
+     *                           {@code cant_update_message} and {@code edit_window_closed} are permanent
+     */
+    public DeliveryReceipt update(SlackDestination.BotToken bot, SlackMessageRef target, SlackPayload payload,
+                                  Deadline deadline) {
+        return withTextFallback(payload, body -> callApi(bot, updateUri, "Slack updates in " + target.channel(),
+                body.jsonForUpdate(target.channel(), target.ts()), deadline));
+    }
+
+    /**
+     * Sends the payload; when Slack refuses its blocks, sends its top-level text alone once, so the alert still
+     * arrives.
+     */
+    private static DeliveryReceipt withTextFallback(SlackPayload payload, Function<SlackPayload, DeliveryReceipt> send) {
         try {
-            return sendOnce(destination, payload, channel, deadline);
+            return send.apply(payload);
         } catch (DeliveryException refused) {
             if (refused.kind() != DeliveryException.Kind.PERMANENT
                     || !SlackErrors.isContentError(refused.errorCode())) {
                 throw refused;
             }
             DeliveryReceipt first = new DeliveryReceipt("", refused.attempts(), refused.throttled(), false);
-            return sendOnce(destination, payload.asPlainText(), channel, deadline).asPlainTextFallback(first);
+            return send.apply(payload.asPlainText()).asPlainTextFallback(first);
         }
     }
 
-    private DeliveryReceipt sendOnce(SlackDestination destination, SlackPayload payload, String channel,
-                                     Deadline deadline) {
-        if (destination instanceof SlackDestination.Webhook webhook) {
-            return poster.post(
-                    new RetryingPoster.Request("Slack webhook", webhook.url(), Map.of(), JSON, payload.json()),
-                    SlackSender::readWebhookAnswer, deadline);
-        }
-        SlackDestination.BotToken bot = (SlackDestination.BotToken) destination;
-        String target = channel != null ? channel : bot.defaultChannel();
-        return poster.post(new RetryingPoster.Request("Slack channel " + target, postMessageUri,
-                        Map.of("Authorization", "Bearer " + bot.token()), JSON, payload.jsonForChannel(target)),
-                SlackSender::readApiAnswer, deadline);
+    private static String channelPace(String channel) {
+        return "Slack channel " + channel;
+    }
+
+    private DeliveryReceipt callApi(SlackDestination.BotToken bot, URI method, String destination, String body,
+                                    Deadline deadline) {
+        return poster.post(new RetryingPoster.Request(destination, method,
+                Map.of("Authorization", "Bearer " + bot.token()), JSON, body), SlackSender::readApiAnswer, deadline);
     }
 
     /** Webhooks answer 200 "ok", or a 4xx whose body is the error code (e.g. 400 invalid_blocks, 404 no_service). */
@@ -102,7 +146,10 @@ public final class SlackSender {
             return new Verdict.Rejected("unreadable_response");
         }
         if (answer != null && answer.path("ok").asBoolean(false)) {
-            return Verdict.DELIVERED;
+            String channel = answer.path("channel").asText("");
+            String ts = answer.path("ts").asText("");
+            return channel.isBlank() || ts.isBlank() ? Verdict.DELIVERED
+                    : new Verdict.Delivered(Optional.of(new SlackMessageRef(channel, ts)));
         }
         String error = answer == null ? "unreadable_response" : SlackErrors.code(answer.path("error").asText(""), status);
         return SlackErrors.isTransient(error) ? new Verdict.Retry(error) : new Verdict.Rejected(error);

@@ -4,15 +4,18 @@ import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.SlackMessageRef;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.ChatworkRoom;
 import dev.securitywatch.chat.secret.SecretFormatException;
+import dev.securitywatch.chat.secret.SlackDestination;
 import dev.securitywatch.chat.secret.SlackSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +87,47 @@ public final class ChatFanOut {
                         "the Slack secret names no Chatwork room any more");
             }
             return chatwork.send(room.get(), message.chatworkTitle(), message.chatworkBody(), deadline);
+        } catch (DeliveryException e) {
+            if (e.credentialsRejected()) {
+                forgetSecret.run();
+            }
+            throw e;
+        }
+    }
+
+    /** Slack is reached with a bot token now, so messages can be threaded and updated; a webhook cannot. */
+    public boolean threads() {
+        return secret.get().slack() instanceof SlackDestination.BotToken;
+    }
+
+    /**
+     * Posts {@code message} to Slack as a reply in the thread of {@code parent}.
+     *
+     * @param broadcast also show the reply in the channel
+     * @throws DeliveryException when Slack refused it (also {@code threads_need_bot_token} when the secret is a
+     *                           webhook now), or retries ran out
+     */
+    public DeliveryReceipt reply(ChatMessage message, SlackMessageRef parent, boolean broadcast, Deadline deadline) {
+        return viaBot((slack, bot) -> slack.reply(bot, parent, message.slack(), broadcast, deadline));
+    }
+
+    /**
+     * Replaces the Slack message {@code target} with {@code message}.
+     *
+     * @throws DeliveryException as {@link #reply}
+     */
+    public DeliveryReceipt update(ChatMessage message, SlackMessageRef target, Deadline deadline) {
+        return viaBot((slack, bot) -> slack.update(bot, target, message.slack(), deadline));
+    }
+
+    private DeliveryReceipt viaBot(BiFunction<SlackSender, SlackDestination.BotToken, DeliveryReceipt> call) {
+        if (!(secret.get().slack() instanceof SlackDestination.BotToken bot)) {
+            // The secret was rotated from a bot token to a webhook between the post and this call.
+            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "threads_need_bot_token", 0, 0,
+                    "the Slack secret holds a webhook now; only a bot token can reply in a thread or update");
+        }
+        try {
+            return call.apply(slack, bot);
         } catch (DeliveryException e) {
             if (e.credentialsRejected()) {
                 forgetSecret.run();

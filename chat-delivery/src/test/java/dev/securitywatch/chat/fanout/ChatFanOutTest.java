@@ -13,6 +13,7 @@ import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import dev.securitywatch.chat.delivery.Pacer;
+import dev.securitywatch.chat.delivery.SlackMessageRef;
 import dev.securitywatch.chat.delivery.SlackSender;
 import dev.securitywatch.chat.secret.CachedSlackSecret;
 import dev.securitywatch.chat.secret.SecretFormatException;
@@ -149,5 +150,25 @@ class ChatFanOutTest {
         assertThatThrownBy(() -> fanOut.deliverAll(MESSAGE, fiveSeconds()))
                 .isInstanceOf(SecretFormatException.class).hasMessageNotContaining("SECRET");
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void onlyABotTokenCanThreadAndAWebhookIsRefusedClearly() {
+        server.answer(Answer.of(200, "{\"ok\":true,\"channel\":\"C0ROUTED\",\"ts\":\"1.3\"}"));
+        SlackMessageRef parent = new SlackMessageRef("C0ROUTED", "1.2");
+
+        assertThat(fanOut.threads()).isTrue();
+        assertThat(fanOut.reply(MESSAGE, parent, false, fiveSeconds()).message())
+                .contains(new SlackMessageRef("C0ROUTED", "1.3"));
+        assertThat(server.requests().get(0).body()).contains("\"thread_ts\":\"1.2\"");
+
+        ChatFanOut webhook = ChatFanOut.fixed(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.example/x\"}"),
+                slack(), chatwork());
+        assertThat(webhook.threads()).isFalse();
+        DeliveryException refused = catchThrowableOfType(DeliveryException.class,
+                () -> webhook.update(MESSAGE, parent, fiveSeconds()));
+        assertThat(refused.errorCode()).isEqualTo("threads_need_bot_token");
+        assertThat(refused.kind()).isEqualTo(DeliveryException.Kind.PERMANENT);
+        assertThat(server.requests()).hasSize(1);
     }
 }
