@@ -10,6 +10,9 @@ import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
+import dev.securitywatch.notifier.service.ThreadStore;
+import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
@@ -34,7 +37,8 @@ import java.util.Set;
  * defaults (batch size 1,000, batching window 10 s, maximum concurrency 2, partial batch responses, visibility
  * timeout 730 s, 5 receives before the dead-letter queue). Each concurrent invocation is its own "container": its own
  * pacer and Slack sender; they share the dedup ledger as they share the DynamoDB table. Real time, real notifier
- * service, against the rate-limited stand-in. Usage: NewPath CORPUS_DIR N...
+ * service, against the rate-limited stand-in. With {@code --bot} it posts with a bot token, so summaries list their
+ * events in threads. Usage: NewPath CORPUS_DIR [--bot] N...
  */
 public final class NewPath {
     private static final int BATCH_SIZE = 1000;
@@ -46,8 +50,9 @@ public final class NewPath {
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
-        for (int i = 1; i < args.length; i++) {
-            run(corpus, Integer.parseInt(args[i]));
+        boolean bot = args.length > 1 && args[1].equals("--bot");
+        for (int i = bot ? 2 : 1; i < args.length; i++) {
+            run(corpus, Integer.parseInt(args[i]), bot);
         }
     }
 
@@ -67,7 +72,7 @@ public final class NewPath {
         }
     }
 
-    private static void run(Path corpus, int n) throws Exception {
+    private static void run(Path corpus, int n, boolean bot) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         Instant start = Instant.now();
         List<String> notifications = BurstEvents.snsNotifications(corpus, n, start);
@@ -77,13 +82,15 @@ public final class NewPath {
             queue.add(new Message("m-" + i, notifications.get(i), start.plusMillis(10_000L * i / n)));
         }
         DeliveryLedger ledger = new InMemoryDeliveryLedger();
+        // The containers share the threads as they share the dedup table.
+        ThreadStore threads = new InMemoryThreadStore();
         Set<String> deleted = new HashSet<>();
         int[] deadLettered = {0};
         Instant[] lastDeleted = {start};
         try (RateLimitedSlack slack = new RateLimitedSlack(1, 3)) {
             List<Thread> pollers = new ArrayList<>();
             for (int p = 0; p < CONCURRENCY; p++) {
-                NotifierWiring container = container(slack, ledger, mapper);
+                NotifierWiring container = container(slack, ledger, threads, bot, mapper);
                 Thread poller = new Thread(() -> poll(container, queue, deleted, deadLettered, lastDeleted, mapper));
                 pollers.add(poller);
                 poller.start();
@@ -94,21 +101,34 @@ public final class NewPath {
             String seconds = deleted.size() == n ? String.format("%.1f",
                     Duration.between(start, lastDeleted[0]).toMillis() / 1000.0)
                     : "never (" + (n - deleted.size()) + " not delivered)";
-            System.out.printf("| SQS batches, grouped, paced | %d | %d | %s | %d | %d |%n", n, slack.posts.get(),
-                    seconds, deadLettered[0], slack.throttled.get());
+            if (bot && deleted.size() == n) {
+                // Every event is in the channel with its summary's post; the thread listings come after.
+                seconds = String.format("%.1f in the channel, %s listed in threads",
+                        Duration.between(start, slack.lastChannelPost()).toMillis() / 1000.0, seconds);
+            }
+            String posted = bot ? slack.posts.get() + " (+ " + slack.replies.get() + " thread replies, "
+                    + slack.updates.get() + " updates)" : String.valueOf(slack.posts.get());
+            System.out.printf("| SQS batches, grouped, paced%s | %d | %s | %s | %d | %d |%n",
+                    bot ? ", bot token (threads)" : "", n, posted, seconds, deadLettered[0], slack.throttled.get());
         }
     }
 
-    private static NotifierWiring container(RateLimitedSlack slack, DeliveryLedger ledger, ObjectMapper mapper) {
+    private static NotifierWiring container(RateLimitedSlack slack, DeliveryLedger ledger, ThreadStore threads,
+                                            boolean bot, ObjectMapper mapper) {
         NotifierSettings config = NotifierSettings.fromEnvironment(Map.of("PACE_SHARE", String.valueOf(CONCURRENCY)),
                 mapper);
         Pacer pacer = config.pace().pacer(Clock.systemUTC(), Sleeper.REAL);
         HttpClient http = ChatHttp.client();
-        SlackSecret secret = SlackSecret.parse(mapper.createObjectNode()
-                .put("webhookUrl", slack.webhook("C-ALERTS").toString()).toString());
-        ChatOutbox outbox = new ChatOutbox(ChatFanOut.fixed(secret, SlackSender.create(http, pacer),
-                ChatworkSender.create(http, pacer)), SlackRoutes.none());
-        return NotifierWiring.create(config, ledger, new InMemorySuppressionTally(), outbox, new NotifierLog(), mapper);
+        SlackSecret secret = SlackSecret.parse(bot
+                ? mapper.createObjectNode().put("botToken", "xoxb-bench").put("defaultChannel", "C-ALERTS").toString()
+                : mapper.createObjectNode().put("webhookUrl", slack.webhook("C-ALERTS").toString()).toString());
+        // The production sender's policy, pointed at the stand-in's Web API.
+        SlackSender sender = new SlackSender(http, RetryPolicy.equalJitter(5, Duration.ofMillis(500),
+                Duration.ofSeconds(4)), Duration.ofSeconds(5), Sleeper.REAL, slack.apiBase(), pacer);
+        ChatOutbox outbox = new ChatOutbox(ChatFanOut.fixed(secret, sender, ChatworkSender.create(http, pacer)),
+                SlackRoutes.none());
+        return NotifierWiring.create(config, ledger, new InMemorySuppressionTally(), threads, outbox,
+                new NotifierLog(), mapper);
     }
 
     /** One poller of the event source mapping: gather a batch within the window, invoke, delete what succeeded. */

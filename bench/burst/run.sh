@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Burst harness: N distinct events arriving within 10 s, posted to a local Slack stand-in that enforces about one
 # message per second per channel (burst 3, then 429 with Retry-After: 1), through the notifier as it runs now (SQS
-# batches, grouping, pacing) and, side by side, through the path before issue 10 (one async invocation per event).
+# batches, grouping, pacing; with a webhook, then with a bot token and threads) and, side by side, through the path before issue 10 (one async invocation per event).
 # Real time, the real notifier service and Slack sender in-process.
 # Usage: bench/burst/run.sh [N...]   (default: 50 300 1000). About 12 minutes: the old path waits out Lambda's
 # retries at +60 s and +120 s for every size.
@@ -34,4 +34,5 @@ echo "| path | events | messages posted | seconds until every event is in Slack 
 echo "| --- | --- | --- | --- | --- | --- |"
 # The notifier's JSON log lines go to stderr; keep them out of the table.
 java -cp "$new_jar:$work/new" NewPath "$corpus" "${sizes[@]}" 2>"$work/new.log"
+java -cp "$new_jar:$work/new" NewPath "$corpus" --bot "${sizes[@]}" 2>"$work/bot.log"
 java -cp "$old_jar:$work/old" OldPath "$corpus" "${sizes[@]}" 2>"$work/old.log"

@@ -3,6 +3,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.service.NotifierLog;
@@ -32,7 +33,7 @@ public class WarmPath {
         int n = Integer.parseInt(args[0]);
         ObjectMapper mapper = new ObjectMapper();
         NotifierWiring runtime = NotifierWiring.create(NotifierSettings.fromEnvironment(Map.of(), mapper),
-                new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), null, new NotifierLog(), mapper);
+                new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), new InMemoryThreadStore(), null, new NotifierLog(), mapper);
         List<InboundMessage> all = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             try (Stream<Path> files = Files.walk(Path.of(args[i]))) {

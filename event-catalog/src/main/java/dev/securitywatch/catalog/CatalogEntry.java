@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *                      {@link ResourceKinds})
  * @param reference     where the entry comes from: a CIS control, the original seed list, or a research note
  * @param readOnlyOptIn true when the entry deliberately matches read-only calls (e.g. any root activity)
+ * @param groupBy       how a burst of this entry's alerts is grouped into summaries
  */
 public record CatalogEntry(
         String id,
@@ -35,7 +36,8 @@ public record CatalogEntry(
         String resourceKind,
         String reference,
         boolean enabledByDefault,
-        boolean readOnlyOptIn) {
+        boolean readOnlyOptIn,
+        GroupBy groupBy) {
 
     public static final String API_CALL = "AWS API Call via CloudTrail";
     public static final String CONSOLE_SIGN_IN = "AWS Console Sign In via CloudTrail";
@@ -57,6 +59,7 @@ public record CatalogEntry(
             throw new IllegalArgumentException(id + ": a resource kind, when given, must not be blank");
         }
         Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(groupBy, "groupBy");
         detailTypes = List.copyOf(detailTypes);
         eventNames = List.copyOf(eventNames);
         detailFilter = Map.copyOf(detailFilter);
@@ -100,7 +103,7 @@ public record CatalogEntry(
             }
         }
         return new CatalogEntry(id, category, severity, source, detailTypes, eventSource, merged, detailFilter,
-                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn);
+                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn, groupBy);
     }
 
     /** This entry's own EventBridge pattern, with keys in a stable order. */

@@ -23,6 +23,7 @@ final class ConsoleSignInEntries {
             cloudTrail("console-sign-in-failure", MEDIUM, "signin")
                     .detailTypes(CatalogEntry.CONSOLE_SIGN_IN).names("ConsoleLogin")
                     .where("responseElements", Map.of("ConsoleLogin", List.of("Failure")))
+                    .groupedByAccount()
                     .title("Console sign-in failed")
                     .reference("CIS CloudWatch.6 (3.6)"),
             cloudTrail("console-sign-in", LOW, "signin")

@@ -23,6 +23,7 @@ final class EntryBuilder {
     private String reference = "";
     private boolean enabledByDefault = true;
     private boolean readOnlyOptIn;
+    private GroupBy groupBy = GroupBy.ACTOR;
 
     private EntryBuilder(String id, Severity severity) {
         this.id = id;
@@ -115,8 +116,14 @@ final class EntryBuilder {
         return this;
     }
 
+    /** A burst of these alerts is one summary per account, whoever acted (see {@link GroupBy#ACCOUNT}). */
+    EntryBuilder groupedByAccount() {
+        this.groupBy = GroupBy.ACCOUNT;
+        return this;
+    }
+
     CatalogEntry build(Category category) {
         return new CatalogEntry(id, category, severity, source, detailTypes, eventSource, eventNames, detailFilter,
-                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn);
+                regionScope, title, resourceKind, reference, enabledByDefault, readOnlyOptIn, groupBy);
     }
 }

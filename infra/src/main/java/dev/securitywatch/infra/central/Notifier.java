@@ -86,6 +86,8 @@ public final class Notifier extends Construct {
         env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));
         env.put("MUTE_AUTOMATION", Boolean.toString(settings.muteAutomation()));
         env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
+        env.put("THREAD_HOURS", Integer.toString(settings.threadHours()));
+        env.put("GROUP_WINDOW_MINUTES", Integer.toString(settings.groupWindowMinutes()));
         env.put("PACE_POSTS_PER_SECOND", Double.toString(settings.postsPerSecond()));
         env.put("PACE_BURST", Integer.toString(settings.burst()));
         // Each of the concurrent invocations keeps this share of the pace, so together they stay within it.

@@ -179,7 +179,7 @@ public final class ContextReader {
         }
         node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
                 "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst", "suppress",
-                "digestSchedule", "digestTimezone"));
+                "digestSchedule", "digestTimezone", "threadHours", "groupWindowMinutes"));
         // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
         int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
         ContextNode windowNode = node.field("batchWindowSeconds");
@@ -198,7 +198,10 @@ public final class ContextReader {
                 batchSize, window, node.field("maxConcurrency").integer(Alerts.DEFAULT_MAX_CONCURRENCY, 2, 1000),
                 node.field("maxReceiveCount").integer(Alerts.DEFAULT_MAX_RECEIVE_COUNT, 1, 1000),
                 node.field("groupThreshold").integer(Alerts.DEFAULT_GROUP_THRESHOLD, 1, 1000), postsPerSecond,
-                node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20), suppress(node));
+                node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20), suppress(node),
+                // Slack keeps a thread open forever; a week bounds what an old incident pulls in.
+                node.field("threadHours").integer(Alerts.DEFAULT_THREAD_HOURS, 1, 168),
+                node.field("groupWindowMinutes").integer(Alerts.DEFAULT_GROUP_WINDOW_MINUTES, 1, 1440));
     }
 
     private static Suppress suppress(ContextNode alerts) {

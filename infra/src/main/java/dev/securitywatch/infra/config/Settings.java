@@ -54,10 +54,14 @@ public final class Settings {
      * @param postsPerSecond      the pace per Slack channel (Slack allows about one message per second)
      * @param burst               posts a channel may take at once before the pace applies
      * @param suppress            the {@code alerts.suppress} entries and their weekly digest
+     * @param threadHours         bot-token mode: later alerts about a resource reply in its thread for this long
+     * @param groupWindowMinutes  bot-token mode: a group's later events join its summary's thread for this long
+     *                            after its latest
      */
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
                          int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
-                         double postsPerSecond, int burst, Suppress suppress) {
+                         double postsPerSecond, int burst, Suppress suppress, int threadHours,
+                         int groupWindowMinutes) {
         public static final String DEFAULT_DIGEST_SCHEDULE = "cron(00 09 ? * MON *)";
         public static final String DEFAULT_DIGEST_TIMEZONE = "UTC";
         public static final int DEFAULT_BATCH_SIZE = 1000;
@@ -67,11 +71,13 @@ public final class Settings {
         public static final int DEFAULT_GROUP_THRESHOLD = 3;
         public static final double DEFAULT_POSTS_PER_SECOND = 1;
         public static final int DEFAULT_BURST = 3;
+        public static final int DEFAULT_THREAD_HOURS = 24;
+        public static final int DEFAULT_GROUP_WINDOW_MINUTES = 15;
 
         public static Alerts defaults() {
             return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
                     DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST,
-                    Suppress.NONE);
+                    Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES);
         }
     }
 

@@ -97,7 +97,8 @@ class NotifierQueueTest {
                 "ScalingConfig", Map.of("MaximumConcurrency", 2)));
         central.hasResourceProperties("AWS::Lambda::Function", Map.of("Timeout", 120,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("GROUP_THRESHOLD", "3",
-                        "PACE_POSTS_PER_SECOND", "1.0", "PACE_BURST", "3", "PACE_SHARE", "2")))));
+                        "PACE_POSTS_PER_SECOND", "1.0", "PACE_BURST", "3", "PACE_SHARE", "2", "THREAD_HOURS", "24",
+                        "GROUP_WINDOW_MINUTES", "15")))));
     }
 
     @Test

@@ -77,9 +77,9 @@ class ContextReaderTest {
         assertThat(read(DefaultContext.get()).alerts()).isEqualTo(Settings.Alerts.defaults());
         Settings.Alerts alerts = read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 200,
                 "batchWindowSeconds", 30, "maxConcurrency", 4, "maxReceiveCount", 8, "groupThreshold", 5,
-                "postsPerSecond", 0.5, "burst", 2)))).alerts();
+                "postsPerSecond", 0.5, "burst", 2, "threadHours", 72, "groupWindowMinutes", 60)))).alerts();
         assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2,
-                Settings.Suppress.NONE));
+                Settings.Suppress.NONE, 72, 60));
         assertThat(read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 10,
                 "batchWindowSeconds", 0)))).alerts().batchWindowSeconds()).as("small batches may skip the window")
                 .isZero();
@@ -154,6 +154,7 @@ class ContextReaderTest {
             "alerts                 | `{\"maxConcurrency\":1}`    | alerts.maxConcurrency: expected a whole number from 2 to 1000, got 1",
             "alerts                 | `{\"maxReceiveCount\":0}`   | alerts.maxReceiveCount: expected a whole number from 1 to 1000, got 0",
             "alerts                 | `{\"groupThreshold\":0}`    | alerts.groupThreshold: expected a whole number from 1 to 1000, got 0",
+            "alerts                 | `{\"threadHours\":200}`     | alerts.threadHours: expected a whole number from 1 to 168, got 200",
             "alerts                 | `{\"postsPerSecond\":0}`    | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got 0",
             "alerts                 | `{\"postsPerSecond\":\"fast\"}` | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got \"fast\"",
             "alerts                 | `{\"burst\":0}`             | alerts.burst: expected a whole number from 1 to 20, got 0",

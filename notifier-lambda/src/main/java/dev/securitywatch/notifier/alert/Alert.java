@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.alert;
 
+import dev.securitywatch.catalog.GroupBy;
 import dev.securitywatch.catalog.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,13 +77,22 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
      * @param resources what was acted on, as {@code type:id} (e.g. {@code security-group:sg-0123}), most specific
      *                  first; ids are unique within the alert's account and region
      * @param time      when it happened, as the event says; empty when unreadable
+     * @param groupBy   how a burst of such alerts groups: per actor, or per account whoever acted (the catalog
+     *                  entry's choice)
      */
-    public record Subject(String action, Optional<String> actor, List<String> resources, Optional<Instant> time) {
+    public record Subject(String action, Optional<String> actor, List<String> resources, Optional<Instant> time,
+                          GroupBy groupBy) {
         public Subject {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(actor, "actor");
             resources = List.copyOf(resources);
             Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(groupBy, "groupBy");
+        }
+
+        /** Grouped per actor, the default. */
+        public Subject(String action, Optional<String> actor, List<String> resources, Optional<Instant> time) {
+            this(action, actor, resources, time, GroupBy.ACTOR);
         }
 
         public static Subject of(String action, Optional<Instant> time) {

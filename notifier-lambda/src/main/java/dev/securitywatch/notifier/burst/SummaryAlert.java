@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.burst;
 
+import dev.securitywatch.catalog.GroupBy;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
@@ -46,14 +47,18 @@ public final class SummaryAlert {
         GroupKey key = summary.key();
         Optional<Instant> first = members.stream().flatMap(a -> a.subject().time().stream()).min(Comparator.naturalOrder());
         Optional<Instant> last = members.stream().flatMap(a -> a.subject().time().stream()).max(Comparator.naturalOrder());
-        String who = key.actor().equals(GroupKey.NO_ACTOR) ? "" : " by " + shortActor(key.actor());
+        List<String> actors = distinct(members.stream().flatMap(a -> a.subject().actor().stream())
+                .map(SummaryAlert::shortActor).toList());
+        String who = key.namesOneActor() ? " by " + shortActor(key.actor())
+                : key.actor().equals(GroupKey.ANY_ACTOR) ? " by " + actors.size() + " identities" : "";
         String headline = members.size() + " " + top.category().orElse("security") + " events" + who + " in "
                 + settings.accounts().describe(top.accountId());
 
         List<Field> fields = new ArrayList<>();
-        fields.add(Field.of("Actor", key.actor().equals(GroupKey.NO_ACTOR) ? "none (findings or unreadable input)"
-                : shortActor(key.actor())));
-        if (!key.actor().equals(GroupKey.NO_ACTOR)) {
+        fields.add(Field.of(key.actor().equals(GroupKey.ANY_ACTOR) ? "Actors" : "Actor", key.namesOneActor()
+                ? shortActor(key.actor()) : key.actor().equals(GroupKey.ANY_ACTOR) ? firstOf(actors, 5)
+                : "none (findings or unreadable input)"));
+        if (key.namesOneActor()) {
             fields.add(Field.of("Identity", key.actor()));
         }
         fields.add(Field.of("Account", settings.accounts().describe(top.accountId())));
@@ -86,7 +91,7 @@ public final class SummaryAlert {
         return new Alert(summaryKey(members), top.kind(), top.severity(), top.tone(), headline,
                 "Summary of " + members.size() + " events", top.category(), top.accountId(), top.region(),
                 List.of(), members.stream().allMatch(Alert::automation), fields, sections, links, notes,
-                new Alert.Subject("summary", key.actor().equals(GroupKey.NO_ACTOR) ? Optional.empty()
+                new Alert.Subject("summary", !key.namesOneActor() ? Optional.empty()
                         : Optional.of(key.actor()), resources, first));
     }
 
@@ -120,11 +125,7 @@ public final class SummaryAlert {
         List<String> lines = new ArrayList<>();
         int used = 0;
         for (int i = 0; i < members.size(); i++) {
-            Alert alert = members.get(i);
-            String line = alert.subject().time().map(CLOCK::format).orElse("--:--:--") + " " + alert.severity()
-                    + " " + alert.subject().action()
-                    + (alert.subject().resources().isEmpty() ? "" : " " + alert.subject().resources().get(0))
-                    + (alert.kind() == Alert.Kind.DENIED ? " (denied)" : "");
+            String line = line(members.get(i));
             if (used + line.length() + 1 > EVENT_LIST_CHARS - 40) {
                 lines.add("… and " + (members.size() - i) + " more events (all in Dashboards and the audit log)");
                 break;
@@ -133,6 +134,68 @@ public final class SummaryAlert {
             used += line.length() + 1;
         }
         return lines;
+    }
+
+    /**
+     * Every event of a group as thread replies under its summary (bot-token mode): one line each, in pages that each
+     * fit one message, so the thread lists every event however many there are.
+     *
+     * @param parentKey the summary's dedup key; each page's key derives from it
+     * @param offset    how many of the group's events earlier pages or batches listed, for the page's numbering
+     * @param total     the group's events in all, or -1 when unknown (a group still growing)
+     */
+    public List<Page> pages(String parentKey, List<Alert> members, int offset, int total) {
+        List<List<Alert>> split = new ArrayList<>();
+        List<Alert> page = new ArrayList<>();
+        int used = 0;
+        for (Alert member : members) {
+            int length = line(member).length() + 1;
+            if (!page.isEmpty() && used + length > EVENT_LIST_CHARS) {
+                split.add(page);
+                page = new ArrayList<>();
+                used = 0;
+            }
+            page.add(member);
+            used += length;
+        }
+        if (!page.isEmpty()) {
+            split.add(page);
+        }
+        List<Page> pages = new ArrayList<>();
+        int from = offset;
+        for (List<Alert> events : split) {
+            Alert top = events.stream().min(Comparator.comparing(Alert::severity)).orElseThrow();
+            String range = "Events " + (from + 1) + "–" + (from + events.size()) + (total < 0 ? "" : " of " + total);
+            Alert listing = new Alert(parentKey + "#events-" + (from + 1), top.kind(), top.severity(), top.tone(),
+                    range, range, top.category(), top.accountId(), top.region(), List.of(), false, List.of(),
+                    List.of(new Section("Events", events.stream().map(SummaryAlert::line).toList(), true)),
+                    List.of(), List.of(), new Alert.Subject("summary-page", top.subject().actor(),
+                    distinct(events.stream().flatMap(a -> a.subject().resources().stream()).toList()),
+                    events.get(0).subject().time()));
+            pages.add(new Page(listing, List.copyOf(events)));
+            from += events.size();
+        }
+        return pages;
+    }
+
+    /** One thread reply listing {@code events}. */
+    public record Page(Alert alert, List<Alert> events) {
+    }
+
+    private static String line(Alert alert) {
+        return alert.subject().time().map(CLOCK::format).orElse("--:--:--") + " " + alert.severity()
+                + " " + alert.subject().action()
+                + (alert.subject().resources().isEmpty() ? "" : " " + alert.subject().resources().get(0))
+                + (alert.kind() == Alert.Kind.DENIED ? " (denied)" : "")
+                // Grouped per account, the events differ by who acted: each line names them.
+                + (alert.subject().groupBy() == GroupBy.ACCOUNT
+                ? alert.subject().actor().map(actor -> " by " + shortActor(actor)).orElse("") : "");
+    }
+
+    /** "a, b, c and 4 more". */
+    private static String firstOf(List<String> values, int shown) {
+        String listed = String.join(", ", values.subList(0, Math.min(shown, values.size())));
+        return values.size() > shown ? listed + " and " + (values.size() - shown) + " more" : listed;
     }
 
     private static List<String> distinct(List<String> values) {
@@ -154,7 +217,7 @@ public final class SummaryAlert {
         if (!key.category().startsWith("kind:")) {
             query.append(" and event.category:\"").append(quoted(key.category())).append('"');
         }
-        if (!key.actor().equals(GroupKey.NO_ACTOR)) {
+        if (key.namesOneActor()) {
             query.append(" and user.arn:").append(key.actor().contains(":assumed-role/")
                     ? kqlEscape(key.actor()) + "/*" : "\"" + quoted(key.actor()) + "\"");
         }

@@ -9,6 +9,7 @@ import dev.securitywatch.lambdakit.cli.JsonFiles;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.handler.NotifierSettings;
 import dev.securitywatch.notifier.handler.NotifierWiring;
@@ -34,17 +35,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** {@code java -jar notifier-lambda.jar render|send}: a dry run of exactly what the Lambda posts. See {@link #USAGE}. */
 public final class NotifierCli {
     static final String USAGE = """
             usage: java -jar notifier-lambda.jar <command>
-              render FILE...   print the Slack payloads (webhook bodies) the Lambda would post, one JSON per line
+              render [--bot] FILE...
+                               print the Slack payloads (webhook bodies) the Lambda would post, one JSON per line;
+                               --bot prints the bot-token calls instead: {"post":N,...} in the channel,
+                               {"post":N,"replyInThreadOf":M,...} in a thread, {"updateOf":M,...} a parent's status
               send FILE...     post them to the incoming webhook in SECURITY_WATCH_WEBHOOK_URL, paced as the Lambda
                                paces; exits 1 if any event was not delivered
             The FILEs are one burst, as if they arrived in one batch: groups of more than GROUP_THRESHOLD (3) events of
             one actor, account and category become one summary, CRITICAL events post on their own, and the
-            SUPPRESSIONS (alerts.suppress as JSON) drop, downgrade or keep in a summary what they cover.
+            SUPPRESSIONS (alerts.suppress as JSON) drop, downgrade or keep in a summary what they cover. With --bot,
+            a summary's events are listed in its thread and later alerts about a resource reply under its first one.
             FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS or SQS event or notification,
             a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL, MUTE_AUTOMATION,
             SUPPRESSIONS, CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND and PACE_BURST are read from the
@@ -86,12 +92,17 @@ public final class NotifierCli {
     }
 
     private int render(List<String> files) {
-        if (files.isEmpty()) {
+        boolean bot = !files.isEmpty() && files.get(0).equals("--bot");
+        List<String> inputs = bot ? files.subList(1, files.size()) : files;
+        if (inputs.isEmpty()) {
             throw new CliException("render needs at least one FILE");
         }
-        NotifierWiring runtime = runtime(null);
-        Burst burst = read(runtime, files);
-        runtime.service().preview(burst.messages()).forEach(message -> out.println(message.slack().json()));
+        NotifierWiring runtime = runtime(settings -> new RenderedOutbox(mapper, out, bot));
+        Burst burst = read(runtime, inputs);
+        if (!burst.messages().isEmpty()) {
+            runtime.service().handle(List.of(new DeliveredRecord(null, Optional.empty(), burst.messages())),
+                    Deadline.after(SEND_BUDGET));
+        }
         return burst.exit();
     }
 
@@ -113,7 +124,7 @@ public final class NotifierCli {
         if (files.isEmpty()) {
             throw new CliException("send needs at least one FILE");
         }
-        NotifierWiring runtime = runtime(secret);
+        NotifierWiring runtime = runtime(settings -> outboxFactory.apply(secret, settings));
         Burst burst = read(runtime, files);
         BatchResult result = runtime.service().handle(List.of(new DeliveredRecord(null, Optional.empty(),
                 burst.messages())), Deadline.after(SEND_BUDGET));
@@ -145,16 +156,18 @@ public final class NotifierCli {
     private record Burst(List<InboundMessage> messages, int exit) {
     }
 
-    /** The Lambda's wiring with an in-memory ledger; its log lines go to stderr (see security-watch-log4j2.xml). */
-    private NotifierWiring runtime(SlackSecret secret) {
+    /**
+     * The Lambda's wiring with an in-memory ledger, tally and threads; its log lines go to stderr (see
+     * security-watch-log4j2.xml).
+     */
+    private NotifierWiring runtime(Function<NotifierSettings, AlertOutbox> outboxFor) {
         NotifierSettings config;
         try {
             config = NotifierSettings.fromEnvironment(env, mapper);
         } catch (IllegalArgumentException e) {
             throw new CliException("bad environment: " + e.getMessage());
         }
-        AlertOutbox outbox = secret == null ? null : outboxFactory.apply(secret, config);
-        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), outbox,
-                new NotifierLog(), mapper);
+        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), new InMemorySuppressionTally(),
+                new InMemoryThreadStore(), outboxFor.apply(config), new NotifierLog(), mapper);
     }
 }

@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.cloudtrail;
 import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.GroupBy;
 import dev.securitywatch.catalog.ResourceKinds;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.ActorType;
@@ -132,7 +133,8 @@ public final class CloudTrailRenderer {
         return new Alert(dedupKey(event, envelope), kind, assessment.severity(), tone, headline, title,
                 entry.map(e -> e.category().id()), account, region, assessment.reasons(), automation, fields,
                 sections, links, notes, new Alert.Subject(event.eventName(), ActorText.identity(event.actor()),
-                        ResourceRefs.of(event), EventTimes.parse(envelope.origin().timeText())));
+                        ResourceRefs.of(event), EventTimes.parse(envelope.origin().timeText()),
+                        entry.map(CatalogEntry::groupBy).orElse(GroupBy.ACTOR)));
     }
 
     /** One message per CloudTrail event, however many times and routes it arrives by. */

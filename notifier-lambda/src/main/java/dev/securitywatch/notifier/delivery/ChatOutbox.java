@@ -4,6 +4,8 @@ import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.fanout.ChatMessage;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.SlackMessageRef;
+import dev.securitywatch.chat.SlackPayload;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.notifier.service.AlertOutbox;
@@ -39,7 +41,28 @@ public final class ChatOutbox implements AlertOutbox {
     @Override
     public DeliveryReceipt deliver(String sink, OutboundMessage message, Deadline deadline) {
         ChatFanOut.Sink target = CHATWORK.equals(sink) ? ChatFanOut.Sink.CHATWORK : ChatFanOut.Sink.SLACK;
-        return fanOut.deliver(target, new ChatMessage(message.slack(),
-                routes.channelFor(message.alert()).orElse(null), message.plainTitle(), message.plainBody()), deadline);
+        return fanOut.deliver(target, chatMessage(message, message.slack()), deadline);
+    }
+
+    @Override
+    public boolean threads(String sink) {
+        return SLACK.equals(sink) && fanOut.threads();
+    }
+
+    @Override
+    public DeliveryReceipt reply(String sink, OutboundMessage message, SlackMessageRef parent, boolean broadcast,
+                                 Deadline deadline) {
+        return fanOut.reply(chatMessage(message, message.slack()), parent, broadcast, deadline);
+    }
+
+    @Override
+    public DeliveryReceipt update(String sink, OutboundMessage message, SlackPayload payload,
+                                  SlackMessageRef target, Deadline deadline) {
+        return fanOut.update(chatMessage(message, payload), target, deadline);
+    }
+
+    private ChatMessage chatMessage(OutboundMessage message, SlackPayload slack) {
+        return new ChatMessage(slack, routes.channelFor(message.alert()).orElse(null), message.plainTitle(),
+                message.plainBody());
     }
 }

@@ -13,6 +13,7 @@ import dev.securitywatch.notifier.alert.JsonSetting;
 import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.routing.SlackRoutes;
+import dev.securitywatch.notifier.service.Threading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              boolean muteAutomation, Suppressions suppressions, String slackSecretId,
                              String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
-                             int groupThreshold, Pace pace) {
+                             int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow) {
 
     /**
      * The pace per destination, shared by the invocations that may run at once.
@@ -68,7 +69,9 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 Duration.ofSeconds(positive(env, "SECRET_MAX_AGE_SECONDS", 300)),
                 (int) positive(env, "GROUP_THRESHOLD", BurstPlanner.DEFAULT_THRESHOLD),
                 new Pace(rate(env, "PACE_POSTS_PER_SECOND", 1), (int) positive(env, "PACE_BURST", 3),
-                        (int) positive(env, "PACE_SHARE", 1)));
+                        (int) positive(env, "PACE_SHARE", 1)),
+                Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
+                Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())));
     }
 
     private static double rate(Environment env, String name, double fallback) {

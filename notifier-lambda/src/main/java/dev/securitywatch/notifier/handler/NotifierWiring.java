@@ -14,6 +14,9 @@ import java.util.Optional;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
+import dev.securitywatch.notifier.service.ThreadStore;
+import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.service.SuppressionTally;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
@@ -84,8 +87,8 @@ public final class NotifierWiring {
         DynamoDbClient table = dynamoDb(Region.of(region), awsHttp, credentials);
         DeliveryLedger ledger = new DynamoDbDeliveryLedger(table, config.dedupTableName(), config.dedupLease(),
                 config.dedupRetention());
-        return create(config, ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()), outbox,
-                new NotifierLog(), mapper);
+        return create(config, ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()),
+                new DynamoDbThreadStore(table, config.dedupTableName()), outbox, new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
@@ -109,14 +112,16 @@ public final class NotifierWiring {
     }
 
     public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, SuppressionTally tally,
-                                        AlertOutbox outbox, NotifierLog log, ObjectMapper mapper) {
+                                        ThreadStore threads, AlertOutbox outbox, NotifierLog log,
+                                        ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
         AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout, ledger,
                 outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()), tally,
                 new BurstPlanner(config.groupThreshold()),
-                new SummaryAlert(config.renderSettings(), config.groupThreshold()), Clock.systemUTC()));
+                new SummaryAlert(config.renderSettings(), config.groupThreshold()),
+                new Threading(threads, config.incidentWindow(), config.groupWindow()), Clock.systemUTC()));
     }
 
     /**

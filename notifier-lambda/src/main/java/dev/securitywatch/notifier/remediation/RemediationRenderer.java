@@ -82,7 +82,14 @@ public final class RemediationRenderer {
         } else if (revoked + added > 0) {
             severity = Severity.MEDIUM;
             tone = Tone.GOOD;
-            headline = "Security group remediated: revoked " + revoked + ", added " + added;
+            List<String> done = new ArrayList<>();
+            if (revoked > 0) {
+                done.add(named("revoked", rules(detail.path("revoked"), Change.REMOVE, groupId)));
+            }
+            if (added > 0) {
+                done.add(named("added", rules(detail.path("authorized"), Change.ADD, groupId)));
+            }
+            headline = "Security group remediated: " + String.join("; ", done);
         } else {
             severity = Severity.LOW;
             tone = "NON_COMPLIANT".equals(compliance) ? Tone.DENIED : Tone.GOOD;
@@ -154,6 +161,15 @@ public final class RemediationRenderer {
                 rule.has("fromPort") ? rule.path("fromPort").asInt() : null,
                 rule.has("toPort") ? rule.path("toPort").asInt() : null,
                 new Peer(type, or(text(source, "value"), "(unknown)")), groupId, null));
+    }
+
+    /** "revoked tcp/22 from 0.0.0.0/0" for a rule or two, so the channel reads what was done; a count beyond. */
+    private static String named(String verb, List<PermissionChange> rules) {
+        if (rules.size() > 2) {
+            return verb + " " + rules.size() + " rules";
+        }
+        return verb + " " + String.join(", ", rules.stream()
+                .map(rule -> rule.ports() + " from " + rule.peer().value()).toList());
     }
 
     private static String or(String value, String fallback) {

@@ -5,6 +5,8 @@ import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.chat.delivery.DeliveryReceipt;
+import dev.securitywatch.chat.delivery.SlackMessageRef;
+import dev.securitywatch.chat.SlackPayload;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;
@@ -16,6 +18,7 @@ import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.render.SlackLayout;
+import dev.securitywatch.notifier.render.ThreadStatus;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.suppress.SuppressionDigest;
 import java.time.Clock;
@@ -30,12 +33,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Delivers a batch as the channel can read it: every event is rendered, claimed once per sink in the ledger, and
  * planned into posts ({@link BurstPlanner}: a big group of one actor's changes becomes one summary, CRITICAL events
- * always post on their own). A failed post does not stop the others; the records it carried are named for a retry,
- * and the ledger keeps that retry from posting what already went out.
+ * always post on their own). With a bot token, posts also thread ({@link Threading}): later alerts about a resource
+ * reply under its first alert and update its status line, and a summary's thread lists its events. A failed post
+ * does not stop the others; the records it carried are named for a retry, and the ledger keeps that retry from
+ * posting what already went out.
  */
 public final class NotificationService {
     /** Below this, a post is not started: the invocation needs the rest to report its batch. */
@@ -50,11 +56,12 @@ public final class NotificationService {
     private final SuppressionTally tally;
     private final BurstPlanner planner;
     private final SummaryAlert summaries;
+    private final Threading threading;
     private final Clock clock;
 
     public NotificationService(AlertRenderer renderer, SlackLayout layout, DeliveryLedger ledger, AlertOutbox outbox,
                                NotifierLog log, NoiseRules noise, SuppressionTally tally, BurstPlanner planner,
-                               SummaryAlert summaries, Clock clock) {
+                               SummaryAlert summaries, Threading threading, Clock clock) {
         this.renderer = renderer;
         this.layout = layout;
         this.ledger = ledger;
@@ -64,6 +71,7 @@ public final class NotificationService {
         this.tally = tally;
         this.planner = planner;
         this.summaries = summaries;
+        this.threading = threading;
         this.clock = clock;
     }
 
@@ -73,9 +81,9 @@ public final class NotificationService {
     }
 
     /**
-     * The messages the Lambda would post for these messages arriving as one batch, without delivering or claiming
-     * anything: what the CLI's {@code render} prints. Muted and dropped alerts are left out, downgraded and
-     * summary-only ones are shown, as the Lambda does.
+     * The channel messages the Lambda would post for these messages arriving as one batch, without delivering,
+     * claiming or threading anything: SnapStart priming runs the whole planning path with it. Muted and dropped
+     * alerts are left out, downgraded and summary-only ones are shown, as the Lambda does.
      */
     public List<OutboundMessage> preview(List<InboundMessage> messages) {
         Map<Alert, NoiseRules.Verdict> verdicts = new IdentityHashMap<>();
@@ -187,9 +195,8 @@ public final class NotificationService {
         return events;
     }
 
-    /** The CLI's {@code render} previews with no outbox: everything then goes one way. */
     private String route(Alert alert) {
-        return outbox == null ? "" : outbox.route(alert);
+        return outbox.route(alert);
     }
 
     /**
@@ -223,6 +230,11 @@ public final class NotificationService {
         for (Event event : events.values()) {
             claim(sink, event, batch).ifPresent(held -> claimed.put(event.alert, held));
         }
+        boolean threaded = outbox.threads(sink);
+        // After every post of the batch is out (the channel first): one status update per thread that grew, then
+        // the summaries' event listings.
+        Map<String, Runnable> statusUpdates = new LinkedHashMap<>();
+        List<Runnable> listings = new ArrayList<>();
         for (Post post : planner.plan(List.copyOf(claimed.keySet()), this::route,
                 alert -> claimed.get(alert).event.summaryOnly)) {
             List<Claimed> members = post.alerts().stream().map(claimed::get).toList();
@@ -230,30 +242,203 @@ public final class NotificationService {
                 requeue(members, batch, "no time left in this invocation");
                 continue;
             }
-            OutboundMessage message = outbound(post);
-            try {
-                DeliveryReceipt receipt = outbox.deliver(sink, message, deadline);
-                batch.posts++;
-                batch.delivered += members.size();
-                batch.throttled += receipt.throttled();
-                batch.plainText += receipt.plainTextFallback() ? 1 : 0;
-                log.delivered(message.alert(), sink, receipt);
-                members.forEach(this::confirm);
-                members.forEach(member -> member.event.delivered = true);
-            } catch (DeliveryException e) {
-                batch.throttled += e.throttled();
-                if (e.kind() == DeliveryException.Kind.THROTTLED) {
-                    log.throttledOut(message.alert(), sink, e);
-                    requeue(members, batch, e.getMessage());
-                    continue;
-                }
-                log.failed(message.alert(), sink, e);
-                for (Claimed member : members) {
-                    batch.failures.add(sink + " " + member.event.alert.dedupKey() + ": " + e.getMessage());
-                    batch.failedRecords.addAll(member.event.records);
-                    release(member);
-                }
+            if (threaded) {
+                deliverThreaded(sink, post, members, deadline, batch, statusUpdates, listings);
+            } else {
+                OutboundMessage message = outbound(post);
+                deliverPost(sink, message, members, batch, () -> outbox.deliver(sink, message, deadline));
             }
+        }
+        statusUpdates.values().forEach(Runnable::run);
+        listings.forEach(Runnable::run);
+    }
+
+    /**
+     * Bot-token mode: the post joins the open thread it belongs in (see {@link Threading}) or goes to the channel
+     * and opens one; a summary's events are then listed in its thread.
+     */
+    private void deliverThreaded(String sink, Post post, List<Claimed> members, Deadline deadline, Batch batch,
+                                 Map<String, Runnable> statusUpdates, List<Runnable> listings) {
+        String route = route(post.alerts().get(0));
+        Instant now = clock.instant();
+        Optional<Threading.Target> open;
+        try {
+            open = threading.openFor(sink, post, route, now);
+        } catch (ThreadStore.ThreadStoreUnavailableException e) {
+            log.threadStoreUnavailable(post.alerts().get(0), e.getMessage());
+            open = Optional.empty();
+        }
+        if (open.isPresent()) {
+            joinThread(sink, post, open.get(), members, deadline, batch, statusUpdates);
+            return;
+        }
+        OutboundMessage message = outbound(post);
+        Optional<DeliveryReceipt> receipt = deliverPost(sink, message, members, batch,
+                () -> outbox.deliver(sink, message, deadline));
+        Optional<SlackMessageRef> parent = receipt.flatMap(DeliveryReceipt::message);
+        if (parent.isEmpty()) {
+            return;
+        }
+        ThreadStore.OpenThread thread = new ThreadStore.OpenThread(parent.get(), message.slack().json(), 0, now);
+        threading.toOpen(sink, post, route, thread).ifPresent(target -> keep(target, message.alert(), now));
+        if (post instanceof Post.Summary summary) {
+            listings.add(() -> listInThread(sink, message.alert(), summary.members(), parent.get(), deadline));
+        }
+    }
+
+    /**
+     * Posts the post's alerts as replies in {@code target}'s thread, and plans the parent's new status line (the
+     * last one planned for a thread is sent). When the parent is gone, the first alert goes to the channel instead
+     * and the rest join its new thread.
+     */
+    private void joinThread(String sink, Post post, Threading.Target target, List<Claimed> members,
+                            Deadline deadline, Batch batch, Map<String, Runnable> statusUpdates) {
+        Map<Alert, Claimed> byAlert = new IdentityHashMap<>();
+        members.forEach(member -> byAlert.put(member.event.alert, member));
+        Threading.Target thread = target;
+        int joined = 0;
+        Alert latest = null;
+        for (Reply reply : replies(post, target)) {
+            List<Claimed> carried = reply.events().stream().map(byAlert::get).toList();
+            if (!deadline.allows(MIN_TIME_FOR_A_POST)) {
+                requeue(carried, batch, "no time left in this invocation");
+                continue;
+            }
+            OutboundMessage message = outbound(reply.alert());
+            Threading.Target into = thread;
+            boolean[] gone = {false};
+            Optional<DeliveryReceipt> receipt = deliverPost(sink, message, carried, batch, () -> {
+                try {
+                    return outbox.reply(sink, message, into.thread().parent(),
+                            reply.single() && Threading.broadcast(reply.alert()), deadline);
+                } catch (DeliveryException e) {
+                    if (!e.targetGone()) {
+                        throw e;
+                    }
+                    log.threadGone(reply.alert(), sink, e);
+                    gone[0] = true;
+                    return outbox.deliver(sink, message, deadline);
+                }
+            });
+            if (receipt.isEmpty()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (gone[0]) {
+                Optional<SlackMessageRef> parent = receipt.get().message();
+                if (parent.isPresent()) {
+                    thread = new Threading.Target(thread.key(), new ThreadStore.OpenThread(parent.get(),
+                            message.slack().json(), 0, now), thread.incident());
+                    keep(thread, message.alert(), now);
+                }
+                joined = 0;
+                latest = null;
+                continue;
+            }
+            joined += reply.events().size();
+            latest = reply.events().get(reply.events().size() - 1);
+        }
+        if (joined > 0) {
+            Instant now = clock.instant();
+            Threading.Target grown = new Threading.Target(thread.key(), thread.thread().withMoreReplies(joined),
+                    thread.incident());
+            keep(grown, latest, now);
+            Alert newest = latest;
+            statusUpdates.put(grown.key(), () -> updateStatus(sink, grown, newest, now, deadline));
+        }
+    }
+
+    /** One reply: a whole alert, or a page listing many events of a group. */
+    private record Reply(Alert alert, List<Alert> events, boolean single) {
+    }
+
+    private List<Reply> replies(Post post, Threading.Target target) {
+        if (post instanceof Post.Single single) {
+            return List.of(new Reply(single.alert(), List.of(single.alert()), true));
+        }
+        return summaries.pages(target.key(), post.alerts(), target.thread().replies(), -1).stream()
+                .map(page -> new Reply(page.alert(), page.events(), false)).toList();
+    }
+
+    /** The parent, as first posted, with a line saying how many joined and the latest; best effort. */
+    private void updateStatus(String sink, Threading.Target thread, Alert latest, Instant now, Deadline deadline) {
+        if (!deadline.allows(MIN_TIME_FOR_A_POST)) {
+            log.threadStatusNotUpdated(latest, sink, "no time left in this invocation");
+            return;
+        }
+        try {
+            SlackPayload parent = ThreadStatus.withStatus(thread.thread().parentJson(),
+                    ThreadStatus.line(thread.thread().replies(), thread.incident(), latest, now));
+            outbox.update(sink, outbound(latest), parent, thread.thread().parent(), deadline);
+        } catch (DeliveryException | IllegalArgumentException e) {
+            log.threadStatusNotUpdated(latest, sink, e.getMessage());
+        }
+    }
+
+    private void keep(Threading.Target target, Alert alert, Instant now) {
+        try {
+            threading.keep(target, now);
+        } catch (ThreadStore.ThreadStoreUnavailableException e) {
+            log.threadStoreUnavailable(alert, e.getMessage());
+        }
+    }
+
+    /**
+     * Lists a summary's events in its thread, one line each, in as few replies as fit. Not a full message per event:
+     * replies take the channel's pace like posts, and a burst's thread must not hold back the next batch's CRITICAL
+     * alert (measured in bench/burst). The summary already represents the events (count, names, resources, the
+     * Dashboards link), so a listing that cannot be posted is logged, not retried.
+     */
+    private void listInThread(String sink, Alert summary, List<Alert> members, SlackMessageRef parent,
+                              Deadline deadline) {
+        List<Reply> replies = summaries.pages(summary.dedupKey(), members, 0, members.size()).stream()
+                .map(page -> new Reply(page.alert(), page.events(), false)).toList();
+        int listed = 0;
+        for (Reply reply : replies) {
+            if (!deadline.allows(MIN_TIME_FOR_A_POST)) {
+                log.threadEventsNotListed(summary, sink, members.size() - listed, "no time left in this invocation");
+                return;
+            }
+            try {
+                outbox.reply(sink, outbound(reply.alert()), parent, false, deadline);
+                listed += reply.events().size();
+            } catch (DeliveryException e) {
+                log.threadEventsNotListed(summary, sink, members.size() - listed, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends one message that carries {@code members}: on delivery they are confirmed in the ledger; a throttled
+     * message goes back to the queue, a failed one is reported for a retry.
+     */
+    private Optional<DeliveryReceipt> deliverPost(String sink, OutboundMessage message, List<Claimed> members,
+                                                  Batch batch, Supplier<DeliveryReceipt> send) {
+        try {
+            DeliveryReceipt receipt = send.get();
+            batch.posts++;
+            batch.delivered += members.size();
+            batch.throttled += receipt.throttled();
+            batch.plainText += receipt.plainTextFallback() ? 1 : 0;
+            log.delivered(message.alert(), sink, receipt);
+            members.forEach(this::confirm);
+            members.forEach(member -> member.event.delivered = true);
+            return Optional.of(receipt);
+        } catch (DeliveryException e) {
+            batch.throttled += e.throttled();
+            if (e.kind() == DeliveryException.Kind.THROTTLED) {
+                log.throttledOut(message.alert(), sink, e);
+                requeue(members, batch, e.getMessage());
+                return Optional.empty();
+            }
+            log.failed(message.alert(), sink, e);
+            for (Claimed member : members) {
+                batch.failures.add(sink + " " + member.event.alert.dedupKey() + ": " + e.getMessage());
+                batch.failedRecords.addAll(member.event.records);
+                release(member);
+            }
+            return Optional.empty();
         }
     }
 

@@ -95,6 +95,26 @@ public final class NotifierLog {
         log(Level.WARN, "dedup ledger unavailable, delivering without it: " + reason, keys(alert));
     }
 
+    void threadStoreUnavailable(Alert alert, String reason) {
+        log(Level.WARN, "thread store unavailable, posting in the channel instead of a thread: " + reason,
+                keys(alert));
+    }
+
+    void threadGone(Alert alert, String sink, DeliveryException e) {
+        log(Level.INFO, "the thread's parent is gone (" + e.errorCode() + "), posted in the channel and opened a new"
+                + " thread", keys(alert, field("sink", sink)));
+    }
+
+    void threadStatusNotUpdated(Alert alert, String sink, String why) {
+        log(Level.WARN, "the thread's parent keeps its old status line: " + why, keys(alert, field("sink", sink)));
+    }
+
+    void threadEventsNotListed(Alert summary, String sink, int events, String why) {
+        log(Level.WARN, events + " event(s) of the summary were not listed in its thread; the summary counts them"
+                + " and Dashboards has every one: " + why, keys(summary, field("sink", sink),
+                field("unlisted", events)));
+    }
+
     void configurationError(String message) {
         log(Level.ERROR, message, new Object[0]);
     }

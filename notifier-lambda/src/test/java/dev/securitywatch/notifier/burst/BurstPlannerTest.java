@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.burst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.testing.AcceptanceData;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class BurstPlannerTest {
     private static final String SG_BY_TESTADMIN = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
     private static final String SSH_WORLD = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json";
+    /** A failed console sign-in: its catalog entry groups per account, whoever tried. */
+    private static final String FAILED_SIGN_IN = "cloudtrail/signin-ConsoleLogin-IAMUser-panther-8.json";
     private static final String NETWORK_BY_TESTER = "cloudtrail/ec2-CreateRoute-AssumedRole-panther-1.json";
     private final BurstPlanner planner = new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD);
 
@@ -127,5 +130,29 @@ class BurstPlannerTest {
                 .isInstanceOf(Post.Single.class);
         assertThat(planner.plan(List.of(suppressed.get(0)), a -> "", a -> Optional.of(quiet)))
                 .singleElement().isInstanceOf(Post.Summary.class);
+    }
+
+    @Test
+    void failedSignInsAcrossManyUserNamesAreOneSummaryPerAccount() throws Exception {
+        List<InboundMessage> spray = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ObjectNode record = (ObjectNode) Rendering.MAPPER.readTree(AcceptanceData.text(FAILED_SIGN_IN));
+            record.put("eventID", "spray-" + i);
+            ((ObjectNode) record.get("userIdentity")).put("userName", "user-" + i)
+                    .put("arn", "arn:aws:iam::123456789012:user/user-" + i);
+            spray.add(Rendering.PARSER.parse(record).get(0));
+        }
+
+        List<Post> posts = plan(planner, alerts(spray));
+
+        assertThat(posts).singleElement().isInstanceOf(Post.Summary.class);
+        Post.Summary summary = (Post.Summary) posts.get(0);
+        assertThat(summary.key().namesOneActor()).isFalse();
+        Alert alert = new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD).of(summary);
+        assertThat(alert.headline()).isEqualTo("6 console-sign-in events by 6 identities in 123456789012");
+        assertThat(alert.fields()).anySatisfy(field -> assertThat(field.label() + ": " + field.value())
+                .isEqualTo("Actors: user-0, user-1, user-2, user-3, user-4 and 1 more"));
+        assertThat(alert.sections()).anySatisfy(section -> assertThat(section.lines())
+                .anyMatch(line -> line.endsWith("ConsoleLogin by user-5")));
     }
 }

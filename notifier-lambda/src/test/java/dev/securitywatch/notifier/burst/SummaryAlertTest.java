@@ -40,6 +40,27 @@ class SummaryAlertTest {
     }
 
     @Test
+    void aThousandEventsArePagedIntoThreadRepliesThatEachKeepEverySlackLimitAndListEveryEvent() {
+        Post.Summary summary = summary(1000);
+
+        List<SummaryAlert.Page> pages = summaries.pages("summary:x", summary.members(), 0, 1000);
+
+        assertThat(pages).hasSizeBetween(20, 60);
+        assertThat(pages.stream().mapToInt(page -> page.events().size()).sum()).isEqualTo(1000);
+        assertThat(pages.get(0).alert().headline()).startsWith("Events 1–").endsWith(" of 1000");
+        int listed = 0;
+        for (SummaryAlert.Page page : pages) {
+            String json = Rendering.LAYOUT.layout(page.alert()).json();
+            PayloadChecks.assertValid(json);
+            assertThat(json).doesNotContain("left out", "more events");
+            listed += json.split("AuthorizeSecurityGroupIngress security-group:", -1).length - 1;
+        }
+        assertThat(listed).isEqualTo(1000);
+        assertThat(summaries.pages("summary:x", summary.members().subList(0, 5), 40, -1).get(0).alert().headline())
+                .as("a growing group's pages count on from where it was").isEqualTo("Events 41–45");
+    }
+
+    @Test
     void theDashboardsSearchSelectsTheGroupByAccountCategoryActorAndTime() {
         Alert alert = summaries.of(summary(10));
 

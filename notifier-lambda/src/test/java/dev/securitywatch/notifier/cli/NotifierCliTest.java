@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.PayloadChecks;
+import dev.securitywatch.notifier.support.Rendering;
 import dev.securitywatch.notifier.support.SuppressionLists;
 import dev.securitywatch.chat.testing.ScriptedHttpServer;
 import dev.securitywatch.chat.testing.ScriptedHttpServer.Answer;
@@ -74,7 +76,7 @@ class NotifierCliTest {
     }
 
     @Test
-    void renderPrintsOneWebhookBodyPerMessageForEveryInputShape() throws Exception {
+    void renderPrintsOneWebhookBodyPerEventForEveryInputShape() throws Exception {
         Path raw = corpus("cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
         Path envelope = corpus("eventbridge/derived/eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json");
         Path sns = corpus("sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json");
@@ -83,7 +85,8 @@ class NotifierCliTest {
 
         assertThat(exit).isZero();
         String[] lines = stdout().split("\n");
-        assertThat(lines).hasSize(3);
+        assertThat(lines).as("the raw record and its envelope are one event, posted once as the Lambda would")
+                .hasSize(2);
         for (String line : lines) {
             JsonNode payload = PayloadChecks.assertValid(line);
             assertThat(payload.fieldNames()).toIterable().containsExactly("text", "blocks", "attachments");
@@ -122,7 +125,7 @@ class NotifierCliTest {
         assertThat(cli.run()).isEqualTo(2);
         assertThat(stderr()).isEqualTo("error: no command given; commands: render, send (try --help)\n");
         assertThat(cli.run("--help")).isZero();
-        assertThat(stdout()).contains("render FILE...", "send FILE...", "SECURITY_WATCH_WEBHOOK_URL");
+        assertThat(stdout()).contains("render [--bot] FILE...", "send FILE...", "SECURITY_WATCH_WEBHOOK_URL");
     }
 
     @Test
@@ -207,6 +210,35 @@ class NotifierCliTest {
         assertThat(lines.get(0)).contains("[CRITICAL]");
         assertThat(lines.get(1)).contains("6 security-group events by TestAdmin (assumed role)");
         lines.forEach(PayloadChecks::assertValid);
+    }
+
+    @Test
+    void renderBotShowsTheThreadsRepliesAndStatusUpdates() throws Exception {
+        List<String> args = new ArrayList<>(List.of("render", "--bot", corpus(SSH_WORLD).toString()));
+        for (int i = 0; i < 4; i++) {
+            args.add(file("burst-" + i + ".json", json(Bursts.variant(SG_RECORD, i, "2026-11-20T10:00:00Z"))).toString());
+        }
+        ObjectNode remediation = (ObjectNode) MAPPER.readTree(Rendering.fixture("remediation-result.json"));
+        ((ObjectNode) remediation.get("detail")).put("groupId", "sg-0d921df5d84f7270a");
+        args.add(file("remediation.json", remediation.toString()).toString());
+
+        assertThat(cli.run(args.toArray(String[]::new))).isZero();
+
+        List<JsonNode> calls = new ArrayList<>();
+        for (String line : stdout().lines().toList()) {
+            calls.add(MAPPER.readTree(line));
+            PayloadChecks.assertValid(calls.get(calls.size() - 1).get("payload").toString());
+        }
+        assertThat(calls).extracting(call -> call.has("updateOf") ? "update of " + call.get("updateOf")
+                        : call.has("replyInThreadOf") ? "reply " + call.get("post") + " to "
+                        + call.get("replyInThreadOf") : "post " + call.get("post"))
+                .as("the channel first (CRITICAL, then the summary), then the thread replies and the status")
+                .containsExactly("post 1", "post 2", "reply 3 to 1", "update of 1", "reply 4 to 2");
+        assertThat(calls.get(0).toString()).contains("[CRITICAL]");
+        assertThat(calls.get(1).toString()).contains("Summary of 4 events");
+        assertThat(calls.get(2).toString()).contains("Security group remediated");
+        assertThat(calls.get(3).toString()).contains("1 update in the thread", "[CRITICAL]");
+        assertThat(calls.get(4).toString()).contains("Events 1–4 of 4");
     }
 
     @Test

@@ -7,8 +7,6 @@ import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.support.Rendering;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,7 @@ class AlertSubjectTest {
 
     @Test
     void anAssumedRolesSessionsAreOneActorAndTheGroupIsTheResource() throws IOException {
-        Alert.Subject subject = render(fixture("revoke-by-remediation-role.json"));
+        Alert.Subject subject = render(Rendering.fixture("revoke-by-remediation-role.json"));
 
         assertThat(subject.action()).isEqualTo("RevokeSecurityGroupIngress");
         assertThat(subject.actor()).contains(
@@ -46,7 +44,7 @@ class AlertSubjectTest {
 
     @Test
     void aRemediationResultIsAboutItsGroupAndHasNoActor() throws IOException {
-        Alert.Subject subject = render(fixture("remediation-result.json"));
+        Alert.Subject subject = render(Rendering.fixture("remediation-result.json"));
 
         assertThat(subject.actor()).isEqualTo(Optional.empty());
         assertThat(subject.resources()).singleElement().asString().startsWith("security-group:sg-");
@@ -67,9 +65,4 @@ class AlertSubjectTest {
         return RENDERER.render(Rendering.parse(json).get(0)).alert().subject();
     }
 
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = AlertSubjectTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

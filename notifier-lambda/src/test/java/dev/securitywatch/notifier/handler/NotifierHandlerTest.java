@@ -12,6 +12,7 @@ import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.support.LocalChat;
@@ -78,7 +79,7 @@ class NotifierHandlerTest {
         ChatOutbox outbox = LocalChat.webhookOutbox(secret, config);
         NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
                 Duration.ofMinutes(15), Duration.ofDays(14)), new DynamoDbSuppressionTally(dynamoDb.client(), table),
-                outbox, new NotifierLog(), MAPPER);
+                new DynamoDbThreadStore(dynamoDb.client(), table), outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
         logs = LogCapture.start();
         metrics = MetricsCapture.start();

@@ -23,6 +23,8 @@ class NotifierSettingsTest {
         assertThat(config.dedupLease()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(14));
         assertThat(config.renderSettings().accounts().describe("1")).isEqualTo("1");
+        assertThat(config.incidentWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.groupWindow()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -30,12 +32,15 @@ class NotifierSettingsTest {
         NotifierSettings config = NotifierSettings.fromEnvironment(Map.of("MUTE_AUTOMATION", "TRUE",
                 "MENTION_ON_CRITICAL", "true", "DASHBOARDS_URL", "https://d.example.com",
                 "ACCOUNT_NAMES", "{\"111111111111\":\"prod\"}", "CATALOG_SETTINGS", "{\"enable\":[\"console-sign-in\"]}",
-                "SLACK_ROUTES", "[{\"channel\":\"C1\"}]", "DEDUP_LEASE_SECONDS", "120"), MAPPER);
+                "SLACK_ROUTES", "[{\"channel\":\"C1\"}]", "DEDUP_LEASE_SECONDS", "120",
+                "THREAD_HOURS", "72", "GROUP_WINDOW_MINUTES", "30"), MAPPER);
 
         assertThat(config.muteAutomation()).isTrue();
         assertThat(config.renderSettings().accounts().describe("111111111111")).isEqualTo("prod (111111111111)");
         assertThat(config.catalogSettings().enable()).containsExactly("console-sign-in");
         assertThat(config.dedupLease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.incidentWindow()).isEqualTo(Duration.ofHours(72));
+        assertThat(config.groupWindow()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @ParameterizedTest
@@ -46,6 +51,7 @@ class NotifierSettingsTest {
             "ACCOUNT_NAMES={\"1\":2} => ACCOUNT_NAMES.1 must be a string",
             "CATALOG_SETTINGS={x => CATALOG_SETTINGS is not JSON",
             "DEDUP_RETENTION_DAYS=0 => DEDUP_RETENTION_DAYS must be a positive whole number, got '0'",
+            "GROUP_WINDOW_MINUTES=-5 => GROUP_WINDOW_MINUTES must be a positive whole number, got '-5'",
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes"})
     void badValuesNameTheVariable(String setting, String message) {
         String[] pair = setting.split("=", 2);

@@ -11,8 +11,6 @@ import dev.securitywatch.notifier.support.Golden;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,9 +54,6 @@ class GoldenMessagesTest {
         if (source.startsWith("acceptance:")) {
             return AcceptanceData.text(source.substring("acceptance:".length()));
         }
-        try (InputStream in = GoldenMessagesTest.class.getResourceAsStream("/fixtures/"
-                + source.substring("fixture:".length()))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Rendering.fixture(source.substring("fixture:".length()));
     }
 }

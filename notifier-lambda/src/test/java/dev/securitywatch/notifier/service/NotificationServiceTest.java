@@ -21,8 +21,6 @@ import dev.securitywatch.chat.delivery.DeliveryReceipt;
 import dev.securitywatch.chat.secret.SecretFormatException;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +88,8 @@ class NotificationServiceTest {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
                 new NoiseRules(muteAutomation, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
-                new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD), Clock.systemUTC());
+                new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
+                Rendering.threading(), Clock.systemUTC());
     }
 
     /** One record per corpus path, ids r0, r1, ... */
@@ -256,7 +255,7 @@ class NotificationServiceTest {
 
     @Test
     void automationIsMutedWhenConfiguredAndMarkedOtherwise() throws IOException {
-        List<DeliveredRecord> automation = Bursts.records("a", Rendering.parse(fixture("revoke-by-remediation-role.json")));
+        List<DeliveredRecord> automation = Bursts.records("a", Rendering.parse(Rendering.fixture("revoke-by-remediation-role.json")));
 
         BatchResult muted = service(true, new InMemoryDeliveryLedger()).handle(automation, deadline());
         assertThat(muted.muted()).isEqualTo(1);
@@ -354,9 +353,4 @@ class NotificationServiceTest {
         assertThat(log()).contains("\"level\":\"ERROR\"", "no sink available, nothing delivered: cannot read secret");
     }
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = NotificationServiceTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

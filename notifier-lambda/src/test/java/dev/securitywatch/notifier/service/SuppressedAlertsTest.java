@@ -62,7 +62,8 @@ class SuppressedAlertsTest {
         Suppressions list = SuppressionLists.of("[" + String.join(", ", entries) + "]");
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
                 new NoiseRules(false, list), tally, new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
-                new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD), clock);
+                new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
+                Rendering.threading(), clock);
     }
 
     private static List<InboundMessage> burst(int count) {

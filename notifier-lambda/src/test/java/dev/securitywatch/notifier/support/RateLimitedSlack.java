@@ -9,7 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Slack stand-in on 127.0.0.1 that enforces Slack's per-channel pace: a token bucket of {@code burst} posts
  * refilled at {@code perSecond}, and 429 with {@code Retry-After: 1} beyond it. It serves incoming webhooks
- * ({@code /services/<channel>}) and the Web API's {@code chat.postMessage} and {@code chat.update}. The pacing tests
- * and the burst benchmark ({@code bench/burst}) share it.
+ * ({@code /services/<channel>}) and the Web API's {@code chat.postMessage} and {@code chat.update}, answering each post
+ * with its channel and a new {@code ts}. It records every Web API call, and answers {@code thread_not_found} or
+ * {@code message_not_found} for a message a test has {@link #delete deleted}. The pacing and thread tests and the
+ * burst benchmark ({@code bench/burst}) share it.
  */
 public final class RateLimitedSlack implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,6 +40,25 @@ public final class RateLimitedSlack implements AutoCloseable {
     public final AtomicInteger updates = new AtomicInteger();
     public final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger ts = new AtomicInteger();
+    /** When the channel last got a message of its own (not a reply, not an update). */
+    private volatile Instant lastChannelPost;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
+    /** One Web API call: {@code chat.postMessage} or {@code chat.update}, its JSON body and the ts it answered. */
+    public record Call(String method, JsonNode body, String ts) {
+        public boolean isReply() {
+            return method.equals("chat.postMessage") && body.hasNonNull("thread_ts");
+        }
+
+        public boolean isUpdate() {
+            return method.equals("chat.update");
+        }
+
+        public String text() {
+            return body.toString();
+        }
+    }
 
     private final ExecutorService handlers = Executors.newFixedThreadPool(16);
 
@@ -66,28 +92,53 @@ public final class RateLimitedSlack implements AutoCloseable {
             return;
         }
         posts.incrementAndGet();
+        lastChannelPost = Instant.now();
         answer(exchange, 200, "ok");
     }
 
     private void api(HttpExchange exchange) throws IOException {
         JsonNode body = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
         String channel = body.path("channel").asText("C-DEFAULT");
-        if (!take(channel)) {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        // Slack limits posts (replies too) per channel; chat.update has a per-method limit of its own.
+        if (!take(method.equals("chat.update") ? "update:" + channel : channel)) {
             tooMany(exchange);
             return;
         }
-        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        if (deleted.contains(body.path("thread_ts").asText("")) || (method.equals("chat.update")
+                && deleted.contains(body.path("ts").asText("")))) {
+            answer(exchange, 200, MAPPER.createObjectNode().put("ok", false).put("error",
+                    method.equals("chat.update") ? "message_not_found" : "thread_not_found").toString());
+            return;
+        }
         if (method.equals("chat.update")) {
             updates.incrementAndGet();
         } else if (body.hasNonNull("thread_ts")) {
             replies.incrementAndGet();
         } else {
             posts.incrementAndGet();
+            lastChannelPost = Instant.now();
         }
         String messageTs = method.equals("chat.update") ? body.path("ts").asText()
                 : "1700000000." + String.format("%06d", ts.incrementAndGet());
+        calls.add(new Call(method, body, messageTs));
         answer(exchange, 200, MAPPER.createObjectNode().put("ok", true).put("channel", channel).put("ts", messageTs)
                 .toString());
+    }
+
+    /** When the channel last got a message of its own; null before the first. */
+    public Instant lastChannelPost() {
+        return lastChannelPost;
+    }
+
+    /** The Web API calls answered ok, in order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Deletes the message {@code ts}: replies to it and updates of it fail from now on. */
+    public void delete(String ts) {
+        deleted.add(ts);
     }
 
     /** One token from the channel's bucket, refilled for the time since the last take. */

@@ -10,9 +10,15 @@ import dev.securitywatch.notifier.alert.Accounts;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.service.OutboundMessage;
+import dev.securitywatch.notifier.service.Threading;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.render.SlackLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +38,24 @@ public final class Rendering {
     public static final EnvelopeParser PARSER = new EnvelopeParser(MAPPER);
 
     private Rendering() {
+    }
+
+    /** Threads kept in memory with the default windows; only a bot-token outbox uses them. */
+    public static Threading threading() {
+        return new Threading(new InMemoryThreadStore(), Threading.DEFAULT_INCIDENT_WINDOW,
+                Threading.DEFAULT_GROUP_WINDOW);
+    }
+
+    /** A file of {@code src/test/resources/fixtures} as text. */
+    public static String fixture(String name) {
+        try (InputStream in = Rendering.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<InboundMessage> parse(String json) {
