@@ -20,7 +20,8 @@ public enum Category {
     DETECTION_TAMPERING("Detection tampering (GuardDuty, Security Hub)"),
     THREAT_FINDING("GuardDuty findings"),
     POSTURE_FINDING("Security Hub findings"),
-    REMEDIATION("Security Watch remediation results");
+    REMEDIATION("Security Watch remediation results"),
+    HEALTH("Security Watch health (its own alarms)");
 
     private final String label;
 

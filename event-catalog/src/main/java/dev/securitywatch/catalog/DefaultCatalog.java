@@ -26,7 +26,8 @@ final class DefaultCatalog {
                     DetectionTamperingEntries.ENTRIES,
                     ThreatFindingEntries.ENTRIES,
                     PostureFindingEntries.ENTRIES,
-                    RemediationEntries.ENTRIES)
+                    RemediationEntries.ENTRIES,
+                    HealthEntries.ENTRIES)
             .flatMap(List::stream)
             .toList();
 

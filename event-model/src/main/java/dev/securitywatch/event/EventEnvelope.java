@@ -16,6 +16,8 @@ public final class EventEnvelope implements InboundMessage {
     /** The source and detail-type of the results config-remediation-lambda publishes. */
     public static final String REMEDIATION_SOURCE = "security-watch.remediation";
     public static final String REMEDIATION_DETAIL_TYPE = "Security Group Remediation";
+    public static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
+    public static final String ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";
 
     private final String id;
     private final String source;

@@ -10,12 +10,16 @@ import java.util.Optional;
 
 /**
  * The one reading of the time stamps events carry, and their display form. CloudTrail writes ISO-8601 instants, but
- * exported and hand-made records also use a space separator or omit the zone; those are read as UTC.
+ * exported and hand-made records also use a space separator or omit the zone; those are read as UTC. CloudWatch alarm
+ * times have an offset without a colon ({@code +0000}).
  */
 public final class EventTimes {
     /** Earliest time accepted as a real event time: older values are typos and fall outside the index template. */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
+    /** CloudWatch writes its alarm times with a colon-less offset: {@code 2019-10-02T17:04:40.985+0000}. */
+    private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd'T'HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]xx");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -57,6 +61,11 @@ public final class EventTimes {
             return Optional.of(new Reading(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant(), true));
         } catch (DateTimeParseException notOffset) {
+            try {
+                return Optional.of(new Reading(OffsetDateTime.parse(value, COMPACT_OFFSET).toInstant(), true));
+            } catch (DateTimeParseException notCompactOffset) {
+                // Read below as a local date-time.
+            }
             try {
                 return Optional.of(new Reading(LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                         .toInstant(ZoneOffset.UTC), false));

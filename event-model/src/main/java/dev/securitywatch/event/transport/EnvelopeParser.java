@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Turns whatever arrives into event envelopes: an EventBridge envelope, a raw CloudTrail record (wrapped as
- * EventBridge would), or a bare GuardDuty or Security Hub finding. Transports (an SNS or SQS Lambda event, an SNS
+ * EventBridge would), a bare GuardDuty or Security Hub finding, or a CloudWatch alarm's SNS notification (wrapped as
+ * the alarm's EventBridge state change). Transports (an SNS or SQS Lambda event, an SNS
  * notification, a CloudTrail log file) are decoded by {@link dev.securitywatch.event.transport}, which hands each
  * message back here. Anything else becomes an {@link UnreadableMessage} that keeps the raw text.
  */
@@ -80,6 +81,9 @@ public final class EnvelopeParser {
             return List.of(wrapFinding(root, "aws.guardduty", "GuardDuty Finding", root,
                     text(root, "id"), text(root, "accountId"), text(root, "region"), text(root, "updatedAt")));
         }
+        if (root.has("AlarmName") && root.has("NewStateValue")) {
+            return List.of(wrapAlarmNotification(root));
+        }
         if (root.has("AwsAccountId") && root.has("ProductArn")) {
             ObjectNode detail = mapper.createObjectNode();
             detail.putArray("findings").add(root);
@@ -111,6 +115,25 @@ public final class EnvelopeParser {
         }
         return fromEnvelope(envelope(record, EventEnvelope.sourceOf(eventSource), detailType, id, account,
                 text(record, "awsRegion"), text(record, "eventTime")));
+    }
+
+    /**
+     * An alarm action's SNS message as the "CloudWatch Alarm State Change" event EventBridge carries for the same
+     * change, so one renderer reads both. The region comes from the alarm ARN: the message's own "Region" is a
+     * display name ("US East (N. Virginia)").
+     */
+    private EventEnvelope wrapAlarmNotification(JsonNode message) {
+        ObjectNode detail = mapper.createObjectNode();
+        detail.put("alarmName", text(message, "AlarmName"));
+        detail.putObject("configuration").put("description", text(message, "AlarmDescription"));
+        detail.putObject("state").put("value", text(message, "NewStateValue"))
+                .put("reason", text(message, "NewStateReason"))
+                .put("timestamp", text(message, "StateChangeTime"));
+        detail.putObject("previousState").put("value", text(message, "OldStateValue"));
+        String arn = text(message, "AlarmArn");
+        String region = arn != null && arn.split(":").length > 3 ? arn.split(":")[3] : null;
+        return fromEnvelope(envelope(detail, EventEnvelope.CLOUDWATCH_SOURCE, EventEnvelope.ALARM_STATE_CHANGE,
+                contentId(message), text(message, "AWSAccountId"), region, text(message, "StateChangeTime")));
     }
 
     private EventEnvelope wrapFinding(JsonNode finding, String source, String detailType, JsonNode detail, String id,

@@ -58,6 +58,29 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void anAlarmsSnsNotificationIsWrappedAsItsEventBridgeStateChange() {
+        EventEnvelope alarm = only("sns/notifyslack-cloudwatch_alarm-1.json");
+        assertThat(alarm.source()).isEqualTo(EventEnvelope.CLOUDWATCH_SOURCE);
+        assertThat(alarm.detailType()).isEqualTo(EventEnvelope.ALARM_STATE_CHANGE);
+        assertThat(alarm.account()).isEqualTo("735598076380");
+        assertThat(alarm.region()).as("the sample predates AlarmArn; the display name is not a region").isNull();
+        assertThat(alarm.detail().path("alarmName").asText()).isEqualTo("DBMigrationRequired");
+        assertThat(alarm.detail().path("state").path("value").asText()).isEqualTo("OK");
+        assertThat(alarm.detail().path("previousState").path("value").asText()).isEqualTo("ALARM");
+        assertThat(alarm.detail().path("configuration").path("description").asText()).startsWith("App is reporting");
+        assertThat(alarm.id()).as("a redelivered notification is the same event")
+                .isEqualTo(only("sns/notifyslack-cloudwatch_alarm-1.json").id());
+    }
+
+    @Test
+    void anAlarmNotificationsRegionComesFromItsArn() {
+        EventEnvelope alarm = (EventEnvelope) parser.parseText("{\"AlarmName\":\"SecurityWatch-X\","
+                + "\"NewStateValue\":\"ALARM\",\"AWSAccountId\":\"111111111111\",\"Region\":\"EU (Ireland)\","
+                + "\"AlarmArn\":\"arn:aws:cloudwatch:eu-west-1:111111111111:alarm:SecurityWatch-X\"}").get(0);
+        assertThat(alarm.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
     void bareFindingsAreWrappedWithTheirAccountAndRegion() {
         EventEnvelope guardDuty = only("guardduty/gd-finding-PrivilegeEscalation-IAMUser-AdministrativePermissions-panther-1.json");
         assertThat(guardDuty.source()).isEqualTo("aws.guardduty");

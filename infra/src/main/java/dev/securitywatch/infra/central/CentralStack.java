@@ -9,10 +9,21 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import dev.securitywatch.infra.common.HealthAlarms;
+import software.amazon.awscdk.services.events.Archive;
+import software.amazon.awscdk.services.events.BaseArchiveProps;
+import software.amazon.awscdk.services.events.CfnArchive;
 import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.events.IncludeDetail;
+import software.amazon.awscdk.services.events.Level;
+import software.amazon.awscdk.services.events.LogConfig;
+import software.amazon.awscdk.services.logs.CfnDelivery;
+import software.amazon.awscdk.services.logs.CfnDeliveryDestination;
+import software.amazon.awscdk.services.logs.CfnDeliverySource;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
@@ -44,14 +55,17 @@ public final class CentralStack extends Stack {
     private final Notifier notifier;
     private final MembershipWatch membershipWatch;
     private final AuditIndex auditIndex;
+    private final Health health;
 
     public CentralStack(Construct scope, String id, StackProps props, SecurityWatchConfig config, Catalog catalog) {
         super(scope, id, props);
 
         bus = EventBus.Builder.create(this, "Bus").eventBusName(config.centralBusName())
                 .description("Security Watch: security events forwarded from every member account and region")
+                .logConfig(LogConfig.builder().level(Level.ERROR).includeDetail(IncludeDetail.FULL).build())
                 .build();
         bus.addToResourcePolicy(busPolicy(config));
+        logBusErrors();
 
         alertsKey = Key.Builder.create(this, "AlertsKey")
                 .description("Security Watch: encrypts the alerts topic")
@@ -96,10 +110,53 @@ public final class CentralStack extends Stack {
         ((CfnRule) forwardedEvents.getNode().getDefaultChild())
                 .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
 
+        // What the forwarding rule takes, kept for a replay after an outage (README, "Replaying after an outage").
+        Archive archive = bus.archive("Archive", BaseArchiveProps.builder()
+                .description("Security Watch: every forwarded event, for a replay after an outage")
+                .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
+                .retention(software.amazon.awscdk.Duration.days(config.health().archiveRetentionDays()))
+                .build());
+        ((CfnArchive) archive.getNode().getDefaultChild())
+                .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
+        CfnOutput.Builder.create(this, "EventArchiveArn").value(archive.getArchiveArn())
+                .description("Replay source after an outage: aws events start-replay --event-source-arn <the bus>"
+                        + " --destination Arn=<the bus>,FilterArns=<ForwardedEventsRuleArn>").build();
+        CfnOutput.Builder.create(this, "ForwardedEventsRuleArn").value(forwardedEvents.getRuleArn())
+                .description("The one rule a replay should re-run: alerts and the audit log").build();
+
+        health = new Health(this, "Health", config.health(), alertsKey);
         ISecret slackSecret = SlackSecret.reference(this, config.slack());
-        notifier = new Notifier(this, "Notifier", config, alertsTopic, alertsKey, slackSecret);
+        notifier = new Notifier(this, "Notifier", config, alertsTopic, health.topic(), alertsKey, slackSecret);
         membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
         auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
+        // Last, so that every alarm above is wired, and synth fails for one that is not.
+        HealthAlarms.notify(this, health.topic());
+    }
+
+    /**
+     * The bus's own errors (a target it could not reach, a throttled put) in a log group: the failures that happen
+     * before any rule's dead-letter queue sees an event.
+     */
+    private void logBusErrors() {
+        LogGroup errors = LogGroup.Builder.create(this, "BusErrorLog")
+                .logGroupName("/aws/vendedlogs/events/security-watch-bus-errors")
+                .retention(RetentionDays.THREE_MONTHS)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        CfnDeliverySource source = CfnDeliverySource.Builder.create(this, "BusErrorLogSource")
+                .name("security-watch-bus-errors")
+                .resourceArn(bus.getEventBusArn())
+                .logType("ERROR_LOGS")
+                .build();
+        CfnDeliveryDestination destination = CfnDeliveryDestination.Builder.create(this, "BusErrorLogDestination")
+                .name("security-watch-bus-errors")
+                .destinationResourceArn(errors.getLogGroupArn())
+                .build();
+        CfnDelivery delivery = CfnDelivery.Builder.create(this, "BusErrorLogDelivery")
+                .deliverySourceName(source.getName())
+                .deliveryDestinationArn(destination.getAttrArn())
+                .build();
+        delivery.addDependency(source);
     }
 
     private PolicyStatement busPolicy(SecurityWatchConfig config) {
@@ -145,6 +202,10 @@ public final class CentralStack extends Stack {
 
     public MembershipWatch membershipWatch() {
         return membershipWatch;
+    }
+
+    public Health health() {
+        return health;
     }
 
     public Notifier notifier() {

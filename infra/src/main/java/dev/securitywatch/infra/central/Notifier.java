@@ -64,8 +64,8 @@ public final class Notifier extends Construct {
     private final Queue queue;
     private final DeadLetterQueue deadLetters;
 
-    public Notifier(Construct scope, String id, SecurityWatchConfig config, ITopic alerts, IKey alertsKey,
-                    ISecret slackSecret) {
+    public Notifier(Construct scope, String id, SecurityWatchConfig config, ITopic alerts, ITopic health,
+                    IKey alertsKey, ISecret slackSecret) {
         super(scope, id);
         Alerts settings = config.alerts();
         dedupTable = Table.Builder.create(this, "Dedup")
@@ -117,7 +117,7 @@ public final class Notifier extends Construct {
                 .deadLetterQueue(software.amazon.awscdk.services.sqs.DeadLetterQueue.builder().queue(deadLetters.queue())
                         .maxReceiveCount(settings.maxReceiveCount()).build())
                 .build();
-        subscribe(alerts, alertsKey);
+        subscribe(alerts, health, alertsKey);
         // The buffer hides a stuck notifier: alerts waiting this long mean it fails or cannot keep up.
         Alarm.Builder.create(this, "AlertsWaiting")
                 .alarmDescription("Security Watch: alerts have waited in the notifier's queue for more than"
@@ -153,19 +153,20 @@ public final class Notifier extends Construct {
     }
 
     /**
-     * The topic's SQS subscription, written out rather than through {@code SqsSubscription}: that construct scopes
-     * SNS's use of the queue's key to the topic ARN in the key policy, and the topic is itself encrypted under the
-     * same key, which makes a dependency cycle. The key statement is scoped to SNS acting for this account in this
-     * region instead; the queue policy still names the one topic.
+     * The topics' SQS subscriptions (alerts and health), written out rather than through {@code SqsSubscription}:
+     * that construct scopes SNS's use of the queue's key to the topic ARN in the key policy, and the topics are
+     * themselves encrypted under the same key, which makes a dependency cycle. The key statement is scoped to SNS
+     * acting for this account in this region instead; the queue policy still names the two topics.
      */
-    private void subscribe(ITopic alerts, IKey alertsKey) {
+    private void subscribe(ITopic alerts, ITopic health, IKey alertsKey) {
         Stack stack = Stack.of(this);
         queue.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AlertsTopicOnly")
+                .sid("AlertsAndHealthTopicsOnly")
                 .principals(List.of(new ServicePrincipal("sns.amazonaws.com")))
                 .actions(List.of("sqs:SendMessage"))
                 .resources(List.of(queue.getQueueArn()))
-                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", alerts.getTopicArn())))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn",
+                        List.of(alerts.getTopicArn(), health.getTopicArn()))))
                 .build());
         alertsKey.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("SnsEncryptsForTheAlertsQueue")
@@ -180,6 +181,11 @@ public final class Notifier extends Construct {
                 .build());
         Subscription.Builder.create(this, "QueueSubscription")
                 .topic(alerts)
+                .endpoint(queue.getQueueArn())
+                .protocol(SubscriptionProtocol.SQS)
+                .build();
+        Subscription.Builder.create(this, "HealthQueueSubscription")
+                .topic(health)
                 .endpoint(queue.getQueueArn())
                 .protocol(SubscriptionProtocol.SQS)
                 .build();

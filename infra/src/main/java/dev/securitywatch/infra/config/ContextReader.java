@@ -11,6 +11,7 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.catalog.suppression.SuppressionFormatException;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.infra.config.Settings.Alerts;
+import dev.securitywatch.infra.config.Settings.Health;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.OpenSearch;
@@ -54,6 +55,7 @@ public final class ContextReader {
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s<>|]+");
     /** The retention periods CloudWatch Logs accepts. */
     private static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -88,7 +90,17 @@ public final class ContextReader {
                 node("centralBusName").textOr("security-watch", BUS_NAME, "an event bus name"),
                 members, slack(node("slack")), alerts(node("alerts")), catalog, catalogNode.json(),
                 retentionDays(node("eventsLogRetentionDays")), remediation(), hubMemberCheck(centralRegion),
-                openSearch(node("openSearch")), names);
+                openSearch(node("openSearch")), names, health(node("health")));
+    }
+
+    private static Health health(ContextNode node) {
+        if (node.isAbsent()) {
+            return Health.defaults();
+        }
+        node.requireObject(Set.of("emails", "slackChannel", "archiveRetentionDays"));
+        return new Health(node.field("emails").list((email, i) -> email.text(EMAIL, "an email address")),
+                node.field("slackChannel").optionalText(CHANNEL, "a Slack channel id such as C0123456789"),
+                node.field("archiveRetentionDays").integer(Health.DEFAULT_ARCHIVE_RETENTION_DAYS, 1, 3650));
     }
 
     private ContextNode node(String key) {

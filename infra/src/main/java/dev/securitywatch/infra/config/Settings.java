@@ -109,13 +109,33 @@ public final class Settings {
         }
     }
 
+    /**
+     * The pipeline's own health.
+     *
+     * @param emails               addresses the health topic mails (each confirms its subscription once): they hear
+     *                             about a broken notifier even when Slack is what broke
+     * @param slackChannel         where health messages go in bot-token mode, else the default channel
+     * @param archiveRetentionDays how long the central bus's archive keeps events for a replay after an outage
+     */
+    public record Health(List<String> emails, Optional<String> slackChannel, int archiveRetentionDays) {
+        public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
+
+        public Health {
+            emails = List.copyOf(emails);
+        }
+
+        public static Health defaults() {
+            return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS);
+        }
+    }
+
     /** Everything a deployment is configured with. */
     public record SecurityWatchConfig(String securityAccount, String centralRegion, Optional<String> organizationId,
                                       String centralBusName, List<MemberAccount> memberAccounts, Slack slack,
                                       Alerts alerts, CatalogSettings catalog, JsonNode catalogJson,
                                       int eventsLogRetentionDays, RemediationContext remediation,
                                       HubMemberCheck hubMemberCheck, OpenSearch openSearch,
-                                      Map<String, String> accountNames) {
+                                      Map<String, String> accountNames, Health health) {
         public SecurityWatchConfig {
             memberAccounts = List.copyOf(memberAccounts);
             accountNames = Map.copyOf(accountNames);

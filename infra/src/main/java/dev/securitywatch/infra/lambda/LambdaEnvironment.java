@@ -7,6 +7,8 @@ import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
 import dev.securitywatch.remediation.policy.PolicyJson;
+import dev.securitywatch.catalog.Category;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,18 @@ public final class LambdaEnvironment {
         return env;
     }
 
-    /** Where Slack messages go: the secret's name (not its value) and the routing rules. */
+    /**
+     * Where Slack messages go: the secret's name (not its value) and the routing rules, the health channel's route
+     * (category {@code health}) first.
+     */
     public static Map<String, String> slack(SecurityWatchConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SLACK_SECRET_ID", config.slack().secretName());
-        env.put("SLACK_ROUTES", json(routes(config.slack().routes())));
+        List<SlackRoute> routes = new ArrayList<>();
+        config.health().slackChannel().ifPresent(channel -> routes.add(new SlackRoute(channel, List.of(),
+                List.of(Category.HEALTH.id()), List.of())));
+        routes.addAll(config.slack().routes());
+        env.put("SLACK_ROUTES", json(routes(routes)));
         config.slack().defaultChannel().ifPresent(channel -> env.put("SLACK_DEFAULT_CHANNEL", channel));
         return env;
     }

@@ -2,6 +2,7 @@ package dev.securitywatch.infra.member;
 
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.pattern.ForwardingPatterns;
+import dev.securitywatch.infra.common.HealthAlarms;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import software.amazon.awscdk.Stack;
@@ -19,6 +20,8 @@ public final class MemberStack extends Stack {
         forwarding = new ForwardingRules(this, "Forwarding",
                 ForwardingPatterns.forRegion(catalog, props.getEnv().getRegion()), centralBusArn);
         remediation = new SecurityGroupRemediation(this, "SecurityGroupRemediation", config, account);
+        // Last, so that every alarm above is named for forwarding, and synth fails for one that is not.
+        HealthAlarms.forwardFromMember(this);
     }
 
     public SecurityGroupRemediation remediation() {

@@ -81,10 +81,11 @@ class NotifierQueueTest {
     }
 
     @Test
-    void theTopicFeedsTheQueueAndNothingSubscribesTheLambdaDirectly() {
+    void theAlertsAndHealthTopicsFeedTheQueueAndNothingSubscribesTheLambdaDirectly() {
         JsonNode subscriptions = resources("AWS::SNS::Subscription");
-        assertThat(subscriptions).hasSize(1);
-        assertThat(subscriptions.elements().next().path("Properties").path("Protocol").asText()).isEqualTo("sqs");
+        assertThat(subscriptions).hasSize(2);
+        subscriptions.elements().forEachRemaining(subscription ->
+                assertThat(subscription.path("Properties").path("Protocol").asText()).isEqualTo("sqs"));
         assertThat(resources("AWS::Lambda::EventInvokeConfig").toString()).doesNotContain("NotifierLambda");
     }
 

@@ -30,7 +30,7 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
                     List<String> notes, Subject subject) {
 
     /** What sort of message this is; it decides the emoji and the wording of the summary. */
-    public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK, DIGEST }
+    public enum Kind { CHANGE, DENIED, SIGN_IN, FINDING, REMEDIATION, FALLBACK, DIGEST, HEALTH }
 
     /** The attachment colour. */
     public enum Tone {

@@ -11,6 +11,7 @@ import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.cloudtrail.CloudTrailRenderer;
 import dev.securitywatch.notifier.finding.GuardDutyRenderer;
+import dev.securitywatch.notifier.health.AlarmRenderer;
 import dev.securitywatch.notifier.finding.SecurityHubRenderer;
 import dev.securitywatch.notifier.remediation.RemediationRenderer;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class AlertRenderer {
     private final GuardDutyRenderer guardDuty;
     private final SecurityHubRenderer securityHub;
     private final RemediationRenderer remediation;
+    private final AlarmRenderer alarms;
     private final FallbackRenderer fallback;
 
     public AlertRenderer(CatalogMatcher matcher, RenderSettings settings) {
@@ -38,6 +40,7 @@ public final class AlertRenderer {
         this.guardDuty = new GuardDutyRenderer(settings);
         this.securityHub = new SecurityHubRenderer(settings);
         this.remediation = new RemediationRenderer(settings);
+        this.alarms = new AlarmRenderer(settings);
         this.fallback = new FallbackRenderer(settings);
     }
 
@@ -56,6 +59,9 @@ public final class AlertRenderer {
         try {
             if (RemediationRenderer.handles(envelope)) {
                 return new Rendered(remediation.render(envelope), Optional.empty());
+            }
+            if (AlarmRenderer.handles(envelope)) {
+                return new Rendered(alarms.render(envelope), Optional.empty());
             }
             if (GuardDutyRenderer.handles(envelope)) {
                 return new Rendered(guardDuty.render(envelope), Optional.empty());

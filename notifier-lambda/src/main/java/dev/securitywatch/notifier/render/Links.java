@@ -48,6 +48,13 @@ public final class Links {
         return Optional.of(console(region, "ec2") + "#SecurityGroup:groupId=" + encode(groupId));
     }
 
+    public static Optional<String> alarm(String region, String alarmName) {
+        if (!isRegion(region) || alarmName == null || alarmName.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(console(region, "cloudwatch") + "#alarmsV2:alarm/" + encode(alarmName));
+    }
+
     /** Who owns an IP address; only for literal IPs (CloudTrail also logs service names there). */
     public static Optional<String> ipLookup(String sourceIp) {
         if (sourceIp == null || !(IPV4.matcher(sourceIp).matches() || IPV6.matcher(sourceIp).matches())) {

@@ -37,7 +37,9 @@ class GoldenMessagesTest {
             "remediation-enforced,            fixture:remediation-result.json",
             "remediation-report-only,         fixture:remediation-report-only.json",
             "fallback-unknown-detail-type,    fixture:unknown-detail-type.json",
-            "fallback-sns-text-message,       acceptance:sns/notifyslack-text_message-1.json"})
+            "fallback-sns-text-message,       acceptance:sns/notifyslack-text_message-1.json",
+            "health-member-alarm,             fixture:member-alarm-state-change.json",
+            "health-recovered-sns,            acceptance:sns/notifyslack-cloudwatch_alarm-1.json"})
     void rendersAsPinned(String name, String source) throws IOException {
         ArrayNode payloads = MAPPER.createArrayNode();
         for (InboundMessage message : Rendering.parse(read(source))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.Severity;
+import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.transport.DeliveredRecord;
 import dev.securitywatch.notifier.burst.BurstPlanner;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class NotificationServiceTest {
     private static final String SG_EVENT = "sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
     private static final String ADMIN_EVENT = "sns/derived/sns-eb-iam-AttachUserPolicy-IAMUser-stratus-1.json";
+    private static final String FINDING = "guardduty/gd-eb-UnauthorizedAccess-IAMUser-TorIPCaller-c7n-1.json";
     private static final String SG_CORPUS_RECORD = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
     private static final String SSH_WORLD = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json";
 
@@ -157,6 +159,28 @@ class NotificationServiceTest {
         assertThat(outbox.sent).hasSize(1);
         assertThat(second.duplicates()).isEqualTo(1);
         assertThat(second.retryRecords()).isEmpty();
+    }
+
+    @Test
+    void anArchiveReplayAfterAnOutagePostsOnlyWhatWasNotPostedBefore() throws Exception {
+        NotificationService service = service(false, ledger);
+        // Before the outage: the security-group change and the finding were posted.
+        service.handle(records(SG_EVENT, FINDING), deadline());
+        assertThat(outbox.sent).hasSize(2);
+
+        // The replay re-sends the window's events as EventBridge replays them: the same ids, a replay-name added.
+        List<InboundMessage> replayed = new ArrayList<>();
+        for (String path : List.of(SG_EVENT, FINDING, ADMIN_EVENT)) {
+            ObjectNode envelope = (ObjectNode) ((EventEnvelope) Rendering.parse(AcceptanceData.text(path)).get(0))
+                    .json().deepCopy();
+            envelope.put("replay-name", "security-watch-outage-2026-12-04");
+            replayed.addAll(Rendering.PARSER.parse(envelope));
+        }
+        BatchResult replay = service.handle(Bursts.records("replay", replayed), deadline());
+
+        assertThat(replay.duplicates()).as("posted before the outage").isEqualTo(2);
+        assertThat(replay.delivered()).as("missed during the outage").isEqualTo(1);
+        assertThat(outbox.sent).hasSize(3);
     }
 
     @Test
