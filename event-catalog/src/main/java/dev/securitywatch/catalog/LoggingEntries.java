@@ -24,9 +24,9 @@ final class LoggingEntries {
             cloudTrail("config-change", HIGH, "config")
                     .names("StopConfigurationRecorder", "DeleteConfigurationRecorder", "PutConfigurationRecorder",
                             "DeleteDeliveryChannel", "PutDeliveryChannel", "DeleteConfigRule",
-                            "DeleteConfigurationAggregator")
+                            "DeleteConfigurationAggregator", "PutConfigRule", "DeleteEvaluationResults")
                     .title("AWS Config recording or rules changed")
-                    .reference("CIS CloudWatch.9 (4.9)"));
+                    .reference("CIS CloudWatch.9 (4.9); Security Watch: its remediation is a Config rule"));
 
     private LoggingEntries() {
     }

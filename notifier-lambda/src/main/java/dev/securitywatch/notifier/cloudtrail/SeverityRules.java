@@ -11,12 +11,15 @@ import dev.securitywatch.notifier.securitygroup.PermissionChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Raises a CloudTrail event above its catalog severity when the request itself is worse than the kind of call:
- * internet ingress to admin or database ports, full admin rights granted, root activity, logging switched off.
- * Refused calls changed nothing, so only root activity raises them.
+ * internet ingress to admin or database ports, full admin rights granted, root activity, logging switched off, a
+ * change to Security Watch's own resources. Refused calls changed nothing, so only root activity raises them.
  */
 public final class SeverityRules {
     private static final Set<String> LOGGING_OFF = Set.of("StopLogging", "DeleteTrail");
@@ -25,6 +28,14 @@ public final class SeverityRules {
     private static final Set<String> INLINE_POLICY = Set.of("PutUserPolicy", "PutRolePolicy", "PutGroupPolicy",
             "CreatePolicyVersion", "CreatePolicy");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * A Security Watch resource's name as requests carry it, alone or as a part of an ARN: its stacks' generated
+     * names ({@code SecurityWatch-Member-...-ForwardingRule0...}), its fixed ones ({@code security-watch-remediation-*})
+     * and the default central bus ({@code security-watch}); not a look-alike such as {@code SecurityWatchdog}.
+     */
+    private static final Pattern OWN_NAME = Pattern.compile(
+            "(?:^|[:/])((?i:security-?watch)(?:-[A-Za-z0-9._-]*)?)(?=$|[:/])");
+    private static final String CLOUDFORMATION = "cloudformation.amazonaws.com";
 
     private SeverityRules() {
     }
@@ -55,8 +66,44 @@ public final class SeverityRules {
                 reasons.add("CloudTrail logging switched off");
                 severity = Severity.CRITICAL;
             }
+            Optional<String> own = ownResource(event);
+            if (own.isPresent() && event.actor().type() != ActorType.AWS_SERVICE) {
+                if (throughCloudFormation(event)) {
+                    // A deployment changes these resources too: worth seeing, not worth a CRITICAL per resource.
+                    reasons.add("changes Security Watch's own resource " + own.get() + " through CloudFormation");
+                    severity = Severity.mostUrgent(severity, Severity.HIGH);
+                } else {
+                    reasons.add("changes Security Watch's own resource " + own.get());
+                    severity = Severity.CRITICAL;
+                }
+            }
         }
         return new SeverityAssessment(severity, severity == base ? List.of() : reasons);
+    }
+
+    /** The first Security Watch resource the request names, in any string value of its parameters. */
+    static Optional<String> ownResource(CloudTrailEvent event) {
+        JsonNode request = event.requestParameters();
+        if (request == null) {
+            return Optional.empty();
+        }
+        List<JsonNode> pending = new ArrayList<>(List.of(request));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.remove(pending.size() - 1);
+            if (node.isTextual()) {
+                Matcher name = OWN_NAME.matcher(node.asText());
+                if (name.find()) {
+                    return Optional.of(name.group(1));
+                }
+            } else {
+                node.elements().forEachRemaining(pending::add);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean throughCloudFormation(CloudTrailEvent event) {
+        return CLOUDFORMATION.equals(event.actor().invokedBy()) || CLOUDFORMATION.equals(event.sourceIpAddress());
     }
 
     /** The AdministratorAccess managed policy, or an inline/new policy allowing {@code *} on {@code *}. */

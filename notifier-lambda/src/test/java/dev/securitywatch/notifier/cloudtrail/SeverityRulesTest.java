@@ -7,6 +7,7 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,7 +26,14 @@ class SeverityRulesTest {
             "iam | PutUserPolicy | {'userName':'u','policyDocument':'{\\'Statement\\':[{\\'Effect\\':\\'Allow\\',\\'Action\\':\\'*\\',\\'Resource\\':[\\'*\\']}]}'} | IAMUser | CRITICAL | full administrator rights granted",
             "cloudtrail | StopLogging | {'name':'t'} | IAMUser | CRITICAL | CloudTrail logging switched off",
             "cloudtrail | DeleteTrail | {'name':'t'} | IAMUser | CRITICAL | CloudTrail logging switched off",
-            "s3 | PutBucketPolicy | {'bucketName':'b'} | Root | CRITICAL | root user activity"})
+            "s3 | PutBucketPolicy | {'bucketName':'b'} | Root | CRITICAL | root user activity",
+            "lambda | PutFunctionConcurrency20171031 | {'functionName':'security-watch-notifier','reservedConcurrentExecutions':0} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch-notifier",
+            "events | DisableRule | {'name':'SecurityWatch-Member-111111111111-us-east-1-ForwardingRule0A1B'} | AssumedRole | CRITICAL | changes Security Watch's own resource SecurityWatch-Member-111111111111-us-east-1-ForwardingRule0A1B",
+            "sns | Unsubscribe | {'subscriptionArn':'arn:aws:sns:ap-northeast-1:1:SecurityWatch-Central-AlertsTopic12AB:0f1e'} | IAMUser | CRITICAL | changes Security Watch's own resource SecurityWatch-Central-AlertsTopic12AB",
+            "iam | PutRolePolicy | {'roleName':'security-watch-remediation-us-east-1','policyName':'p','policyDocument':'{}'} | IAMUser | CRITICAL | changes Security Watch's own resource security-watch-remediation-us-east-1",
+            "events | RemovePermission | {'eventBusName':'security-watch','statementId':'AllowMemberAccounts'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch",
+            "events | DisableRule | {'name':'my-securitywatch-rule'} | AssumedRole | MEDIUM | ",
+            "events | DisableRule | {'name':'SecurityWatchdog-rule'} | AssumedRole | MEDIUM | "})
     void raisesSeverityForDangerousRequests(String service, String name, String request, String identity,
                                            Severity expected, String reason) throws Exception {
         SeverityAssessment assessment = assess(service, name, request, identity, null);
@@ -42,6 +50,32 @@ class SeverityRulesTest {
                         + "'ipRanges':{'items':[{'cidrIp':'0.0.0.0/0'}]}}]}}", "IAMUser", errorCode);
 
         assertThat(assessment.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void aDeploymentThroughCloudFormationIsRaisedToHighNotCritical() throws Exception {
+        CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree("""
+                {"eventSource": "lambda.amazonaws.com", "eventName": "UpdateAlias20150331",
+                 "sourceIPAddress": "cloudformation.amazonaws.com",
+                 "userIdentity": {"type": "AssumedRole", "accountId": "1", "invokedBy": "cloudformation.amazonaws.com"},
+                 "requestParameters": {"functionName": "security-watch-notifier", "name": "live"}}""")).orElseThrow();
+
+        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of());
+
+        assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
+        assertThat(assessment.reasons()).containsExactly(
+                "changes Security Watch's own resource security-watch-notifier through CloudFormation");
+    }
+
+    @Test
+    void anAwsServiceActingOnItsOwnIsNotRaised() throws Exception {
+        CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree("""
+                {"eventSource": "sts.amazonaws.com", "eventName": "AssumeRole",
+                 "userIdentity": {"type": "AWSService", "invokedBy": "lambda.amazonaws.com"},
+                 "requestParameters": {"roleArn": "arn:aws:iam::1:role/security-watch-remediation-us-east-1"}}"""))
+                .orElseThrow();
+
+        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of()).severity()).isEqualTo(Severity.MEDIUM);
     }
 
     private static SeverityAssessment assess(String service, String name, String request, String identity,
