@@ -10,7 +10,9 @@ import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
+import dev.securitywatch.notifier.handler.NotifierStores;
 import dev.securitywatch.notifier.service.ThreadStore;
 import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
@@ -127,8 +129,8 @@ public final class NewPath {
                 Duration.ofSeconds(4)), Duration.ofSeconds(5), Sleeper.REAL, slack.apiBase(), pacer);
         ChatOutbox outbox = new ChatOutbox(ChatFanOut.fixed(secret, sender, ChatworkSender.create(http, pacer)),
                 SlackRoutes.none());
-        return NotifierWiring.create(config, ledger, new InMemorySuppressionTally(), threads, outbox,
-                new NotifierLog(), mapper);
+        return NotifierWiring.create(config, new NotifierStores(ledger, new InMemorySuppressionTally(), threads,
+                new InMemoryHeartbeatStore()), outbox, new NotifierLog(), mapper);
     }
 
     /** One poller of the event source mapping: gather a batch within the window, invoke, delete what succeeded. */

@@ -1,10 +1,8 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.securitywatch.event.InboundMessage;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
-import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.handler.NotifierSettings;
+import dev.securitywatch.notifier.handler.NotifierStores;
 import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.service.OutboundMessage;
@@ -33,7 +31,7 @@ public class WarmPath {
         int n = Integer.parseInt(args[0]);
         ObjectMapper mapper = new ObjectMapper();
         NotifierWiring runtime = NotifierWiring.create(NotifierSettings.fromEnvironment(Map.of(), mapper),
-                new InMemoryDeliveryLedger(), new InMemorySuppressionTally(), new InMemoryThreadStore(), null, new NotifierLog(), mapper);
+                NotifierStores.inMemory(), null, new NotifierLog(), mapper);
         List<InboundMessage> all = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             try (Stream<Path> files = Files.walk(Path.of(args[i]))) {

@@ -94,8 +94,8 @@ class LambdaResourcesTest {
         central.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH"))));
-        assertThat(resourcesOfType(centralJson, "AWS::Lambda::EventInvokeConfig"))
-                .noneSatisfy(config -> assertThat(config.toString()).contains("NotifierLambda"));
+        assertThat(resourcesOfType(centralJson, "AWS::SNS::Subscription"))
+                .noneSatisfy(subscription -> assertThat(subscription.toString()).contains("\"lambda\""));
         String policies = policies(centralJson);
         assertThat(policies).contains("secretsmanager:GetSecretValue", "secret:security-watch/slack-??????",
                 "dynamodb:PutItem", "kms:Decrypt");

@@ -139,7 +139,8 @@ class SecurityWatchStacksTest {
 
     @Test
     void centralRuleSendsEveryForwardedSourceToAlertsAndAudit() {
-        Map<String, Map<String, Object>> rules = central.findResources("AWS::Events::Rule");
+        Map<String, Map<String, Object>> rules = central.findResources("AWS::Events::Rule", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Description", Match.stringLikeRegexp(".*every forwarded.*"))))));
         assertThat(rules).hasSize(1);
         JsonNode props = MAPPER.valueToTree(rules.values().iterator().next()).path("Properties");
         assertThat(props.path("EventPattern").path("source").toString())

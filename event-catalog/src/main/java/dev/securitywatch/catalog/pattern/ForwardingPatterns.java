@@ -2,6 +2,7 @@ package dev.securitywatch.catalog.pattern;
 
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogEntry;
+import dev.securitywatch.catalog.HealthEntries;
 import dev.securitywatch.catalog.Match;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,10 +42,38 @@ public final class ForwardingPatterns {
         return pack(catalog.enabledEntriesFor(region), MAX_PATTERN_CHARS);
     }
 
-    /** The central bus rule's pattern: every source the switched-on catalog can forward. */
+    /**
+     * The central bus's alerts-and-audit rule: every source the switched-on catalog can forward, except heartbeats.
+     * A heartbeat is excluded only whole (the canary's role, its write, on its target), so the canary's role name
+     * cannot hide anything else: each branch below admits an event that differs from a heartbeat in one respect.
+     */
     public static String centralBusPattern(Catalog catalog) {
         List<Object> sources = catalog.enabledSources().stream().map(Match::toPatternValue).toList();
-        return PatternJson.write(Map.of("source", sources));
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("source", sources);
+        pattern.put("detail", Map.of("$or", List.of(
+                issuer(List.of(Map.of("exists", false))),
+                issuer(List.of(Map.of("anything-but", Map.of("prefix", HealthEntries.CANARY_ROLE_PREFIX)))),
+                Map.of("eventName", List.of(Map.of("anything-but", List.of("PutParameter", "TagRole")))),
+                Map.of("requestParameters", Map.of("name", List.of(Map.of("anything-but",
+                        List.of(HealthEntries.CANARY_PARAMETER))))),
+                Map.of("requestParameters", Map.of("roleName", List.of(Map.of("anything-but",
+                        Map.of("prefix", HealthEntries.CANARY_ROLE_PREFIX)))))
+        )));
+        return PatternJson.write(pattern);
+    }
+
+    /** The central bus's heartbeat rule: exactly the heartbeat entries' own patterns. */
+    public static String centralHeartbeatPattern(Catalog catalog) {
+        List<Map<String, Object>> heartbeats = catalog.allEntries().stream()
+                .filter(entry -> entry.id().equals(HealthEntries.HEARTBEAT)
+                        || entry.id().equals(HealthEntries.GLOBAL_HEARTBEAT))
+                .map(CatalogEntry::toPattern).toList();
+        return PatternJson.write(Map.of("$or", heartbeats));
+    }
+
+    private static Map<String, Object> issuer(List<Object> match) {
+        return Map.of("userIdentity", Map.of("sessionContext", Map.of("sessionIssuer", Map.of("userName", match))));
     }
 
     static List<String> pack(List<CatalogEntry> entries, int maxChars) {

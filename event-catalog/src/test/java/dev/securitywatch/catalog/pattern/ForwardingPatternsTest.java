@@ -93,8 +93,50 @@ class ForwardingPatternsTest {
                 .doesNotContain("\"aws.iam\"");
         Catalog withoutAnyAws = Catalog.defaults().configure(new CatalogSettings(List.of(),
                 List.of("root-activity"), Map.of()));
-        assertThat(ForwardingPatterns.centralBusPattern(withoutAnyAws)).contains("\"aws.iam\"", "\"aws.ec2\"")
-                .doesNotContain("prefix");
+        assertThat(MAPPER.readTree(ForwardingPatterns.centralBusPattern(withoutAnyAws)).path("source").toString())
+                .contains("\"aws.iam\"", "\"aws.ec2\"").doesNotContain("prefix");
+    }
+
+    @Test
+    void heartbeatsGoToTheTrackerAndNeverToAlertsWhileEverythingElseStillDoes() throws Exception {
+        Catalog catalog = Catalog.defaults();
+        PatternMatcher<String> central = new PatternMatcher<>(Map.of(
+                "alerts", List.of(ForwardingPatterns.centralBusPattern(catalog)),
+                "heartbeats", List.of(ForwardingPatterns.centralHeartbeatPattern(catalog))));
+        String canary = "security-watch-canary-ap-northeast-1";
+
+        assertThat(central.matches(call("ssm", "PutParameter", canary, "{\"name\":\"/security-watch/canary\"}")))
+                .containsExactly("heartbeats");
+        assertThat(central.matches(call("iam", "TagRole", "security-watch-canary-us-east-1",
+                "{\"roleName\":\"security-watch-canary-us-east-1\"}"))).containsExactly("heartbeats");
+        // The canary's name hides nothing but a heartbeat: any other call, or target, still alerts.
+        assertThat(central.matches(call("iam", "AttachRolePolicy", canary,
+                "{\"roleName\":\"admin\",\"policyArn\":\"arn:aws:iam::aws:policy/AdministratorAccess\"}")))
+                .containsExactly("alerts");
+        assertThat(central.matches(call("iam", "TagRole", "security-watch-canary-evil", "{\"roleName\":\"admin\"}")))
+                .containsExactly("alerts");
+        assertThat(central.matches(call("ssm", "PutParameter", canary, "{\"name\":\"/prod/db-password\"}")))
+                .containsExactly("alerts");
+        assertThat(central.matches(call("iam", "CreateUser", "deployer", "{\"userName\":\"x\"}")))
+                .containsExactly("alerts");
+        assertThat(central.matches(MAPPER.readTree("{\"version\":\"0\",\"id\":\"1\",\"source\":\"aws.guardduty\","
+                + "\"detail-type\":\"GuardDuty Finding\",\"account\":\"1\",\"region\":\"us-east-1\","
+                + "\"time\":\"2026-12-04T00:00:00Z\",\"detail\":{\"type\":\"Recon:EC2/PortProbeUnprotectedPort\"}}")))
+                .as("an event without a userIdentity").containsExactly("alerts");
+        assertThat(central.matches(call("iam", "CreateUser", null, "{\"userName\":\"x\"}")))
+                .as("an IAM user's call has no session issuer").containsExactly("alerts");
+    }
+
+    private static JsonNode call(String service, String eventName, String roleName, String request)
+            throws Exception {
+        String identity = roleName == null ? "{\"type\":\"IAMUser\",\"userName\":\"alice\"}"
+                : "{\"type\":\"AssumedRole\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\","
+                + "\"userName\":\"" + roleName + "\"}}}";
+        return MAPPER.readTree("{\"version\":\"0\",\"id\":\"1\",\"source\":\"aws." + service + "\","
+                + "\"detail-type\":\"AWS API Call via CloudTrail\",\"account\":\"1\",\"region\":\"us-east-1\","
+                + "\"time\":\"2026-12-04T00:00:00Z\",\"detail\":{\"eventSource\":\"" + service + ".amazonaws.com\","
+                + "\"eventName\":\"" + eventName + "\",\"userIdentity\":" + identity + ",\"requestParameters\":"
+                + request + "}}");
     }
 
     @Test

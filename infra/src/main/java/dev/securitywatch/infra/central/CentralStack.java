@@ -109,6 +109,21 @@ public final class CentralStack extends Stack {
         // The L2 pattern type cannot express prefix matches; the catalog's own JSON is what must be deployed.
         ((CfnRule) forwardedEvents.getNode().getDefaultChild())
                 .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
+        // Heartbeats go to the notifier's tracker through the alerts topic, never to the audit log.
+        Rule heartbeats = Rule.Builder.create(this, "Heartbeats")
+                .description("Security Watch: member canaries' heartbeats to the notifier's heartbeat tracker")
+                .eventBus(bus)
+                .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
+                .targets(List.of(new SnsTopic(alertsTopic, SnsTopicProps.builder().authorizeUsingRole(true)
+                        .deadLetterQueue(deliveryDeadLetters.queue()).build())))
+                .build();
+        ((CfnRule) heartbeats.getNode().getDefaultChild()).addPropertyOverride("EventPattern",
+                CfnPatterns.toMap(ForwardingPatterns.centralHeartbeatPattern(catalog)));
+        NagSuppressions.addResourceSuppressions(heartbeats, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("As for the forwarded-events rule: SNS's envelope encryption needs kms:GenerateDataKey*,"
+                        + " scoped to the alerts key's ARN.")
+                .appliesTo(List.of("Action::kms:GenerateDataKey*")).build()), true);
 
         // What the forwarding rule takes, kept for a replay after an outage (README, "Replaying after an outage").
         Archive archive = bus.archive("Archive", BaseArchiveProps.builder()

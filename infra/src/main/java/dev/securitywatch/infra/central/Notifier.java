@@ -10,6 +10,7 @@ import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import java.time.Instant;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
@@ -61,6 +62,7 @@ public final class Notifier extends Construct {
 
     private final JavaFunction function;
     private final Table dedupTable;
+    private final Table heartbeatTable;
     private final Queue queue;
     private final DeadLetterQueue deadLetters;
 
@@ -68,19 +70,15 @@ public final class Notifier extends Construct {
                     IKey alertsKey, ISecret slackSecret) {
         super(scope, id);
         Alerts settings = config.alerts();
-        dedupTable = Table.Builder.create(this, "Dedup")
-                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
-                .timeToLiveAttribute("expiresAt")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        dedupTable = table("Dedup");
+        // The last heartbeat per member path; a table of its own, so the check's scan reads paths only.
+        heartbeatTable = table("Heartbeats");
 
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
         env.putAll(LambdaEnvironment.slack(config));
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
+        env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
+        env.put("CANARY_MINUTES", Integer.toString(config.health().canaryMinutes()));
         // A delivery claim must outlive one invocation, and end before the queue shows the event again.
         env.put("DEDUP_LEASE_SECONDS", Long.toString(TIMEOUT.toSeconds().longValue() + 15));
         env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));
@@ -105,6 +103,7 @@ public final class Notifier extends Construct {
         SlackSecret.grantRead(slackSecret, config.slack(), function.role());
         dedupTable.grant(function.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
                 "dynamodb:UpdateItem");
+        heartbeatTable.grant(function.role(), "dynamodb:UpdateItem", "dynamodb:Scan");
 
         deadLetters = new DeadLetterQueue(this, "DeadLetters", "posting an alert to Slack");
         queue = Queue.Builder.create(this, "Queue")
@@ -140,6 +139,11 @@ public final class Notifier extends Construct {
         }
         function.alias().addEventSource(new SqsEventSource(queue, source.build()));
 
+        // Every canary interval: which member paths went silent, which came back.
+        ScheduledInvocation.create(this, "HeartbeatCheck",
+                "Security Watch: which member account and region paths stopped sending heartbeats",
+                ScheduleExpression.rate(Duration.minutes(config.health().canaryMinutes())), function.alias(),
+                ScheduleTargetInput.fromObject(Map.of("securityWatch", "heartbeat-check")), Optional.empty());
         if (!suppress.entries().isEmpty()) {
             scheduleDigest(suppress);
             warnAboutExpiry(suppress.entries(), Instant.now());
@@ -150,6 +154,19 @@ public final class Notifier extends Construct {
         CfnOutput.Builder.create(this, "AlertsDeadLetterQueueArn").value(deadLetters.queue().getQueueArn())
                 .description("Alerts that failed alerts.maxReceiveCount times: replay with"
                         + " aws sqs start-message-move-task --source-arn <this ARN>").build();
+    }
+
+    /** A table keyed by the string {@code id}, with the TTL attribute {@code expiresAt}. */
+    private Table table(String id) {
+        return Table.Builder.create(this, id)
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .timeToLiveAttribute("expiresAt")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
     }
 
     /**
@@ -223,6 +240,10 @@ public final class Notifier extends Construct {
 
     public Table dedupTable() {
         return dedupTable;
+    }
+
+    public Table heartbeatTable() {
+        return heartbeatTable;
     }
 
     public Queue queue() {

@@ -18,6 +18,9 @@ import software.constructs.Construct;
  * twice by Lambda's own async configuration, besides Scheduler's retries of the invoke call itself.
  */
 public final class ScheduledInvocation {
+    /** The id CDK gives the async invoke configuration it adds under a function or alias. */
+    private static final String ASYNC_CONFIG_ID = "EventInvokeConfig";
+
     private ScheduledInvocation() {
     }
 
@@ -27,6 +30,16 @@ public final class ScheduledInvocation {
      */
     public static Schedule create(Construct scope, String id, String description, String cron, String timezone,
                                   Alias alias, ScheduleTargetInput input, Optional<DeadLetterQueue> deadLetters) {
+        return create(scope, id, description, ScheduleExpression.expression(cron, TimeZone.of(timezone)), alias, input,
+                deadLetters);
+    }
+
+    /**
+     * The same on any schedule expression, e.g. a rate. Several schedules may invoke one alias: its asynchronous
+     * retries are configured once, by the first.
+     */
+    public static Schedule create(Construct scope, String id, String description, ScheduleExpression when,
+                                  Alias alias, ScheduleTargetInput input, Optional<DeadLetterQueue> deadLetters) {
         ScheduleTargetBaseProps.Builder target = ScheduleTargetBaseProps.builder()
                 .input(input)
                 .retryAttempts(3)
@@ -34,9 +47,12 @@ public final class ScheduledInvocation {
         deadLetters.ifPresent(queue -> target.deadLetterQueue(queue.queue()));
         Schedule schedule = Schedule.Builder.create(scope, id)
                 .description(description)
-                .schedule(ScheduleExpression.expression(cron, TimeZone.of(timezone)))
+                .schedule(when)
                 .target(new LambdaInvoke(alias, target.build()))
                 .build();
+        if (alias.getNode().tryFindChild(ASYNC_CONFIG_ID) != null) {
+            return schedule;
+        }
         EventInvokeConfigOptions.Builder async = EventInvokeConfigOptions.builder()
                 .retryAttempts(2)
                 .maxEventAge(Duration.hours(1));

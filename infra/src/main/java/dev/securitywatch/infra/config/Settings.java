@@ -116,16 +116,20 @@ public final class Settings {
      *                             about a broken notifier even when Slack is what broke
      * @param slackChannel         where health messages go in bot-token mode, else the default channel
      * @param archiveRetentionDays how long the central bus's archive keeps events for a replay after an outage
+     * @param canaryMinutes        how often every member region's canary sends a heartbeat; a path is silent after
+     *                             two intervals without one
      */
-    public record Health(List<String> emails, Optional<String> slackChannel, int archiveRetentionDays) {
+    public record Health(List<String> emails, Optional<String> slackChannel, int archiveRetentionDays,
+                         int canaryMinutes) {
         public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
+        public static final int DEFAULT_CANARY_MINUTES = 15;
 
         public Health {
             emails = List.copyOf(emails);
         }
 
         public static Health defaults() {
-            return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS);
+            return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS, DEFAULT_CANARY_MINUTES);
         }
     }
 

@@ -7,11 +7,9 @@ import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
 import dev.securitywatch.event.InboundMessage;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
-import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.handler.NotifierSettings;
+import dev.securitywatch.notifier.handler.NotifierStores;
 import dev.securitywatch.notifier.handler.NotifierWiring;
 import dev.securitywatch.notifier.routing.SlackRoutes;
 import dev.securitywatch.notifier.service.AlertOutbox;
@@ -167,7 +165,7 @@ public final class NotifierCli {
         } catch (IllegalArgumentException e) {
             throw new CliException("bad environment: " + e.getMessage());
         }
-        return NotifierWiring.create(config, new InMemoryDeliveryLedger(), new InMemorySuppressionTally(),
-                new InMemoryThreadStore(), outboxFor.apply(config), new NotifierLog(), mapper);
+        return NotifierWiring.create(config, NotifierStores.inMemory(), outboxFor.apply(config), new NotifierLog(),
+                mapper);
     }
 }

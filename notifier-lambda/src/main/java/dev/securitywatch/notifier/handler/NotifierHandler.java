@@ -17,13 +17,16 @@ import java.time.Duration;
  * The SQS-triggered Lambda: a batch from the alerts queue → the posts a reader can take in → a partial batch response
  * naming the records to deliver again. A delivery failure never fails the invocation: the failed records go back to
  * the queue (and after {@code alerts.maxReceiveCount} deliveries to the dead-letter queue), and the dedup ledger
- * keeps their redelivery from re-posting what went out. The weekly suppression digest's schedule invokes it too. Logs
+ * keeps their redelivery from re-posting what went out. The weekly suppression digest's schedule and the heartbeat
+ * check's schedule invoke it too. Logs
  * and metrics go through Powertools (lambda-kit).
  */
 public final class NotifierHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The input the weekly digest schedule sends: {@code {"securityWatch": "suppression-digest"}}. */
     public static final String DIGEST_REQUEST = "suppression-digest";
+    /** The input the heartbeat check's schedule sends: {@code {"securityWatch": "heartbeat-check"}}. */
+    public static final String HEARTBEAT_CHECK_REQUEST = "heartbeat-check";
     /** Left at the end of the invocation to log, publish metrics and answer the batch. */
     static final Duration RESERVE = Duration.ofSeconds(2);
 
@@ -45,8 +48,9 @@ public final class NotifierHandler implements RequestStreamHandler {
         try (Invocation ignored = Invocation.start(context)) {
             JsonNode event = MAPPER.readTree(input);
             Deadline deadline = Deadline.fromRemainingMillis(context.getRemainingTimeInMillis(), RESERVE);
-            if (event != null && DIGEST_REQUEST.equals(event.path("securityWatch").asText())) {
-                digest(deadline, output);
+            String request = event == null ? "" : event.path("securityWatch").asText();
+            if (DIGEST_REQUEST.equals(request) || HEARTBEAT_CHECK_REQUEST.equals(request)) {
+                scheduled(request, deadline, output);
                 return;
             }
             BatchResult result = runtime.service().handle(runtime.records(event), deadline);
@@ -56,25 +60,28 @@ public final class NotifierHandler implements RequestStreamHandler {
     }
 
     /**
-     * The weekly schedule's invocation (asynchronous). A digest that could not be posted fails the invocation, so
+     * A schedule's invocation (asynchronous). A run whose message could not be posted fails the invocation, so
      * Lambda retries it; the dedup ledger keeps a retry from posting it twice.
      */
-    private void digest(Deadline deadline, OutputStream output) throws IOException {
-        BatchResult result = runtime.service().digest(deadline);
+    private void scheduled(String request, Deadline deadline, OutputStream output) throws IOException {
+        boolean digest = DIGEST_REQUEST.equals(request);
+        BatchResult result = digest ? runtime.service().digest(deadline) : runtime.service().checkHeartbeats(deadline);
+        String what = digest ? "suppression digest" : "heartbeat check";
+        String postsField = digest ? "digestPosts" : "healthPosts";
         NotifierMetrics.publish(result);
         if (result.failed() || result.requeued() > 0) {
-            throw new DigestNotDeliveredException(String.join("; ", result.failures()));
+            throw new ScheduledRunFailedException(what, String.join("; ", result.failures()));
         }
-        output.write(MAPPER.createObjectNode().put("digestPosts", result.posts()).toString()
+        output.write(MAPPER.createObjectNode().put(postsField, result.posts()).toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The digest did not reach every sink; Lambda's retry delivers the rest. */
-    static final class DigestNotDeliveredException extends RuntimeException {
+    /** A scheduled run did not reach every sink, or could not read its state; Lambda's retry runs it again. */
+    static final class ScheduledRunFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DigestNotDeliveredException(String failures) {
-            super("suppression digest not delivered: " + (failures.isEmpty() ? "no time left" : failures));
+        ScheduledRunFailedException(String what, String failures) {
+            super(what + " not delivered: " + (failures.isEmpty() ? "no time left" : failures));
         }
     }
 }

@@ -28,7 +28,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              boolean muteAutomation, Suppressions suppressions, String slackSecretId,
                              String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
-                             int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow) {
+                             int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow,
+                             String heartbeatTableName, Duration canaryInterval) {
 
     /**
      * The pace per destination, shared by the invocations that may run at once.
@@ -71,7 +72,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 new Pace(rate(env, "PACE_POSTS_PER_SECOND", 1), (int) positive(env, "PACE_BURST", 3),
                         (int) positive(env, "PACE_SHARE", 1)),
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
-                Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())));
+                Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
+                text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)));
     }
 
     private static double rate(Environment env, String name, double fallback) {

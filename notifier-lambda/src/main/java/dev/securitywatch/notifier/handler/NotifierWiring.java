@@ -14,10 +14,12 @@ import java.util.Optional;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
-import dev.securitywatch.notifier.service.ThreadStore;
+import dev.securitywatch.notifier.health.HeartbeatTracker;
+import dev.securitywatch.notifier.health.SilenceAlert;
+import dev.securitywatch.notifier.service.HeartbeatWatch;
 import dev.securitywatch.notifier.service.Threading;
-import dev.securitywatch.notifier.service.SuppressionTally;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
@@ -70,6 +72,9 @@ public final class NotifierWiring {
         if (config.dedupTableName() == null) {
             throw new IllegalArgumentException("DEDUP_TABLE_NAME is not set");
         }
+        if (config.heartbeatTableName() == null) {
+            throw new IllegalArgumentException("HEARTBEAT_TABLE_NAME is not set");
+        }
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("AWS_REGION is not set");
@@ -87,8 +92,9 @@ public final class NotifierWiring {
         DynamoDbClient table = dynamoDb(Region.of(region), awsHttp, credentials);
         DeliveryLedger ledger = new DynamoDbDeliveryLedger(table, config.dedupTableName(), config.dedupLease(),
                 config.dedupRetention());
-        return create(config, ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()),
-                new DynamoDbThreadStore(table, config.dedupTableName()), outbox, new NotifierLog(), mapper);
+        return create(config, new NotifierStores(ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()),
+                new DynamoDbThreadStore(table, config.dedupTableName()),
+                new DynamoDbHeartbeatStore(table, config.heartbeatTableName())), outbox, new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
@@ -111,17 +117,24 @@ public final class NotifierWiring {
                 .build();
     }
 
-    public static NotifierWiring create(NotifierSettings config, DeliveryLedger ledger, SuppressionTally tally,
-                                        ThreadStore threads, AlertOutbox outbox, NotifierLog log,
-                                        ObjectMapper mapper) {
+    public static NotifierWiring create(NotifierSettings config, NotifierStores stores, AlertOutbox outbox,
+                                        NotifierLog log, ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
         AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
-        return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout, ledger,
-                outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()), tally,
-                new BurstPlanner(config.groupThreshold()),
+        return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout,
+                stores.ledger(), outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()),
+                stores.tally(), new BurstPlanner(config.groupThreshold()),
                 new SummaryAlert(config.renderSettings(), config.groupThreshold()),
-                new Threading(threads, config.incidentWindow(), config.groupWindow()), Clock.systemUTC()));
+                new Threading(stores.threads(), config.incidentWindow(), config.groupWindow()),
+                heartbeatWatch(config, stores),
+                Clock.systemUTC()));
+    }
+
+    private static HeartbeatWatch heartbeatWatch(NotifierSettings config, NotifierStores stores) {
+        HeartbeatTracker tracker = new HeartbeatTracker(config.canaryInterval());
+        return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(config.renderSettings(),
+                config.canaryInterval(), tracker.silentAfter()));
     }
 
     /**

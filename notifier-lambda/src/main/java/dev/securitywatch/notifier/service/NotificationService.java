@@ -16,6 +16,8 @@ import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.Post;
 import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
+import dev.securitywatch.notifier.health.Heartbeat;
+import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.render.SlackLayout;
 import dev.securitywatch.notifier.render.ThreadStatus;
@@ -57,11 +59,13 @@ public final class NotificationService {
     private final BurstPlanner planner;
     private final SummaryAlert summaries;
     private final Threading threading;
+    private final HeartbeatWatch heartbeats;
     private final Clock clock;
 
     public NotificationService(AlertRenderer renderer, SlackLayout layout, DeliveryLedger ledger, AlertOutbox outbox,
                                NotifierLog log, NoiseRules noise, SuppressionTally tally, BurstPlanner planner,
-                               SummaryAlert summaries, Threading threading, Clock clock) {
+                               SummaryAlert summaries, Threading threading, HeartbeatWatch heartbeats,
+                               Clock clock) {
         this.renderer = renderer;
         this.layout = layout;
         this.ledger = ledger;
@@ -72,6 +76,7 @@ public final class NotificationService {
         this.planner = planner;
         this.summaries = summaries;
         this.threading = threading;
+        this.heartbeats = heartbeats;
         this.clock = clock;
     }
 
@@ -112,7 +117,77 @@ public final class NotificationService {
             deliverTo(sink, events, deadline, batch);
         }
         countHidden(batch, events);
+        recordHeartbeats(batch);
         return batch.result();
+    }
+
+    /**
+     * The scheduled heartbeat check: reports the member paths that went silent since the last check, in one health
+     * message, and those that came back, in another. A path is marked reported only when its message reached every
+     * sink; otherwise the failure fails the invocation and the retry reports it again (the same message, so the
+     * sinks that had it post nothing).
+     */
+    public BatchResult checkHeartbeats(Deadline deadline) {
+        Batch batch = new Batch();
+        Instant now = clock.instant();
+        HeartbeatTracker.Changes changes;
+        try {
+            changes = heartbeats.tracker().check(heartbeats.store().all(), now);
+        } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
+            log.heartbeatStoreUnavailable(e.getMessage());
+            batch.failures.add("heartbeat store unavailable: " + e.getMessage());
+            return batch.result();
+        }
+        if (changes.isEmpty()) {
+            return batch.result();
+        }
+        Optional<List<String>> sinks = sinks(batch);
+        if (sinks.isEmpty()) {
+            return batch.result();
+        }
+        if (!changes.newlySilent().isEmpty()) {
+            report(heartbeats.alerts().silent(changes.newlySilent(), now), sinks.get(), deadline, batch,
+                    () -> changes.newlySilent().forEach(path -> heartbeats.store().markSilent(path.path())));
+        }
+        if (!changes.recovered().isEmpty()) {
+            report(heartbeats.alerts().recovered(changes.recovered(), now), sinks.get(), deadline, batch,
+                    () -> changes.recovered().forEach(path -> heartbeats.store().markRecovered(path.path())));
+        }
+        return batch.result();
+    }
+
+    private void report(Alert alert, List<String> sinks, Deadline deadline, Batch batch, Runnable reported) {
+        int failuresBefore = batch.failures.size();
+        Event event = new Event(alert, Optional.empty());
+        for (String sink : sinks) {
+            deliverTo(sink, Map.of(alert.dedupKey(), event), deadline, batch);
+        }
+        if (event.delivered && batch.failures.size() == failuresBefore && batch.requeued == 0) {
+            try {
+                reported.run();
+            } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
+                // Reported but not noted: the next check reports it again, which is better than never.
+                log.heartbeatStoreUnavailable(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Keeps the batch's heartbeats, the newest per path. When the store cannot be written their records go back to
+     * the queue: a lost heartbeat would read as a silent path.
+     */
+    private void recordHeartbeats(Batch batch) {
+        if (batch.heartbeats.isEmpty()) {
+            return;
+        }
+        try {
+            heartbeats.store().record(batch.heartbeats);
+            log.heartbeatsRecorded(batch.heartbeats.size());
+        } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
+            log.heartbeatStoreUnavailable(e.getMessage());
+            batch.failures.add("heartbeats not recorded: " + e.getMessage());
+            batch.failedRecords.addAll(batch.heartbeatRecords);
+        }
     }
 
     /**
@@ -161,6 +236,15 @@ public final class NotificationService {
         Map<String, Event> events = new LinkedHashMap<>();
         for (DeliveredRecord record : records) {
             for (InboundMessage message : record.messages()) {
+                Optional<Heartbeat> heartbeat = message instanceof EventEnvelope envelope ? Heartbeat.of(envelope)
+                        : Optional.empty();
+                if (heartbeat.isPresent()) {
+                    // Proof that a member path is alive, for the tracker: never an alert.
+                    batch.heartbeats.merge(heartbeat.get().path(), heartbeat.get().at(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                    batch.heartbeatRecords.add(record.id());
+                    continue;
+                }
                 batch.events++;
                 AlertRenderer.Rendered rendered = renderer.render(message);
                 if (rendered.fallbackReason().isPresent()) {
@@ -557,6 +641,8 @@ public final class NotificationService {
         final List<String> failures = new ArrayList<>();
         final Set<String> failedRecords = new LinkedHashSet<>();
         final Map<String, Hidden> hidden = new LinkedHashMap<>();
+        final Map<Heartbeat.Path, Instant> heartbeats = new LinkedHashMap<>();
+        final Set<String> heartbeatRecords = new LinkedHashSet<>();
         /** Expired suppressions already named in this batch's log: once each is enough. */
         final Set<String> expiredReported = new LinkedHashSet<>();
 

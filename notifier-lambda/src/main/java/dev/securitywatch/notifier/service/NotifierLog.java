@@ -115,6 +115,14 @@ public final class NotifierLog {
                 field("unlisted", events)));
     }
 
+    void heartbeatsRecorded(int paths) {
+        log(Level.INFO, "heartbeats recorded", new Object[] {field("paths", paths)});
+    }
+
+    void heartbeatStoreUnavailable(String reason) {
+        log(Level.WARN, "heartbeat store unavailable: " + reason, new Object[0]);
+    }
+
     void configurationError(String message) {
         log(Level.ERROR, message, new Object[0]);
     }

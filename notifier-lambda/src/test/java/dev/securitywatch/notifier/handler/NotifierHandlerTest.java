@@ -12,6 +12,7 @@ import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.service.NotifierLog;
@@ -77,9 +78,10 @@ class NotifierHandlerTest {
                 "DASHBOARDS_URL", "https://dashboards.example.com", "SUPPRESSIONS", SUPPRESSIONS), MAPPER);
         SlackSecret secret = SlackSecret.parse("{\"webhookUrl\":\"" + slack.uri(WEBHOOK_PATH) + "\"}");
         ChatOutbox outbox = LocalChat.webhookOutbox(secret, config);
-        NotifierWiring runtime = NotifierWiring.create(config, new DynamoDbDeliveryLedger(dynamoDb.client(), table,
-                Duration.ofMinutes(15), Duration.ofDays(14)), new DynamoDbSuppressionTally(dynamoDb.client(), table),
-                new DynamoDbThreadStore(dynamoDb.client(), table), outbox, new NotifierLog(), MAPPER);
+        NotifierWiring runtime = NotifierWiring.create(config, new NotifierStores(new DynamoDbDeliveryLedger(
+                dynamoDb.client(), table, Duration.ofMinutes(15), Duration.ofDays(14)),
+                new DynamoDbSuppressionTally(dynamoDb.client(), table), new DynamoDbThreadStore(dynamoDb.client(), table),
+                new DynamoDbHeartbeatStore(dynamoDb.client(), table)), outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
         logs = LogCapture.start();
         metrics = MetricsCapture.start();
@@ -194,7 +196,7 @@ class NotifierHandlerTest {
         slack.answer(Answer.of(404, "no_service"));
 
         assertThatThrownBy(() -> invoke(DIGEST_REQUEST))
-                .isInstanceOf(NotifierHandler.DigestNotDeliveredException.class)
+                .isInstanceOf(NotifierHandler.ScheduledRunFailedException.class)
                 .hasMessageContaining("no_service")
                 .hasMessageNotContaining("SECRET");
 
@@ -227,7 +229,9 @@ class NotifierHandlerTest {
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn"), MAPPER))
                 .hasMessage("DEDUP_TABLE_NAME is not set");
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
-                "DEDUP_TABLE_NAME", "t"), MAPPER)).hasMessage("AWS_REGION is not set");
+                "DEDUP_TABLE_NAME", "t"), MAPPER)).hasMessage("HEARTBEAT_TABLE_NAME is not set");
+        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
+                "DEDUP_TABLE_NAME", "t", "HEARTBEAT_TABLE_NAME", "h"), MAPPER)).hasMessage("AWS_REGION is not set");
     }
 
     /** The production wiring, with no AWS credentials at all: priming would fail if it reached for AWS. */
@@ -235,7 +239,8 @@ class NotifierHandlerTest {
     void productionWiringBuildsAndPrimesWithoutCredentialsOrNetwork() throws Exception {
         NotifierWiring runtime = NotifierWiring.fromEnvironment(Map.of(
                 "SLACK_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sw-AbC",
-                "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "AWS_REGION", "eu-west-1"), MAPPER);
+                "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "HEARTBEAT_TABLE_NAME",
+                "security-watch-heartbeats", "AWS_REGION", "eu-west-1"), MAPPER);
 
         Priming priming = new Priming(runtime);
         priming.beforeCheckpoint(null);

@@ -12,6 +12,7 @@ import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.support.Bursts;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.catalog.suppression.Suppressions;
@@ -91,7 +92,7 @@ class NotificationServiceTest {
                 new NoiseRules(muteAutomation, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
-                Rendering.threading(), Clock.systemUTC());
+                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), Clock.systemUTC());
     }
 
     /** One record per corpus path, ids r0, r1, ... */

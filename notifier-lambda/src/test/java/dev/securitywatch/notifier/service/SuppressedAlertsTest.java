@@ -14,6 +14,7 @@ import dev.securitywatch.event.transport.DeliveredRecord;
 import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.support.Bursts;
 import dev.securitywatch.notifier.support.Rendering;
@@ -63,7 +64,7 @@ class SuppressedAlertsTest {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
                 new NoiseRules(false, list), tally, new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
-                Rendering.threading(), clock);
+                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), clock);
     }
 
     private static List<InboundMessage> burst(int count) {

@@ -11,6 +11,11 @@ import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.notifier.service.Threading;
+import dev.securitywatch.notifier.service.HeartbeatStore;
+import dev.securitywatch.notifier.service.HeartbeatWatch;
+import dev.securitywatch.notifier.health.HeartbeatTracker;
+import dev.securitywatch.notifier.health.SilenceAlert;
+import java.time.Duration;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.RenderSettings;
@@ -38,6 +43,12 @@ public final class Rendering {
     public static final EnvelopeParser PARSER = new EnvelopeParser(MAPPER);
 
     private Rendering() {
+    }
+
+    /** Heartbeats kept in memory, checked against a 15-minute canary. */
+    public static HeartbeatWatch heartbeats(HeartbeatStore store) {
+        return new HeartbeatWatch(store, new HeartbeatTracker(Duration.ofMinutes(15)),
+                new SilenceAlert(SETTINGS, Duration.ofMinutes(15), Duration.ofMinutes(30)));
     }
 
     /** Threads kept in memory with the default windows; only a bot-token outbox uses them. */

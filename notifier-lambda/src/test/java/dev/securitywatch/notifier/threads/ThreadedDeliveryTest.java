@@ -13,6 +13,7 @@ import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
+import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.routing.SlackRoutes;
@@ -25,6 +26,7 @@ import dev.securitywatch.notifier.support.Bursts;
 import dev.securitywatch.notifier.support.Golden;
 import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.LocalDynamoDb;
+import dev.securitywatch.notifier.support.MovableClock;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.RateLimitedSlack;
 import dev.securitywatch.notifier.support.Rendering;
@@ -34,11 +36,8 @@ import dev.securitywatch.lambdakit.testing.LogCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +62,7 @@ class ThreadedDeliveryTest {
     private static LocalDynamoDb dynamoDb;
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private RateLimitedSlack slack;
     private String table;
     private LogCapture logs;
@@ -102,7 +101,8 @@ class ThreadedDeliveryTest {
                 new NoiseRules(false, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
-                new Threading(threads, Duration.ofHours(24), Duration.ofMinutes(15)), clock);
+                new Threading(threads, Duration.ofHours(24), Duration.ofMinutes(15)),
+                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), table)), clock);
     }
 
     private AlertOutbox botOutbox() {
@@ -299,34 +299,6 @@ class ThreadedDeliveryTest {
             return Rendering.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Rendering.MAPPER.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock a test moves forward, to open and close thread windows. */
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,0 +1,28 @@
+package dev.securitywatch.notifier.handler;
+
+import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
+import dev.securitywatch.notifier.service.DeliveryLedger;
+import dev.securitywatch.notifier.service.HeartbeatStore;
+import dev.securitywatch.notifier.service.SuppressionTally;
+import dev.securitywatch.notifier.service.ThreadStore;
+import java.util.Objects;
+
+/** Where the notifier keeps state: DynamoDB in the Lambda, memory in the CLI and the benchmarks. */
+public record NotifierStores(DeliveryLedger ledger, SuppressionTally tally, ThreadStore threads,
+                             HeartbeatStore heartbeats) {
+    public NotifierStores {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(tally, "tally");
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(heartbeats, "heartbeats");
+    }
+
+    /** Everything in memory, for one process. */
+    public static NotifierStores inMemory() {
+        return new NotifierStores(new InMemoryDeliveryLedger(), new InMemorySuppressionTally(),
+                new InMemoryThreadStore(), new InMemoryHeartbeatStore());
+    }
+}

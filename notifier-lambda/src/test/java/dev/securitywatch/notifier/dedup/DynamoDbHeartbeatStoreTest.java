@@ -1,0 +1,87 @@
+package dev.securitywatch.notifier.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.securitywatch.notifier.health.Heartbeat;
+import dev.securitywatch.notifier.health.PathState;
+import dev.securitywatch.notifier.service.HeartbeatStore.HeartbeatStoreUnavailableException;
+import dev.securitywatch.notifier.support.LocalDynamoDb;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The heartbeat table with the real SDK client on DynamoDB Local (once for the class, on 127.0.0.1). */
+class DynamoDbHeartbeatStoreTest {
+    private static final Instant T = Instant.parse("2026-12-04T04:45:00Z");
+    private static final Heartbeat.Path TOKYO = new Heartbeat.Path("111111111111", "ap-northeast-1");
+    private static final Heartbeat.Path GLOBAL = new Heartbeat.Path("111111111111", Heartbeat.GLOBAL);
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalDynamoDb dynamoDb;
+    private DynamoDbHeartbeatStore store;
+
+    @BeforeAll
+    static void startDynamoDbLocal() throws Exception {
+        dynamoDb = new LocalDynamoDb();
+    }
+
+    @AfterAll
+    static void stopDynamoDbLocal() throws Exception {
+        dynamoDb.close();
+    }
+
+    @BeforeEach
+    void table() {
+        String table = "heartbeats-" + TABLES.incrementAndGet();
+        dynamoDb.createTable(table);
+        store = new DynamoDbHeartbeatStore(dynamoDb.client(), table);
+    }
+
+    @Test
+    void aPathRegistersWithItsFirstHeartbeatAndKeepsTheNewest() {
+        store.record(Map.of(TOKYO, T, GLOBAL, T.minusSeconds(60)));
+        store.record(Map.of(TOKYO, T.plusSeconds(900)));
+
+        assertThat(store.all()).containsExactlyInAnyOrder(new PathState(TOKYO, T.plusSeconds(900), false),
+                new PathState(GLOBAL, T.minusSeconds(60), false));
+    }
+
+    @Test
+    void duplicateAndOutOfOrderHeartbeatsNeverMoveTimeBack() {
+        store.record(Map.of(TOKYO, T.plusSeconds(900)));
+        store.record(Map.of(TOKYO, T));
+        store.record(Map.of(TOKYO, T.plusSeconds(900)));
+
+        assertThat(store.all()).containsExactly(new PathState(TOKYO, T.plusSeconds(900), false));
+    }
+
+    @Test
+    void aReportStaysWithThePathUntilItRecovers() {
+        store.record(Map.of(TOKYO, T));
+        store.markSilent(TOKYO);
+        assertThat(store.all()).containsExactly(new PathState(TOKYO, T, true));
+
+        store.record(Map.of(TOKYO, T.plusSeconds(3_600)));
+        assertThat(store.all()).as("a heartbeat alone does not clear the report: the check says it recovered")
+                .containsExactly(new PathState(TOKYO, T.plusSeconds(3_600), true));
+        store.markRecovered(TOKYO);
+        assertThat(store.all()).containsExactly(new PathState(TOKYO, T.plusSeconds(3_600), false));
+        store.markSilent(new Heartbeat.Path("999999999999", "eu-west-1"));
+        assertThat(store.all()).as("marking an unknown path creates nothing").hasSize(1);
+    }
+
+    @Test
+    void aMissingTableIsUnavailableNamingTheTable() {
+        DynamoDbHeartbeatStore missing = new DynamoDbHeartbeatStore(dynamoDb.client(), "no-such-table");
+
+        assertThatThrownBy(() -> missing.record(Map.of(TOKYO, T))).isInstanceOf(
+                HeartbeatStoreUnavailableException.class)
+                .hasMessage("record on table no-such-table failed: ResourceNotFoundException");
+        assertThatThrownBy(missing::all).isInstanceOf(HeartbeatStoreUnavailableException.class)
+                .hasMessageContaining("scan on table no-such-table");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.securitywatch.notifier.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.securitywatch.catalog.suppression.Suppressions;
+import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.chat.delivery.DeliveryException;
+import dev.securitywatch.event.InboundMessage;
+import dev.securitywatch.event.testing.AcceptanceData;
+import dev.securitywatch.notifier.burst.BurstPlanner;
+import dev.securitywatch.notifier.burst.SummaryAlert;
+import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
+import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
+import dev.securitywatch.notifier.suppress.NoiseRules;
+import dev.securitywatch.notifier.support.Bursts;
+import dev.securitywatch.notifier.support.Golden;
+import dev.securitywatch.notifier.support.LocalDynamoDb;
+import dev.securitywatch.notifier.support.MovableClock;
+import dev.securitywatch.notifier.support.PayloadChecks;
+import dev.securitywatch.notifier.support.Rendering;
+import dev.securitywatch.lambdakit.testing.LogCapture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Heartbeats through the notification service: recorded, never posted; the scheduled check reports silence once and
+ * recovery once. The real service, the heartbeat table and the ledger on DynamoDB Local, a recording outbox.
+ */
+class HeartbeatCheckTest {
+    private static final String SG_EVENT = "sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalDynamoDb dynamoDb;
+
+    private final NotificationServiceTest.RecordingOutbox outbox = new NotificationServiceTest.RecordingOutbox();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T04:50:00Z"));
+    private NotificationService service;
+    private String table;
+    private LogCapture logs;
+
+    @BeforeAll
+    static void startDynamoDbLocal() throws Exception {
+        dynamoDb = new LocalDynamoDb();
+    }
+
+    @AfterAll
+    static void stopDynamoDbLocal() throws Exception {
+        dynamoDb.close();
+    }
+
+    @BeforeEach
+    void start() {
+        table = "health-" + TABLES.incrementAndGet();
+        dynamoDb.createTable(table);
+        service = service(table);
+        logs = LogCapture.start();
+    }
+
+    @AfterEach
+    void stop() {
+        logs.close();
+    }
+
+    private NotificationService service(String heartbeatTable) {
+        return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, new DynamoDbDeliveryLedger(
+                dynamoDb.client(), table, Duration.ofMinutes(3), Duration.ofDays(14)), outbox, new NotifierLog(),
+                new NoiseRules(false, Suppressions.NONE), new InMemorySuppressionTally(),
+                new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
+                new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
+                new Threading(new InMemoryThreadStore(), Duration.ofHours(24), Duration.ofMinutes(15)),
+                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable)), clock);
+    }
+
+    private static InboundMessage heartbeat(String region, String at) {
+        String json = "{\"eventVersion\":\"1.08\",\"eventID\":\"hb-" + region + "-" + at + "\",\"eventTime\":\"" + at
+                + "\",\"eventSource\":\"ssm.amazonaws.com\",\"eventName\":\"PutParameter\",\"awsRegion\":\"" + region
+                + "\",\"recipientAccountId\":\"112233445566\",\"userIdentity\":{\"type\":\"AssumedRole\","
+                + "\"accountId\":\"112233445566\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\","
+                + "\"userName\":\"security-watch-canary-" + region + "\"}}},"
+                + "\"requestParameters\":{\"name\":\"/security-watch/canary\",\"overwrite\":true}}";
+        return Rendering.parse(json).get(0);
+    }
+
+    private BatchResult deliver(InboundMessage... messages) {
+        return service.handle(Bursts.records("r", List.of(messages)), Deadline.after(Duration.ofSeconds(30)));
+    }
+
+    private BatchResult check() {
+        return service.checkHeartbeats(Deadline.after(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void heartbeatsAreRecordedAndNeverPosted() {
+        List<InboundMessage> batch = new ArrayList<>(List.of(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"),
+                heartbeat("us-east-1", "2026-12-04T04:45:01Z")));
+        batch.addAll(Rendering.parse(AcceptanceData.text(SG_EVENT)));
+
+        BatchResult result = deliver(batch.toArray(InboundMessage[]::new));
+
+        assertThat(outbox.sent).as("the security-group change only").hasSize(1);
+        assertThat(result.events()).isEqualTo(1);
+        assertThat(result.retryRecords()).isEmpty();
+        assertThat(check().posts()).as("both paths are alive").isZero();
+        assertThat(logs.text()).contains("heartbeats recorded");
+    }
+
+    @Test
+    void aPathThatGoesSilentIsReportedOnceAndItsRecoveryOnce() throws Exception {
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"), heartbeat("us-east-1", "2026-12-04T04:45:00Z"));
+        clock.set(Instant.parse("2026-12-04T05:15:00Z"));
+        deliver(heartbeat("us-east-1", "2026-12-04T05:00:00Z"));
+        assertThat(check().posts()).as("30 minutes is one interval late, not yet silent").isZero();
+
+        clock.set(Instant.parse("2026-12-04T05:16:00Z"));
+        BatchResult silent = check();
+        BatchResult again = check();
+
+        assertThat(silent.posts()).isEqualTo(1);
+        assertThat(again.posts()).as("reported already").isZero();
+        OutboundMessage message = outbox.posted.get(0);
+        assertThat(message.slack().text()).contains("No heartbeat from prod (112233445566) ap-northeast-1");
+        assertThat(message.alert().category()).contains("health");
+        String json = PayloadChecks.assertValid(message.slack().json()).toString();
+        Golden.assertMatches("health-silent-path", Rendering.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Rendering.MAPPER.readTree(json)) + "\n");
+
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T05:20:00Z"));
+        clock.set(Instant.parse("2026-12-04T05:30:00Z"));
+        BatchResult recovered = check();
+
+        assertThat(recovered.posts()).isEqualTo(1);
+        assertThat(outbox.posted.get(1).slack().text()).contains("Security Watch hears from prod (112233445566)"
+                + " ap-northeast-1 again");
+        assertThat(check().posts()).isZero();
+    }
+
+    @Test
+    void aFailedReportIsReportedAgainByTheRetry() {
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:00:00Z"));
+        outbox.failures.add(new DeliveryException(DeliveryException.Kind.EXHAUSTED, "http_503", 5, 0, "503"));
+
+        BatchResult failed = check();
+        BatchResult retried = check();
+
+        assertThat(failed.failed()).isTrue();
+        assertThat(retried.posts()).isEqualTo(1);
+        assertThat(check().posts()).isZero();
+    }
+
+    @Test
+    void heartbeatsThatCannotBeRecordedGoBackToTheQueue() {
+        service = service("no-such-table");
+
+        BatchResult result = deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        assertThat(result.retryRecords()).containsExactly("r-0");
+        assertThat(logs.text()).contains("heartbeat store unavailable", "no-such-table");
+        assertThat(check().failed()).as("the check cannot read the store either").isTrue();
+    }
+}
