@@ -144,6 +144,7 @@ public final class CentralStack extends Stack {
         notifier = new Notifier(this, "Notifier", config, alertsTopic, health.topic(), alertsKey, slackSecret);
         membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
         auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
+        new HealthDashboard(this, "HealthDashboard", forwardedEvents, notifier.queue());
         // Last, so that every alarm above is wired, and synth fails for one that is not.
         HealthAlarms.notify(this, health.topic());
     }

@@ -53,6 +53,8 @@ import software.constructs.Construct;
  */
 public final class Notifier extends Construct {
     static final String HANDLER = "dev.securitywatch.notifier.handler.NotifierHandler::handleRequest";
+    /** Powertools' service name: the {@code Service} dimension of the notifier's metrics. */
+    static final String SERVICE_NAME = "security-watch-notifier";
     /** Room to pace a batch's posts at about one per second per channel. */
     static final Duration TIMEOUT = Duration.seconds(120);
     /** Longer than a paced burst takes, shorter than anyone should wait for an alert. */
@@ -95,7 +97,7 @@ public final class Notifier extends Construct {
         if (!suppress.entries().isEmpty()) {
             env.put("SUPPRESSIONS", suppress.json().toString());
         }
-        env.put("POWERTOOLS_SERVICE_NAME", "security-watch-notifier");
+        env.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
 
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("notifier-lambda", HANDLER,
                 "Security Watch: renders forwarded security events and posts them to Slack",

@@ -101,6 +101,19 @@ class CanaryTest {
         assertThat(targets.get(0).path("Arn").toString()).contains("AlertsTopic");
     }
 
+    @Test
+    void theHealthDashboardShowsTheFlowTheQueuesAndTheCanaries() {
+        central.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "SecurityWatch-Health"));
+        String body = MAPPER.valueToTree(central.findResources("AWS::CloudWatch::Dashboard")).toString();
+        assertThat(body).contains("TriggeredRules", "FailedInvocations", "Delivered", "Throttled", "Failed",
+                "Requeued", "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage",
+                "OldestHeartbeatMinutes", "SilentPaths", "security-watch-notifier");
+        int deadLetterQueues = central.findResources("AWS::SQS::Queue").size() - 1;
+        assertThat(body.split("ApproximateNumberOfMessagesVisible", -1).length - 1)
+                .as("every dead-letter queue of the stack (all queues but the alerts queue)")
+                .isEqualTo(deadLetterQueues);
+    }
+
     private Map<String, List<String>> centralRules() {
         Map<String, List<String>> rules = new java.util.LinkedHashMap<>();
         central.findResources("AWS::Events::Rule").values().forEach(rule -> {

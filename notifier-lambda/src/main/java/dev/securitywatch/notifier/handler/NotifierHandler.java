@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.lambdakit.telemetry.Invocation;
 import dev.securitywatch.notifier.service.BatchResult;
+import dev.securitywatch.notifier.service.HeartbeatCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +66,14 @@ public final class NotifierHandler implements RequestStreamHandler {
      */
     private void scheduled(String request, Deadline deadline, OutputStream output) throws IOException {
         boolean digest = DIGEST_REQUEST.equals(request);
-        BatchResult result = digest ? runtime.service().digest(deadline) : runtime.service().checkHeartbeats(deadline);
+        BatchResult result;
+        if (digest) {
+            result = runtime.service().digest(deadline);
+        } else {
+            HeartbeatCheck check = runtime.service().checkHeartbeats(deadline);
+            NotifierMetrics.publish(check);
+            result = check.result();
+        }
         String what = digest ? "suppression digest" : "heartbeat check";
         String postsField = digest ? "digestPosts" : "healthPosts";
         NotifierMetrics.publish(result);

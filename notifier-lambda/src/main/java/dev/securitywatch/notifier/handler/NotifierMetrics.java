@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.handler;
 
 import dev.securitywatch.lambdakit.telemetry.LambdaMetrics;
 import dev.securitywatch.notifier.service.BatchResult;
+import dev.securitywatch.notifier.service.HeartbeatCheck;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -25,6 +26,15 @@ final class NotifierMetrics {
             metrics.addMetric("Muted", result.muted(), MetricUnit.COUNT);
             metrics.addMetric("Suppressed", result.suppressed(), MetricUnit.COUNT);
             metrics.addMetric("PlainTextFallback", result.plainTextFallback(), MetricUnit.COUNT);
+        });
+    }
+
+    /** The heartbeat check's view of the member paths: the health dashboard's canary widgets. */
+    static void publish(HeartbeatCheck check) {
+        LambdaMetrics.publish(metrics -> {
+            metrics.addMetric("HeartbeatPaths", check.paths(), MetricUnit.COUNT);
+            metrics.addMetric("SilentPaths", check.silent(), MetricUnit.COUNT);
+            metrics.addMetric("OldestHeartbeatMinutes", check.oldestHeartbeatMinutes(), MetricUnit.NONE);
         });
     }
 }

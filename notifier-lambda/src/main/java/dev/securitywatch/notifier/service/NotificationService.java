@@ -18,6 +18,7 @@ import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
+import dev.securitywatch.notifier.health.PathState;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.render.SlackLayout;
 import dev.securitywatch.notifier.render.ThreadStatus;
@@ -127,23 +128,32 @@ public final class NotificationService {
      * sink; otherwise the failure fails the invocation and the retry reports it again (the same message, so the
      * sinks that had it post nothing).
      */
-    public BatchResult checkHeartbeats(Deadline deadline) {
+    public HeartbeatCheck checkHeartbeats(Deadline deadline) {
         Batch batch = new Batch();
         Instant now = clock.instant();
-        HeartbeatTracker.Changes changes;
+        List<PathState> paths;
         try {
-            changes = heartbeats.tracker().check(heartbeats.store().all(), now);
+            paths = heartbeats.store().all();
         } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
             log.heartbeatStoreUnavailable(e.getMessage());
             batch.failures.add("heartbeat store unavailable: " + e.getMessage());
-            return batch.result();
+            return new HeartbeatCheck(batch.result(), 0, 0, 0);
         }
+        HeartbeatTracker.Changes changes = heartbeats.tracker().check(paths, now);
+        reportChanges(changes, now, deadline, batch);
+        int silent = (int) paths.stream().filter(path -> heartbeats.tracker().isSilent(path, now)).count();
+        long oldest = paths.stream().mapToLong(path -> Duration.between(path.lastHeartbeat(), now).toMinutes())
+                .max().orElse(0);
+        return new HeartbeatCheck(batch.result(), paths.size(), silent, oldest);
+    }
+
+    private void reportChanges(HeartbeatTracker.Changes changes, Instant now, Deadline deadline, Batch batch) {
         if (changes.isEmpty()) {
-            return batch.result();
+            return;
         }
         Optional<List<String>> sinks = sinks(batch);
         if (sinks.isEmpty()) {
-            return batch.result();
+            return;
         }
         if (!changes.newlySilent().isEmpty()) {
             report(heartbeats.alerts().silent(changes.newlySilent(), now), sinks.get(), deadline, batch,
@@ -153,7 +163,6 @@ public final class NotificationService {
             report(heartbeats.alerts().recovered(changes.recovered(), now), sinks.get(), deadline, batch,
                     () -> changes.recovered().forEach(path -> heartbeats.store().markRecovered(path.path())));
         }
-        return batch.result();
     }
 
     private void report(Alert alert, List<String> sinks, Deadline deadline, Batch batch, Runnable reported) {

@@ -223,6 +223,18 @@ class NotifierHandlerTest {
     }
 
     @Test
+    void theHeartbeatCheckScheduleChecksAndPublishesThePathsForTheDashboard() throws Exception {
+        assertThat(invoke("{\"securityWatch\": \"heartbeat-check\"}")).isEqualTo("{\"healthPosts\":0}");
+
+        assertThat(metrics.emf()).anySatisfy(line -> {
+            assertThat(line.path("HeartbeatPaths").asInt(-1)).isZero();
+            assertThat(line.path("SilentPaths").asInt(-1)).isZero();
+            assertThat(line.has("OldestHeartbeatMinutes")).isTrue();
+        });
+        assertThat(slack.requests()).isEmpty();
+    }
+
+    @Test
     void missingConfigurationFailsTheInitNamingTheVariable() {
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("DEDUP_TABLE_NAME", "t"), MAPPER))
                 .hasMessage("SLACK_SECRET_ID is not set");

@@ -95,7 +95,7 @@ class HeartbeatCheckTest {
     }
 
     private BatchResult check() {
-        return service.checkHeartbeats(Deadline.after(Duration.ofSeconds(30)));
+        return service.checkHeartbeats(Deadline.after(Duration.ofSeconds(30))).result();
     }
 
     @Test
@@ -121,8 +121,12 @@ class HeartbeatCheckTest {
         assertThat(check().posts()).as("30 minutes is one interval late, not yet silent").isZero();
 
         clock.set(Instant.parse("2026-12-04T05:16:00Z"));
-        BatchResult silent = check();
+        HeartbeatCheck state = service.checkHeartbeats(Deadline.after(Duration.ofSeconds(30)));
+        BatchResult silent = state.result();
         BatchResult again = check();
+        assertThat(state.paths()).isEqualTo(2);
+        assertThat(state.silent()).isEqualTo(1);
+        assertThat(state.oldestHeartbeatMinutes()).isEqualTo(31);
 
         assertThat(silent.posts()).isEqualTo(1);
         assertThat(again.posts()).as("reported already").isZero();
