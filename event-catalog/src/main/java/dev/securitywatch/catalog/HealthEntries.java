@@ -9,6 +9,7 @@ import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 import static dev.securitywatch.event.EventEnvelope.ALARM_STATE_CHANGE;
 import static dev.securitywatch.event.EventEnvelope.CLOUDWATCH_SOURCE;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ public final class HealthEntries {
     public static final String CANARY_ROLE_PREFIX = "security-watch-canary-";
     public static final String HEARTBEAT = "security-watch-heartbeat";
     public static final String GLOBAL_HEARTBEAT = "security-watch-global-heartbeat";
+    /** How late CloudTrail may deliver a heartbeat to EventBridge without its path counting as silent. */
+    public static final Duration DELIVERY_ALLOWANCE = Duration.ofMinutes(15);
     private static final Map<String, Object> BY_CANARY_ROLE = Map.of("sessionContext", Map.of("sessionIssuer",
             Map.of("userName", List.of(Map.of("prefix", CANARY_ROLE_PREFIX)))));
 
@@ -49,6 +52,21 @@ public final class HealthEntries {
                     .where("userIdentity", BY_CANARY_ROLE)
                     .title("Security Watch heartbeat (global services)")
                     .reference("Security Watch: IAM and the other global services reach EventBridge in us-east-1"));
+
+    /**
+     * When a path with canaries every {@code canaryInterval} counts as silent: after two intervals without a
+     * heartbeat (one late or lost heartbeat is not an outage, two are), and never sooner than one interval plus
+     * {@link #DELIVERY_ALLOWANCE} (CloudTrail sometimes takes a quarter of an hour; measured in bench/health). The
+     * notifier's tracker and the coverage check use this one rule.
+     */
+    public static Duration silentAfter(Duration canaryInterval) {
+        if (canaryInterval.isNegative() || canaryInterval.isZero()) {
+            throw new IllegalArgumentException("the canary interval must be positive");
+        }
+        Duration twoIntervals = canaryInterval.multipliedBy(2);
+        Duration lateDelivery = canaryInterval.plus(DELIVERY_ALLOWANCE);
+        return twoIntervals.compareTo(lateDelivery) >= 0 ? twoIntervals : lateDelivery;
+    }
 
     private HealthEntries() {
     }

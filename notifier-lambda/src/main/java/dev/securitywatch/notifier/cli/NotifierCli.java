@@ -45,6 +45,7 @@ public final class NotifierCli {
                                {"post":N,"replyInThreadOf":M,...} in a thread, {"updateOf":M,...} a parent's status
               send FILE...     post them to the incoming webhook in SECURITY_WATCH_WEBHOOK_URL, paced as the Lambda
                                paces; exits 1 if any event was not delivered
+            """ + CoverageCommand.USAGE + """
             The FILEs are one burst, as if they arrived in one batch: groups of more than GROUP_THRESHOLD (3) events of
             one actor, account and category become one summary, CRITICAL events post on their own, and the
             SUPPRESSIONS (alerts.suppress as JSON) drop, downgrade or keep in a summary what they cover. With --bot,
@@ -86,7 +87,9 @@ public final class NotifierCli {
     }
 
     int run(String... args) {
-        return new Commands(USAGE).add("render", this::render).add("send", this::send).run(args, out, err);
+        return new Commands(USAGE).add("render", this::render).add("send", this::send)
+                .add("coverage", rest -> new CoverageCommand(mapper, out, Clock.systemUTC()).run(rest))
+                .run(args, out, err);
     }
 
     private int render(List<String> files) {

@@ -1,31 +1,22 @@
 package dev.securitywatch.notifier.health;
 
+import dev.securitywatch.catalog.HealthEntries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which paths went silent and which came back. A path is silent when its last heartbeat (by its CloudTrail time) is
- * older than twice the canary interval, and older than one interval plus {@link #DELIVERY_ALLOWANCE}: one late or lost
- * heartbeat is not an outage, two are, and CloudTrail sometimes takes a quarter of an hour to deliver one (measured
- * in bench/health: with short intervals and no allowance, healthy paths were reported silent). Each change is
- * reported once; the store remembers what was reported.
+ * Which paths went silent and which came back, by {@link HealthEntries#silentAfter}: two canary intervals without a
+ * heartbeat, never less than one interval plus CloudTrail's late deliveries. Each change is reported once; the store
+ * remembers what was reported.
  */
 public final class HeartbeatTracker {
-    /** How late CloudTrail may deliver a heartbeat to EventBridge without the path counting as silent. */
-    public static final Duration DELIVERY_ALLOWANCE = Duration.ofMinutes(15);
-
     private final Duration silentAfter;
 
     /** @param canaryInterval how often every canary writes ({@code health.canaryMinutes}) */
     public HeartbeatTracker(Duration canaryInterval) {
-        if (canaryInterval.isNegative() || canaryInterval.isZero()) {
-            throw new IllegalArgumentException("the canary interval must be positive");
-        }
-        Duration twoIntervals = canaryInterval.multipliedBy(2);
-        Duration lateDelivery = canaryInterval.plus(DELIVERY_ALLOWANCE);
-        this.silentAfter = twoIntervals.compareTo(lateDelivery) >= 0 ? twoIntervals : lateDelivery;
+        this.silentAfter = HealthEntries.silentAfter(canaryInterval);
     }
 
     /**

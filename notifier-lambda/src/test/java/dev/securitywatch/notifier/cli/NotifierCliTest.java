@@ -123,7 +123,7 @@ class NotifierCliTest {
     @Test
     void noArgumentsIsAOneLineErrorAndHelpExitsZero() {
         assertThat(cli.run()).isEqualTo(2);
-        assertThat(stderr()).isEqualTo("error: no command given; commands: render, send (try --help)\n");
+        assertThat(stderr()).isEqualTo("error: no command given; commands: render, send, coverage (try --help)\n");
         assertThat(cli.run("--help")).isZero();
         assertThat(stdout()).contains("render [--bot] FILE...", "send FILE...", "SECURITY_WATCH_WEBHOOK_URL");
     }
