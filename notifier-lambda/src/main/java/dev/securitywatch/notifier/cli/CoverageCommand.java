@@ -208,6 +208,9 @@ final class CoverageCommand {
         ArrayNode unwatched = report.putArray("unwatchedRegions");
         coverage.unwatchedRegions().forEach(path -> unwatched.addObject().put("account", path.account())
                 .put("region", path.region()));
+        ArrayNode notEnabled = report.putArray("configuredButNotEnabled");
+        coverage.notEnabled().forEach(path -> notEnabled.addObject().put("account", path.account())
+                .put("region", path.region()));
         report.putObject("securityAccount").put("account", coverage.securityAccount().id())
                 .put("member", coverage.securityAccount().member());
         report.put("suspendedOrClosedSkipped", coverage.skipped());

@@ -21,16 +21,19 @@ import java.util.Set;
  * @param notEnrolled      active accounts of the organization that are not member accounts
  * @param silent           configured paths silent by {@code silentAfter}, or that never sent a heartbeat (no time)
  * @param unwatchedRegions enabled regions of member accounts without a member stack
+ * @param notEnabled       configured regions the account has not enabled: no member stack can run there
  * @param securityAccount  the security account, and whether it is a member account
  * @param skipped          suspended or closed accounts of the organization, not reported
  */
 public record Coverage(Instant checkedAt, List<Account> notEnrolled, List<Silent> silent,
-                       List<Unwatched> unwatchedRegions, SecurityAccount securityAccount, int skipped) {
+                       List<Unwatched> unwatchedRegions, List<Unwatched> notEnabled, SecurityAccount securityAccount,
+                       int skipped) {
 
     public Coverage {
         notEnrolled = List.copyOf(notEnrolled);
         silent = List.copyOf(silent);
         unwatchedRegions = List.copyOf(unwatchedRegions);
+        notEnabled = List.copyOf(notEnabled);
         Objects.requireNonNull(securityAccount, "securityAccount");
     }
 
@@ -58,7 +61,8 @@ public record Coverage(Instant checkedAt, List<Account> notEnrolled, List<Silent
 
     /** How many places are not covered. */
     public int gaps() {
-        return notEnrolled.size() + silent.size() + unwatchedRegions.size() + (securityAccount.member() ? 0 : 1);
+        return notEnrolled.size() + silent.size() + unwatchedRegions.size() + notEnabled.size()
+                + (securityAccount.member() ? 0 : 1);
     }
 
     /**
@@ -85,6 +89,7 @@ public record Coverage(Instant checkedAt, List<Account> notEnrolled, List<Silent
 
         List<Silent> silent = new ArrayList<>();
         List<Unwatched> unwatched = new ArrayList<>();
+        List<Unwatched> notEnabled = new ArrayList<>();
         for (Map.Entry<String, List<String>> member : configured.entrySet()) {
             String account = member.getKey();
             Set<String> paths = new LinkedHashSet<>(member.getValue());
@@ -97,15 +102,18 @@ public record Coverage(Instant checkedAt, List<Account> notEnrolled, List<Silent
                     silent.add(new Silent(account, region, last));
                 }
             }
-            for (String region : enabledRegions.getOrDefault(account, List.of())) {
-                if (!member.getValue().contains(region)) {
-                    unwatched.add(new Unwatched(account, region));
-                }
+            if (enabledRegions.containsKey(account)) {
+                List<String> enabled = enabledRegions.get(account);
+                enabled.stream().filter(region -> !member.getValue().contains(region))
+                        .forEach(region -> unwatched.add(new Unwatched(account, region)));
+                member.getValue().stream().filter(region -> !enabled.contains(region))
+                        .forEach(region -> notEnabled.add(new Unwatched(account, region)));
             }
         }
         silent.sort(Comparator.comparing(Silent::account).thenComparing(Silent::region));
         unwatched.sort(Comparator.comparing(Unwatched::account).thenComparing(Unwatched::region));
-        return new Coverage(now, notEnrolled, silent, unwatched,
+        notEnabled.sort(Comparator.comparing(Unwatched::account).thenComparing(Unwatched::region));
+        return new Coverage(now, notEnrolled, silent, unwatched, notEnabled,
                 new SecurityAccount(securityAccount, configured.containsKey(securityAccount)), skipped);
     }
 }

@@ -79,6 +79,8 @@ class CoverageCommandTest {
 
         ObjectNode enabled = MAPPER.createObjectNode();
         enabled.putArray(PROD).add("us-east-1").add("ap-northeast-1").add("eu-west-1");
+        // dev is configured for ap-northeast-1, an opt-in region it has not enabled.
+        enabled.putArray(DEV).add("us-east-1");
         regions = write("regions.json", enabled);
     }
 
@@ -119,10 +121,13 @@ class CoverageCommandTest {
                 .contains("{\"account\":\"222222222222\",\"region\":\"ap-northeast-1\",\"lastHeartbeat\":null}");
         assertThat(report.path("silent")).as("prod's us-east-1 and global paths beat 10 minutes ago").hasSize(2);
         assertThat(report.path("unwatchedRegions").toString())
-                .isEqualTo("[{\"account\":\"111111111111\",\"region\":\"eu-west-1\"}]");
+                .isEqualTo("[{\"account\":\"111111111111\",\"region\":\"eu-west-1\"},"
+                        + "{\"account\":\"222222222222\",\"region\":\"us-east-1\"}]");
+        assertThat(report.path("configuredButNotEnabled").toString())
+                .isEqualTo("[{\"account\":\"222222222222\",\"region\":\"ap-northeast-1\"}]");
         assertThat(report.path("securityAccount").toString())
                 .isEqualTo("{\"account\":\"999999999999\",\"member\":false}");
-        assertThat(report.path("gaps").asInt()).isEqualTo(20 + 2 + 1 + 1);
+        assertThat(report.path("gaps").asInt()).isEqualTo(20 + 2 + 2 + 1 + 1);
         assertThat(report.path("checkedAt").asText()).isEqualTo(NOW);
     }
 

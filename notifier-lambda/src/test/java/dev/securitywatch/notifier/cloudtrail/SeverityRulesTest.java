@@ -32,6 +32,7 @@ class SeverityRulesTest {
             "sns | Unsubscribe | {'subscriptionArn':'arn:aws:sns:ap-northeast-1:1:SecurityWatch-Central-AlertsTopic12AB:0f1e'} | IAMUser | CRITICAL | changes Security Watch's own resource SecurityWatch-Central-AlertsTopic12AB",
             "iam | PutRolePolicy | {'roleName':'security-watch-remediation-us-east-1','policyName':'p','policyDocument':'{}'} | IAMUser | CRITICAL | changes Security Watch's own resource security-watch-remediation-us-east-1",
             "events | RemovePermission | {'eventBusName':'security-watch','statementId':'AllowMemberAccounts'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch",
+            "iam | CreateRole | {'roleName':'security-watch-canary-evil','assumeRolePolicyDocument':'{}'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch-canary-evil",
             "events | DisableRule | {'name':'my-securitywatch-rule'} | AssumedRole | MEDIUM | ",
             "events | DisableRule | {'name':'SecurityWatchdog-rule'} | AssumedRole | MEDIUM | "})
     void raisesSeverityForDangerousRequests(String service, String name, String request, String identity,

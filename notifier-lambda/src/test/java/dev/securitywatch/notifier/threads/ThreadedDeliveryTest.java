@@ -242,6 +242,24 @@ class ThreadedDeliveryTest {
     }
 
     @Test
+    void aCriticalChangeByTheSameActorNeverHidesInTheSummarysThread() throws Exception {
+        NotificationService service = service(botOutbox());
+        deliver(service, "first", Bursts.variants(SG_BY_TESTADMIN, 5));
+        ObjectNode sshByTestAdmin = (ObjectNode) Rendering.MAPPER.readTree(AcceptanceData.text(SG_BY_TESTADMIN));
+        sshByTestAdmin.put("eventID", "ssh-by-testadmin");
+        ObjectNode permission = (ObjectNode) sshByTestAdmin.path("requestParameters").path("ipPermissions")
+                .path("items").get(0);
+        permission.put("fromPort", "22").put("toPort", "22");
+        ((ObjectNode) permission.path("ipRanges").path("items").get(0)).put("cidrIp", "0.0.0.0/0");
+
+        deliver(service, "second", Rendering.PARSER.parse(sshByTestAdmin));
+
+        RateLimitedSlack.Call critical = slack.calls().get(slack.calls().size() - 1);
+        assertThat(critical.text()).contains("CRITICAL");
+        assertThat(critical.isReply()).as("the same actor and category, but CRITICAL: a message of its own").isFalse();
+    }
+
+    @Test
     void aDeletedParentMeansTheNextAlertOpensANewThread() {
         NotificationService service = service(botOutbox());
         deliver(service, "alert", sshWorld());
