@@ -81,6 +81,10 @@ public final class Notifier extends Construct {
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
         env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
         env.put("CANARY_MINUTES", Integer.toString(config.health().canaryMinutes()));
+        env.put("SECURITY_ACCOUNT", config.securityAccount());
+        Map<String, List<String>> memberPaths = new LinkedHashMap<>();
+        config.memberAccounts().forEach(member -> memberPaths.put(member.id(), member.regions()));
+        env.put("MEMBER_PATHS", LambdaEnvironment.json(memberPaths));
         // A delivery claim must outlive one invocation, and end before the queue shows the event again.
         env.put("DEDUP_LEASE_SECONDS", Long.toString(TIMEOUT.toSeconds().longValue() + 15));
         env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));
@@ -146,6 +150,11 @@ public final class Notifier extends Construct {
                 "Security Watch: which member account and region paths stopped sending heartbeats",
                 ScheduleExpression.rate(Duration.minutes(config.health().canaryMinutes())), function.alias(),
                 ScheduleTargetInput.fromObject(Map.of("securityWatch", "heartbeat-check")), Optional.empty());
+        // Daily: the configured paths not heard from, said again every day while the gap lasts.
+        ScheduledInvocation.create(this, "CoverageCheck",
+                "Security Watch: daily coverage of the configured member accounts and regions",
+                config.health().coverageSchedule(), config.health().coverageTimezone(), function.alias(),
+                ScheduleTargetInput.fromObject(Map.of("securityWatch", "coverage-check")), Optional.empty());
         if (!suppress.entries().isEmpty()) {
             scheduleDigest(suppress);
             warnAboutExpiry(suppress.entries(), Instant.now());

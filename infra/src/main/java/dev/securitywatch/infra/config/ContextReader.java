@@ -97,12 +97,17 @@ public final class ContextReader {
         if (node.isAbsent()) {
             return Health.defaults();
         }
-        node.requireObject(Set.of("emails", "slackChannel", "archiveRetentionDays", "canaryMinutes"));
+        node.requireObject(Set.of("emails", "slackChannel", "archiveRetentionDays", "canaryMinutes",
+                "coverageSchedule", "coverageTimezone"));
+        ContextNode schedule = node.field("coverageSchedule");
+        ContextNode zone = node.field("coverageTimezone");
         return new Health(node.field("emails").list((email, i) -> email.text(EMAIL, "an email address")),
                 node.field("slackChannel").optionalText(CHANNEL, "a Slack channel id such as C0123456789"),
                 node.field("archiveRetentionDays").integer(Health.DEFAULT_ARCHIVE_RETENTION_DAYS, 1, 3650),
                 // Scheduler's rate is whole minutes; below 5 the heartbeats cost more than they tell.
-                node.field("canaryMinutes").integer(Health.DEFAULT_CANARY_MINUTES, 5, 60));
+                node.field("canaryMinutes").integer(Health.DEFAULT_CANARY_MINUTES, 5, 60),
+                schedule.isAbsent() ? Health.DEFAULT_COVERAGE_SCHEDULE : cron(schedule),
+                zone.isAbsent() ? Health.DEFAULT_COVERAGE_TIMEZONE : timezone(zone));
     }
 
     private ContextNode node(String key) {

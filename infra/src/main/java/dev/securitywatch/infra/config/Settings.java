@@ -118,18 +118,23 @@ public final class Settings {
      * @param archiveRetentionDays how long the central bus's archive keeps events for a replay after an outage
      * @param canaryMinutes        how often every member region's canary sends a heartbeat; a path is silent after
      *                             two intervals without one
+     * @param coverageSchedule     when the daily coverage report runs (EventBridge Scheduler cron, in
+     *                             {@code coverageTimezone})
      */
     public record Health(List<String> emails, Optional<String> slackChannel, int archiveRetentionDays,
-                         int canaryMinutes) {
+                         int canaryMinutes, String coverageSchedule, String coverageTimezone) {
         public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
         public static final int DEFAULT_CANARY_MINUTES = 15;
+        public static final String DEFAULT_COVERAGE_SCHEDULE = "cron(00 09 * * ? *)";
+        public static final String DEFAULT_COVERAGE_TIMEZONE = "UTC";
 
         public Health {
             emails = List.copyOf(emails);
         }
 
         public static Health defaults() {
-            return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS, DEFAULT_CANARY_MINUTES);
+            return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS, DEFAULT_CANARY_MINUTES,
+                    DEFAULT_COVERAGE_SCHEDULE, DEFAULT_COVERAGE_TIMEZONE);
         }
     }
 

@@ -155,6 +155,8 @@ class ContextReaderTest {
             "alerts                 | `{\"maxReceiveCount\":0}`   | alerts.maxReceiveCount: expected a whole number from 1 to 1000, got 0",
             "alerts                 | `{\"groupThreshold\":0}`    | alerts.groupThreshold: expected a whole number from 1 to 1000, got 0",
             "alerts                 | `{\"threadHours\":200}`     | alerts.threadHours: expected a whole number from 1 to 168, got 200",
+            "health                 | `{\"canaryMinutes\":2}`     | health.canaryMinutes: expected a whole number from 5 to 60, got 2",
+            "health                 | `{\"emails\":[\"oncall\"]}`  | health.emails[0]: expected an email address",
             "alerts                 | `{\"postsPerSecond\":0}`    | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got 0",
             "alerts                 | `{\"postsPerSecond\":\"fast\"}` | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got \"fast\"",
             "alerts                 | `{\"burst\":0}`             | alerts.burst: expected a whole number from 1 to 20, got 0",

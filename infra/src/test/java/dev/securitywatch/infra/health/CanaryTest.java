@@ -87,6 +87,15 @@ class CanaryTest {
     }
 
     @Test
+    void theCoverageOfTheConfiguredPathsIsReportedDaily() {
+        central.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "cron(00 09 * * ? *)",
+                "Target", Match.objectLike(Map.of("Input", "{\"securityWatch\":\"coverage-check\"}"))));
+        central.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment", Map.of(
+                "Variables", Match.objectLike(Map.of("SECURITY_ACCOUNT", Match.stringLikeRegexp("\\d{12}"),
+                        "MEMBER_PATHS", Match.stringLikeRegexp(".*\"111111111111\":\\[\"us-east-1\".*")))))));
+    }
+
+    @Test
     void theSecurityAccountChecksTheHeartbeatsEveryCanaryInterval() {
         central.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "rate(10 minutes)",
                 "Target", Match.objectLike(Map.of("Input", "{\"securityWatch\":\"heartbeat-check\"}"))));

@@ -2,13 +2,12 @@ package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitywatch.catalog.HealthEntries;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
 import dev.securitywatch.notifier.health.Coverage;
+import dev.securitywatch.notifier.health.CoverageJson;
 import dev.securitywatch.notifier.health.Heartbeat;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ final class CoverageCommand {
                         : Map.of(),
                 heartbeats(files.read(Path.of(required(options, "--heartbeats")))), now(options),
                 HealthEntries.silentAfter(interval));
-        out.println(json(coverage).toPrettyString());
+        out.println(CoverageJson.of(coverage, mapper).toPrettyString());
         return coverage.gaps() == 0 ? Commands.EXIT_OK : Commands.EXIT_FAILED;
     }
 
@@ -193,27 +192,5 @@ final class CoverageCommand {
             throw new CliException(where + ": expected a 12-digit account id, got '" + id + "'");
         }
         return id;
-    }
-
-    private ObjectNode json(Coverage coverage) {
-        ObjectNode report = mapper.createObjectNode().put("checkedAt", coverage.checkedAt().toString())
-                .put("gaps", coverage.gaps());
-        ArrayNode notEnrolled = report.putArray("notEnrolled");
-        coverage.notEnrolled().forEach(account -> notEnrolled.addObject().put("account", account.id())
-                .put("name", account.name()).put("state", account.state()));
-        ArrayNode silent = report.putArray("silent");
-        coverage.silent().forEach(path -> silent.addObject().put("account", path.account())
-                .put("region", path.region())
-                .put("lastHeartbeat", path.lastHeartbeat().map(Instant::toString).orElse(null)));
-        ArrayNode unwatched = report.putArray("unwatchedRegions");
-        coverage.unwatchedRegions().forEach(path -> unwatched.addObject().put("account", path.account())
-                .put("region", path.region()));
-        ArrayNode notEnabled = report.putArray("configuredButNotEnabled");
-        coverage.notEnabled().forEach(path -> notEnabled.addObject().put("account", path.account())
-                .put("region", path.region()));
-        report.putObject("securityAccount").put("account", coverage.securityAccount().id())
-                .put("member", coverage.securityAccount().member());
-        report.put("suspendedOrClosedSkipped", coverage.skipped());
-        return report;
     }
 }

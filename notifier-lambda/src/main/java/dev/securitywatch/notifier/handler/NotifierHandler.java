@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The SQS-triggered Lambda: a batch from the alerts queue → the posts a reader can take in → a partial batch response
@@ -28,6 +29,10 @@ public final class NotifierHandler implements RequestStreamHandler {
     public static final String DIGEST_REQUEST = "suppression-digest";
     /** The input the heartbeat check's schedule sends: {@code {"securityWatch": "heartbeat-check"}}. */
     public static final String HEARTBEAT_CHECK_REQUEST = "heartbeat-check";
+    /** The input the daily coverage schedule sends: {@code {"securityWatch": "coverage-check"}}. */
+    public static final String COVERAGE_CHECK_REQUEST = "coverage-check";
+    private static final Set<String> SCHEDULED = Set.of(DIGEST_REQUEST, HEARTBEAT_CHECK_REQUEST,
+            COVERAGE_CHECK_REQUEST);
     /** Left at the end of the invocation to log, publish metrics and answer the batch. */
     static final Duration RESERVE = Duration.ofSeconds(2);
 
@@ -50,7 +55,7 @@ public final class NotifierHandler implements RequestStreamHandler {
             JsonNode event = MAPPER.readTree(input);
             Deadline deadline = Deadline.fromRemainingMillis(context.getRemainingTimeInMillis(), RESERVE);
             String request = event == null ? "" : event.path("securityWatch").asText();
-            if (DIGEST_REQUEST.equals(request) || HEARTBEAT_CHECK_REQUEST.equals(request)) {
+            if (SCHEDULED.contains(request)) {
                 scheduled(request, deadline, output);
                 return;
             }
@@ -65,17 +70,17 @@ public final class NotifierHandler implements RequestStreamHandler {
      * Lambda retries it; the dedup ledger keeps a retry from posting it twice.
      */
     private void scheduled(String request, Deadline deadline, OutputStream output) throws IOException {
-        boolean digest = DIGEST_REQUEST.equals(request);
         BatchResult result;
-        if (digest) {
-            result = runtime.service().digest(deadline);
-        } else {
+        if (HEARTBEAT_CHECK_REQUEST.equals(request)) {
             HeartbeatCheck check = runtime.service().checkHeartbeats(deadline);
             NotifierMetrics.publish(check);
             result = check.result();
+        } else {
+            result = DIGEST_REQUEST.equals(request) ? runtime.service().digest(deadline)
+                    : runtime.service().checkCoverage(deadline);
         }
-        String what = digest ? "suppression digest" : "heartbeat check";
-        String postsField = digest ? "digestPosts" : "healthPosts";
+        String what = request.replace('-', ' ');
+        String postsField = DIGEST_REQUEST.equals(request) ? "digestPosts" : "healthPosts";
         NotifierMetrics.publish(result);
         if (result.failed() || result.requeued() > 0) {
             throw new ScheduledRunFailedException(what, String.join("; ", result.failures()));

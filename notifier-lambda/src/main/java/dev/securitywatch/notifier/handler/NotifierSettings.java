@@ -18,6 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.notifier.health.Coverage;
 
 /**
  * The notifier's environment, read through lambda-kit's {@link Environment} and checked once per container. A bad
@@ -29,7 +35,9 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
                              int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow,
-                             String heartbeatTableName, Duration canaryInterval) {
+                             String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured) {
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
 
     /**
      * The pace per destination, shared by the invocations that may run at once.
@@ -73,7 +81,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                         (int) positive(env, "PACE_SHARE", 1)),
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
                 Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
-                text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)));
+                text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)),
+                configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper));
     }
 
     private static double rate(Environment env, String name, double fallback) {
@@ -88,6 +97,31 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
             }
             throw new SettingsException(name + " must be a number above 0, got '" + value + "'");
         }).orElse(fallback);
+    }
+
+    /** {@code MEMBER_PATHS}: {@code {"111111111111": ["us-east-1", ...]}}, the configured member regions. */
+    private static Coverage.Configured configured(String securityAccount, String json, ObjectMapper mapper) {
+        if (securityAccount != null && !ACCOUNT.matcher(securityAccount).matches()) {
+            throw new SettingsException("SECURITY_ACCOUNT must be a 12-digit account id");
+        }
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        Optional<JsonNode> read = JsonSetting.read("MEMBER_PATHS", json, mapper);
+        if (read.isPresent()) {
+            JsonNode members = read.get();
+            if (!members.isObject()) {
+                throw new SettingsException("MEMBER_PATHS must be a JSON object of account id to regions");
+            }
+            for (Map.Entry<String, JsonNode> member : members.properties()) {
+                if (!ACCOUNT.matcher(member.getKey()).matches() || !member.getValue().isArray()) {
+                    throw new SettingsException("MEMBER_PATHS." + member.getKey()
+                            + " must be a 12-digit account id with a list of regions");
+                }
+                List<String> regions = new ArrayList<>();
+                member.getValue().forEach(region -> regions.add(region.asText()));
+                paths.put(member.getKey(), regions);
+            }
+        }
+        return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
     }
 
     private static CatalogSettings catalogSettings(String json, ObjectMapper mapper) {

@@ -16,6 +16,7 @@ import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
 import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
+import dev.securitywatch.notifier.health.CoverageAlert;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.SilenceAlert;
 import dev.securitywatch.notifier.service.HeartbeatWatch;
@@ -134,7 +135,8 @@ public final class NotifierWiring {
     private static HeartbeatWatch heartbeatWatch(NotifierSettings config, NotifierStores stores) {
         HeartbeatTracker tracker = new HeartbeatTracker(config.canaryInterval());
         return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(config.renderSettings(),
-                config.canaryInterval(), tracker.silentAfter()));
+                config.canaryInterval(), tracker.silentAfter()), config.configured(),
+                new CoverageAlert(config.renderSettings()));
     }
 
     /**

@@ -37,6 +37,26 @@ public record Coverage(Instant checkedAt, List<Account> notEnrolled, List<Silent
         Objects.requireNonNull(securityAccount, "securityAccount");
     }
 
+    /**
+     * What is configured: the security account and each member account's regions (from {@code memberAccounts}).
+     *
+     * @param securityAccount empty when not configured (the CLI reads it from cdk.json instead)
+     */
+    public record Configured(Optional<String> securityAccount, Map<String, List<String>> paths) {
+        public static final Configured NONE = new Configured(Optional.empty(), Map.of());
+
+        public Configured {
+            Objects.requireNonNull(securityAccount, "securityAccount");
+            paths = Map.copyOf(paths);
+        }
+
+        /** Paths a canary should prove: each configured region, and the global path of a us-east-1 member. */
+        public int pathCount() {
+            return paths.values().stream().mapToInt(regions -> regions.size()
+                    + (regions.contains("us-east-1") ? 1 : 0)).sum();
+        }
+    }
+
     /** An account of the organization as {@code ListAccounts} says: {@code state} ACTIVE, SUSPENDED, ... */
     public record Account(String id, String name, String state) {
         public Account {

@@ -144,8 +144,9 @@ public final class SlackLayout {
     public String summary(Alert alert) {
         String actor = alert.fields().stream().filter(f -> f.label().equals("Actor")).map(Field::value).findFirst()
                 .map(a -> " · by " + a).orElse("");
-        // A digest is about the whole deployment, not one account.
-        String where = alert.kind() == Alert.Kind.DIGEST ? ""
+        // A digest, and a health report spanning accounts, are about the whole deployment, not one account.
+        String where = alert.kind() == Alert.Kind.DIGEST || (alert.kind() == Alert.Kind.HEALTH
+                && alert.accountId() == null) ? ""
                 : " · " + (alert.accountId() == null ? "unknown account" : alert.accountId())
                 + (alert.region() == null ? "" : " · " + alert.region());
         String text = Mrkdwn.escape("[" + alert.severity() + "] " + alert.headline() + actor + where

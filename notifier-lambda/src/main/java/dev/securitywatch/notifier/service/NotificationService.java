@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
@@ -16,6 +17,8 @@ import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.Post;
 import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
+import dev.securitywatch.notifier.health.Coverage;
+import dev.securitywatch.notifier.health.CoverageJson;
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.PathState;
@@ -47,6 +50,7 @@ import java.util.function.Supplier;
  * posting what already went out.
  */
 public final class NotificationService {
+    private static final ObjectMapper COVERAGE_JSON = new ObjectMapper();
     /** Below this, a post is not started: the invocation needs the rest to report its batch. */
     static final Duration MIN_TIME_FOR_A_POST = Duration.ofSeconds(3);
 
@@ -145,6 +149,40 @@ public final class NotificationService {
         long oldest = paths.stream().mapToLong(path -> Duration.between(path.lastHeartbeat(), now).toMinutes())
                 .max().orElse(0);
         return new HeartbeatCheck(batch.result(), paths.size(), silent, oldest);
+    }
+
+    /**
+     * The daily coverage run: the configured paths that never sent a heartbeat or are silent, and the security account
+     * when it is not a member, in one health message a day while a gap lasts; the whole map is logged as one JSON
+     * document. Organization accounts and enabled regions are not read here (see the CLI's {@code coverage}).
+     */
+    public BatchResult checkCoverage(Deadline deadline) {
+        Batch batch = new Batch();
+        Coverage.Configured configured = heartbeats.configured();
+        if (configured.securityAccount().isEmpty() || configured.paths().isEmpty()) {
+            log.coverageSkipped("no member accounts configured (MEMBER_PATHS, SECURITY_ACCOUNT): nothing to check");
+            return batch.result();
+        }
+        Instant now = clock.instant();
+        Map<Heartbeat.Path, Instant> latest = new LinkedHashMap<>();
+        try {
+            heartbeats.store().all().forEach(path -> latest.put(path.path(), path.lastHeartbeat()));
+        } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
+            log.heartbeatStoreUnavailable(e.getMessage());
+            batch.failures.add("heartbeat store unavailable: " + e.getMessage());
+            return batch.result();
+        }
+        Coverage coverage = Coverage.of(configured.securityAccount().get(), List.of(), configured.paths(), Map.of(),
+                latest, now, heartbeats.tracker().silentAfter());
+        log.coverage(CoverageJson.of(coverage, COVERAGE_JSON).toString(), coverage.gaps());
+        if (coverage.gaps() == 0) {
+            return batch.result();
+        }
+        Alert alert = heartbeats.coverageAlerts().of(coverage, configured.pathCount());
+        for (String sink : sinks(batch).orElse(List.of())) {
+            deliverTo(sink, Map.of(alert.dedupKey(), new Event(alert, Optional.empty())), deadline, batch);
+        }
+        return batch.result();
     }
 
     private void reportChanges(HeartbeatTracker.Changes changes, Instant now, Deadline deadline, Batch batch) {

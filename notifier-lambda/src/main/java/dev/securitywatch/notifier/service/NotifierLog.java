@@ -115,6 +115,16 @@ public final class NotifierLog {
                 field("unlisted", events)));
     }
 
+    void coverageSkipped(String why) {
+        log(Level.INFO, why, new Object[0]);
+    }
+
+    /** The coverage map as one JSON document, kept in the log as the day's record. */
+    void coverage(String document, int gaps) {
+        log(gaps == 0 ? Level.INFO : Level.WARN, "coverage: " + gaps + " gap(s)", new Object[] {
+                field("gaps", gaps), field("coverage", document)});
+    }
+
     void heartbeatsRecorded(int paths) {
         log(Level.INFO, "heartbeats recorded", new Object[] {field("paths", paths)});
     }

@@ -52,6 +52,8 @@ class NotifierSettingsTest {
             "CATALOG_SETTINGS={x => CATALOG_SETTINGS is not JSON",
             "DEDUP_RETENTION_DAYS=0 => DEDUP_RETENTION_DAYS must be a positive whole number, got '0'",
             "GROUP_WINDOW_MINUTES=-5 => GROUP_WINDOW_MINUTES must be a positive whole number, got '-5'",
+            "MEMBER_PATHS={\"prod\":[\"us-east-1\"]} => MEMBER_PATHS.prod must be a 12-digit account id with a list of regions",
+            "SECURITY_ACCOUNT=12345 => SECURITY_ACCOUNT must be a 12-digit account id",
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes"})
     void badValuesNameTheVariable(String setting, String message) {
         String[] pair = setting.split("=", 2);

@@ -25,6 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.securitywatch.notifier.health.Coverage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -71,13 +74,17 @@ class HeartbeatCheckTest {
     }
 
     private NotificationService service(String heartbeatTable) {
+        return service(heartbeatTable, Coverage.Configured.NONE);
+    }
+
+    private NotificationService service(String heartbeatTable, Coverage.Configured configured) {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, new DynamoDbDeliveryLedger(
                 dynamoDb.client(), table, Duration.ofMinutes(3), Duration.ofDays(14)), outbox, new NotifierLog(),
                 new NoiseRules(false, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
                 new Threading(new InMemoryThreadStore(), Duration.ofHours(24), Duration.ofMinutes(15)),
-                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable)), clock);
+                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable), configured), clock);
     }
 
     private static InboundMessage heartbeat(String region, String at) {
@@ -169,5 +176,44 @@ class HeartbeatCheckTest {
         assertThat(result.retryRecords()).containsExactly("r-0");
         assertThat(logs.text()).contains("heartbeat store unavailable", "no-such-table");
         assertThat(check().failed()).as("the check cannot read the store either").isTrue();
+    }
+
+    @Test
+    void theDailyCoverageNamesThePathsNeverHeardFromAndRepeatsNextDay() throws Exception {
+        service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
+                "112233445566", List.of("us-east-1", "ap-northeast-1"))));
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        BatchResult first = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
+        BatchResult sameDay = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
+
+        assertThat(first.posts()).isEqualTo(1);
+        assertThat(sameDay.duplicates()).as("one message a day").isEqualTo(1);
+        OutboundMessage message = outbox.posted.get(0);
+        assertThat(message.plainBody()).contains("Never sent a heartbeat", "prod (112233445566) us-east-1",
+                "prod (112233445566) global services", "999999999999 is not a member account")
+                .doesNotContain("prod (112233445566) ap-northeast-1");
+        String json = PayloadChecks.assertValid(message.slack().json()).toString();
+        Golden.assertMatches("health-coverage", Rendering.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Rendering.MAPPER.readTree(json)) + "\n");
+        assertThat(logs.text()).contains("coverage: 3 gap(s)", "\\\"lastHeartbeat\\\":null");
+
+        clock.set(Instant.parse("2026-12-05T04:50:00Z"));
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts())
+                .as("still a gap the next day: said again").isEqualTo(1);
+    }
+
+    @Test
+    void fullCoveragePostsNothingAndNothingConfiguredChecksNothing() {
+        service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
+                "112233445566", List.of("ap-northeast-1"))));
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isZero();
+        assertThat(logs.text()).contains("coverage: 0 gap(s)");
+
+        service = service(table);
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isZero();
+        assertThat(logs.text()).contains("nothing to check");
     }
 }

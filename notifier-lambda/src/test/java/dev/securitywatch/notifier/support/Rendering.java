@@ -15,6 +15,8 @@ import dev.securitywatch.notifier.service.HeartbeatStore;
 import dev.securitywatch.notifier.service.HeartbeatWatch;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.SilenceAlert;
+import dev.securitywatch.notifier.health.Coverage;
+import dev.securitywatch.notifier.health.CoverageAlert;
 import java.time.Duration;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
@@ -47,8 +49,14 @@ public final class Rendering {
 
     /** Heartbeats kept in memory, checked against a 15-minute canary. */
     public static HeartbeatWatch heartbeats(HeartbeatStore store) {
+        return heartbeats(store, Coverage.Configured.NONE);
+    }
+
+    /** The same, with configured member paths for the daily coverage run. */
+    public static HeartbeatWatch heartbeats(HeartbeatStore store, Coverage.Configured configured) {
         return new HeartbeatWatch(store, new HeartbeatTracker(Duration.ofMinutes(15)),
-                new SilenceAlert(SETTINGS, Duration.ofMinutes(15), Duration.ofMinutes(30)));
+                new SilenceAlert(SETTINGS, Duration.ofMinutes(15), Duration.ofMinutes(30)), configured,
+                new CoverageAlert(SETTINGS));
     }
 
     /** Threads kept in memory with the default windows; only a bot-token outbox uses them. */
