@@ -55,13 +55,21 @@ public final class ActorText {
                 ? actor.invokedBy() : actor.name());
     }
 
-    /** Made by this project's remediation Lambda, whose role is {@code security-watch-remediation-<region>}. */
-    public static boolean isRemediationRole(Actor actor) {
-        if (actor.type() != ActorType.ASSUMED_ROLE || actor.name() == null) {
+    /**
+     * Made by this project's remediation Lambda: the exact remediation role of a configured member account and
+     * region, acting in that account and region (see {@link RenderSettings#isRemediationRole}). The role's account
+     * comes from its ARN ({@code arn:aws:sts::<account>:assumed-role/<role>/<session>}).
+     */
+    public static boolean isRemediationRole(Actor actor, String account, String region, RenderSettings settings) {
+        String arn = actor.arn();
+        if (actor.type() != ActorType.ASSUMED_ROLE || arn == null || !arn.contains(":assumed-role/")) {
             return false;
         }
-        String role = actor.name().contains("/") ? actor.name().substring(0, actor.name().indexOf('/'))
-                : actor.name();
-        return role.startsWith(RenderSettings.REMEDIATION_ROLE_PREFIX);
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6) {
+            return false;
+        }
+        String[] path = parts[5].split("/");
+        return path.length >= 2 && settings.isRemediationRole(parts[4], path[1], account, region);
     }
 }

@@ -126,7 +126,7 @@ public final class CloudTrailRenderer {
         if (event.eventId() != null) {
             notes.add(CLOUDTRAIL_DELAY_NOTE);
         }
-        boolean automation = ActorText.isRemediationRole(event.actor());
+        boolean automation = ActorText.isRemediationRole(event.actor(), account, region, settings);
         if (automation) {
             notes.add(0, "Made by Security Watch remediation (automation), not by a person.");
         }

@@ -67,8 +67,9 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
         dashboards.filter(url -> !url.startsWith("https://")).ifPresent(url -> {
             throw new SettingsException("DASHBOARDS_URL must start with https://");
         });
+        Coverage.Configured configured = configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper);
         RenderSettings render = new RenderSettings(Accounts.fromJson(text(env, "ACCOUNT_NAMES"), mapper), dashboards,
-                flag(env, "MENTION_ON_CRITICAL"));
+                flag(env, "MENTION_ON_CRITICAL"), configured.paths());
         return new NotifierSettings(catalogSettings(text(env, "CATALOG_SETTINGS"), mapper), render,
                 SlackRoutes.fromJson(text(env, "SLACK_ROUTES"), text(env, "SLACK_DEFAULT_CHANNEL"), mapper),
                 flag(env, "MUTE_AUTOMATION"), suppressions(text(env, "SUPPRESSIONS"), mapper),
@@ -82,7 +83,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
                 Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
                 text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)),
-                configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper));
+                configured);
     }
 
     private static double rate(Environment env, String name, double fallback) {

@@ -1,6 +1,8 @@
 package dev.securitywatch.notifier.render;
 
 import dev.securitywatch.notifier.alert.Accounts;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,13 +10,31 @@ import java.util.Optional;
  *
  * @param dashboardsUrl     OpenSearch Dashboards base URL, for a link to the indexed event
  * @param mentionOnCritical add {@code <!here>} to CRITICAL messages
+ * @param members           the configured member accounts and their regions: only their remediation roles are
+ *                          automation
  */
-public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, boolean mentionOnCritical) {
+public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, boolean mentionOnCritical,
+                             Map<String, List<String>> members) {
 
     /** The role every member account gives the remediation Lambda: {@code security-watch-remediation-<region>}. */
-    public static final String REMEDIATION_ROLE_PREFIX = "security-watch-remediation";
+    public static final String REMEDIATION_ROLE_PREFIX = "security-watch-remediation-";
+
+    public RenderSettings {
+        members = Map.copyOf(members);
+    }
 
     public static RenderSettings defaults() {
-        return new RenderSettings(Accounts.none(), Optional.empty(), false);
+        return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of());
+    }
+
+    /**
+     * The one role whose changes in {@code account} and {@code region} are this project's automation: the
+     * remediation role of that region, in that account, when the account is a member configured for that region.
+     * A role of the same name elsewhere, a look-alike name or an unconfigured account is a person.
+     */
+    public boolean isRemediationRole(String roleAccount, String roleName, String account, String region) {
+        return account != null && region != null && account.equals(roleAccount)
+                && (REMEDIATION_ROLE_PREFIX + region).equals(roleName)
+                && members.getOrDefault(account, List.of()).contains(region);
     }
 }

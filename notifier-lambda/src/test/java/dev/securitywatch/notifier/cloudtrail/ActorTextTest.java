@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.Actor;
+import dev.securitywatch.notifier.alert.Accounts;
+import dev.securitywatch.notifier.render.RenderSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,14 +36,32 @@ class ActorTextTest {
         assertThat(ActorText.describe(actor, "111")).isEqualTo(expected);
     }
 
-    @ParameterizedTest
+    /** Member 111111111111 in us-east-1 and eu-west-1; the change happens in 111111111111 us-east-1. */
+    @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "arn:aws:sts::111:assumed-role/security-watch-remediation-us-east-1/s, true",
-            "arn:aws:sts::111:assumed-role/security-watch-remediation-eu-west-1/x, true",
-            "arn:aws:sts::111:assumed-role/my-security-watch-remediation/x, false",
-            "arn:aws:sts::111:assumed-role/Admin/security-watch-remediation, false"})
-    void recognisesTheRemediationRole(String arn, boolean expected) throws Exception {
-        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"AssumedRole\",\"arn\":\"" + arn + "\"}"));
-        assertThat(ActorText.isRemediationRole(actor)).isEqualTo(expected);
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-us-east-1/s, true",
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-eu-west-1/s, false",
+            "arn:aws:sts::222222222222:assumed-role/security-watch-remediation-us-east-1/s, false",
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-us-east-1-evil/s, false",
+            "arn:aws:sts::111111111111:assumed-role/my-security-watch-remediation-us-east-1/s, false",
+            "arn:aws:sts::111111111111:assumed-role/Admin/security-watch-remediation-us-east-1, false",
+            "arn:aws:iam::111111111111:user/security-watch-remediation-us-east-1, false"})
+    void onlyTheExactRemediationRoleOfAConfiguredAccountAndRegionIsAutomation(String arn, boolean expected)
+            throws Exception {
+        RenderSettings settings = new RenderSettings(Accounts.none(), Optional.empty(), false,
+                Map.of("111111111111", List.of("us-east-1", "eu-west-1")));
+        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"" + (arn.contains(":user/") ? "IAMUser" : "AssumedRole")
+                + "\",\"arn\":\"" + arn + "\"}"));
+
+        assertThat(ActorText.isRemediationRole(actor, "111111111111", "us-east-1", settings)).isEqualTo(expected);
+    }
+
+    @Test
+    void theRemediationRoleOfAnAccountThatIsNotConfiguredIsAPerson() throws Exception {
+        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"AssumedRole\",\"arn\":"
+                + "\"arn:aws:sts::333333333333:assumed-role/security-watch-remediation-us-east-1/s\"}"));
+
+        assertThat(ActorText.isRemediationRole(actor, "333333333333", "us-east-1", RenderSettings.defaults()))
+                .isFalse();
     }
 }

@@ -9,6 +9,7 @@ import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class AlertRendererTest {
         // Settings without account names make every account lookup fail: the renderer and the envelope fallback
         // both break, and the raw-text fallback still goes out.
         AlertRenderer broken = new AlertRenderer(new CatalogMatcher(Rendering.CATALOG),
-                new RenderSettings(null, Optional.empty(), false));
+                new RenderSettings(null, Optional.empty(), false, Map.of()));
         InboundMessage event = Rendering.parse(AcceptanceData.text(
                 "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json")).get(0);
 
