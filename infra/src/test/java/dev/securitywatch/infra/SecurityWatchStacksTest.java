@@ -64,24 +64,43 @@ class SecurityWatchStacksTest {
     }
 
     @Test
-    void busPolicyListsMemberAccountsWhenNoOrganizationIsSet() {
+    void onlyTheConfiguredForwardingRolesMayPutEventsOnTheBus() {
         central.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "security-watch"));
-        central.hasResourceProperties("AWS::Events::EventBusPolicy", Map.of("Statement", Match.objectLike(Map.of(
-                "Action", "events:PutEvents",
-                "Effect", "Allow",
-                "Principal", Map.of("AWS", List.of("arn:aws:iam::111111111111:root",
-                        "arn:aws:iam::222222222222:root"))))));
+        JsonNode statement = busPolicyStatement(central);
+        assertThat(statement.path("Action").asText()).isEqualTo("events:PutEvents");
+        assertThat(statement.path("Principal").asText()).isEqualTo("*");
+        JsonNode condition = statement.path("Condition");
+        assertThat(condition.path("StringEquals").path("aws:PrincipalAccount").toString())
+                .isEqualTo("[\"111111111111\",\"222222222222\"]");
+        List<String> allowed = new ArrayList<>();
+        condition.path("ArnEquals").path("aws:PrincipalArn").forEach(arn -> allowed.add(arn.toString()));
+        assertThat(allowed).hasSize(5).allSatisfy(arn -> assertThat(arn).contains(":role/security-watch-forwarding-"));
+        assertThat(allowed.toString()).contains("111111111111:role/security-watch-forwarding-ap-northeast-2");
+        // As an attacker in a member account would try: any other principal there is not admitted.
+        assertThat(allowed.toString()).doesNotContain(":root", ":user/", "security-watch-remediation",
+                "222222222222:role/security-watch-forwarding-ap-northeast-2");
         assertThat(central.toJSON().toString()).doesNotContain("aws:PrincipalOrgID");
+        for (MemberStack member : deployment.members()) {
+            Template.fromStack(member).hasResourceProperties("AWS::IAM::Role", Map.of("RoleName",
+                    "security-watch-forwarding-" + member.getRegion()));
+        }
     }
 
     @Test
-    void busPolicyUsesThePrincipalOrgIdWhenAnOrganizationIsSet() {
+    void withAnOrganizationOnlyItsForwardingRolesMayPutEvents() {
         SecurityWatch org = synthesize(DefaultContext.withOverrides(Map.of("organizationId", "o-a1b2c3d4e5")));
-        Template.fromStack(org.central()).hasResourceProperties("AWS::Events::EventBusPolicy",
-                Map.of("Statement", Match.objectLike(Map.of(
-                        "Action", "events:PutEvents",
-                        "Principal", "*",
-                        "Condition", Map.of("StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5"))))));
+        JsonNode statement = busPolicyStatement(Template.fromStack(org.central()));
+        assertThat(statement.path("Principal").asText()).isEqualTo("*");
+        assertThat(statement.path("Condition").path("StringEquals").path("aws:PrincipalOrgID").asText())
+                .isEqualTo("o-a1b2c3d4e5");
+        assertThat(statement.path("Condition").path("ArnLike").path("aws:PrincipalArn").toString())
+                .contains(":iam::*:role/security-watch-forwarding-*");
+    }
+
+    private static JsonNode busPolicyStatement(Template template) {
+        JsonNode policy = MAPPER.valueToTree(template.findResources("AWS::Events::EventBusPolicy")).elements().next();
+        JsonNode statement = policy.path("Properties").path("Statement");
+        return statement.isArray() ? statement.get(0) : statement;
     }
 
     @Test

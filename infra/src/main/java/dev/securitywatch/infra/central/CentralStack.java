@@ -7,6 +7,8 @@ import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import dev.securitywatch.infra.member.ForwardingRules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -29,8 +31,6 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.events.targets.SnsTopicProps;
-import software.amazon.awscdk.services.iam.AccountPrincipal;
-import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.StarPrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -175,19 +175,34 @@ public final class CentralStack extends Stack {
         delivery.addDependency(source);
     }
 
+    /**
+     * Only the member forwarding roles may put events on the bus: not any principal of a member account (or of the
+     * organization), which could otherwise post forged events straight onto it. With an organization, a forwarding
+     * role of any of its accounts; without, exactly the configured accounts' roles in their configured regions.
+     */
     private PolicyStatement busPolicy(SecurityWatchConfig config) {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
-                .resources(List.of(bus.getEventBusArn()));
+                .resources(List.of(bus.getEventBusArn()))
+                .principals(List.of(new StarPrincipal()));
+        String partition = getPartition();
         if (config.organizationId().isPresent()) {
-            return statement.sid("AllowOrganizationMembers")
-                    .principals(List.of(new StarPrincipal()))
-                    .conditions(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", config.organizationId().get())))
+            return statement.sid("AllowOrganizationForwardingRoles")
+                    .conditions(Map.of(
+                            "StringEquals", Map.of("aws:PrincipalOrgID", config.organizationId().get()),
+                            "ArnLike", Map.of("aws:PrincipalArn", "arn:" + partition + ":iam::*:role/"
+                                    + ForwardingRules.ROLE_NAME_PREFIX + "*")))
                     .build();
         }
-        List<IPrincipal> accounts = config.memberAccounts().stream()
-                .map(m -> (IPrincipal) new AccountPrincipal(m.id())).toList();
-        return statement.sid("AllowMemberAccounts").principals(accounts).build();
+        List<String> roles = new ArrayList<>();
+        config.memberAccounts().forEach(member -> member.regions().forEach(region -> roles.add(
+                "arn:" + partition + ":iam::" + member.id() + ":role/" + ForwardingRules.ROLE_NAME_PREFIX + region)));
+        return statement.sid("AllowMemberForwardingRoles")
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:PrincipalAccount", config.memberAccounts().stream()
+                                .map(m -> m.id()).toList()),
+                        "ArnEquals", Map.of("aws:PrincipalArn", roles)))
+                .build();
     }
 
 

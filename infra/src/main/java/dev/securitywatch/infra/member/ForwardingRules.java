@@ -23,6 +23,9 @@ public final class ForwardingRules extends Construct {
     private final Role role;
     private final DeadLetterQueue deadLetters;
 
+    /** The forwarding role of each member region: {@code security-watch-forwarding-<region>}. */
+    public static final String ROLE_NAME_PREFIX = "security-watch-forwarding-";
+
     /**
      * @param patterns      compact JSON patterns from the catalog, one rule each
      * @param centralBusArn the central bus; the only resource the role may put events to
@@ -31,6 +34,8 @@ public final class ForwardingRules extends Construct {
         super(scope, id);
         Stack stack = Stack.of(this);
         role = Role.Builder.create(this, "PutEventsRole")
+                // A fixed name, so the central bus policy can admit exactly this role and no other principal.
+                .roleName(ROLE_NAME_PREFIX + stack.getRegion())
                 .description("Lets member forwarding rules put events on the Security Watch central bus only")
                 .assumedBy(new ServicePrincipal("events.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
