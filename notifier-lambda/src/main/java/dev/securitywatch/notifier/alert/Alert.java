@@ -100,6 +100,15 @@ public record Alert(String dedupKey, Kind kind, Severity severity, Tone tone, St
         }
     }
 
+    /** This alert with a warning as its first section, e.g. that the event contradicts where it came from. */
+    public Alert withWarning(String heading, String warning) {
+        List<Section> withWarning = new ArrayList<>();
+        withWarning.add(new Section(heading, List.of(warning), false));
+        withWarning.addAll(sections);
+        return new Alert(dedupKey, kind, severity, tone, headline, title, category, accountId, region, reasons,
+                automation, fields, withWarning, links, notes, subject);
+    }
+
     /** This alert at a lower severity, with a note first in the small print saying who lowered it and why. */
     public Alert downgradedTo(Severity lower, String note) {
         List<String> withNote = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.securitywatch.notifier.finding.GuardDutyRenderer;
 import dev.securitywatch.notifier.health.AlarmRenderer;
 import dev.securitywatch.notifier.finding.SecurityHubRenderer;
 import dev.securitywatch.notifier.remediation.RemediationRenderer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,29 @@ public final class AlertRenderer {
             return new Rendered(fallback.unreadable(unreadable), Optional.of(unreadable.reason()));
         }
         EventEnvelope envelope = (EventEnvelope) message;
+        Rendered rendered = renderEnvelope(envelope);
+        return contradiction(envelope).map(warning -> new Rendered(rendered.alert().withWarning(
+                "⚠ The event contradicts where it came from", warning), rendered.fallbackReason())).orElse(rendered);
+    }
+
+    /**
+     * An event whose payload names another account or region than the envelope it arrived in: shown as arrived
+     * (the envelope is what EventBridge vouches for), and flagged, since a forged event would look exactly so.
+     * Findings are exempt: a delegated administrator's copy is about another account by design.
+     */
+    private static Optional<String> contradiction(EventEnvelope envelope) {
+        if (GuardDutyRenderer.handles(envelope) || SecurityHubRenderer.handles(envelope)) {
+            return Optional.empty();
+        }
+        // The claimed values are not repeated: they are the sender's text, and the envelope's are what is shown.
+        List<String> fields = envelope.origin().mismatches().stream().map(m -> m.field())
+                .filter(field -> field.equals("account") || field.equals("region")).distinct().toList();
+        return fields.isEmpty() ? Optional.empty() : Optional.of("Its content names another " + String.join(" and ",
+                fields) + " than the one it arrived from. It is shown as it arrived; a forged event would look like"
+                + " this: check who can put events in that account.");
+    }
+
+    private Rendered renderEnvelope(EventEnvelope envelope) {
         Optional<CatalogEntry> entry;
         try {
             entry = matcher.primaryEntry(envelope);

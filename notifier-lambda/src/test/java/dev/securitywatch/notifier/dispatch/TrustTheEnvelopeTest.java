@@ -49,6 +49,33 @@ class TrustTheEnvelopeTest {
                 detail)));
     }
 
+    /** A "remediated in prod" result sent from another account: shown as arrived, and flagged first thing. */
+    @Test
+    void anEventThatClaimsAnotherAccountIsFlaggedAsAPossibleForgery() {
+        ObjectNode detail = MAPPER.createObjectNode().put("account", CLAIMED_ACCOUNT).put("region", CLAIMED_REGION)
+                .put("groupId", "sg-0abc").put("mode", "ENFORCE").put("compliance", "NON_COMPLIANT");
+
+        Alert alert = render(envelope(EventEnvelope.REMEDIATION_SOURCE, "Security Group Remediation", detail));
+
+        assertThat(alert.sections().get(0).heading()).isEqualTo("⚠ The event contradicts where it came from");
+        assertThat(alert.sections().get(0).lines().get(0)).contains("names another account and region", "forged");
+    }
+
+    @Test
+    void anEventThatAgreesWithItsEnvelopeCarriesNoFlag() {
+        ObjectNode detail = MAPPER.createObjectNode().put("account", ENVELOPE_ACCOUNT).put("region", ENVELOPE_REGION)
+                .put("groupId", "sg-0abc").put("mode", "ENFORCE").put("compliance", "COMPLIANT");
+
+        ObjectNode json = MAPPER.createObjectNode().put("version", "0").put("id", "event-2")
+                .put("detail-type", "Security Group Remediation").put("source", EventEnvelope.REMEDIATION_SOURCE)
+                .put("account", ENVELOPE_ACCOUNT).put("time", "2026-11-20T02:00:00Z").put("region", ENVELOPE_REGION);
+        json.set("detail", detail);
+
+        Alert alert = render((EventEnvelope) Rendering.PARSER.parse(json).get(0));
+
+        assertThat(alert.sections()).noneSatisfy(section -> assertThat(section.heading()).contains("contradicts"));
+    }
+
     @Test
     void guardDutyRendererShowsTheAccountAndRegionTheFindingIsAbout() {
         ObjectNode detail = MAPPER.createObjectNode().put("id", "finding-1").put("accountId", CLAIMED_ACCOUNT)
