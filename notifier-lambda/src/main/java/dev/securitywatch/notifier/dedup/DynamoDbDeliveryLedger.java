@@ -1,5 +1,8 @@
 package dev.securitywatch.notifier.dedup;
 
+import static dev.securitywatch.notifier.dedup.Attributes.n;
+import static dev.securitywatch.notifier.dedup.Attributes.s;
+
 import dev.securitywatch.notifier.service.DeliveryLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,13 +100,5 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
 
     private LedgerUnavailableException unavailable(String operation, SdkException e) {
         return new LedgerUnavailableException(operation + " on table " + tableName + " failed: " + AwsErrors.code(e));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -1,5 +1,8 @@
 package dev.securitywatch.notifier.dedup;
 
+import static dev.securitywatch.notifier.dedup.Attributes.n;
+import static dev.securitywatch.notifier.dedup.Attributes.s;
+
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.PathState;
 import dev.securitywatch.notifier.service.HeartbeatStore;
@@ -103,13 +106,5 @@ public final class DynamoDbHeartbeatStore implements HeartbeatStore {
     private HeartbeatStoreUnavailableException unavailable(String operation, SdkException e) {
         return new HeartbeatStoreUnavailableException(operation + " on table " + tableName + " failed: "
                 + AwsErrors.code(e));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

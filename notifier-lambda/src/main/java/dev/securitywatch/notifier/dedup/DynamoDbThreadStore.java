@@ -1,5 +1,8 @@
 package dev.securitywatch.notifier.dedup;
 
+import static dev.securitywatch.notifier.dedup.Attributes.n;
+import static dev.securitywatch.notifier.dedup.Attributes.s;
+
 import dev.securitywatch.chat.delivery.SlackMessageRef;
 import dev.securitywatch.notifier.service.ThreadStore;
 import java.time.Instant;
@@ -35,7 +38,7 @@ public final class DynamoDbThreadStore implements ThreadStore {
         Map<String, AttributeValue> item;
         try {
             item = dynamoDb.getItem(r -> r.tableName(tableName)
-                    .key(Map.of(DynamoDbDeliveryLedger.KEY, AttributeValue.fromS(key)))).item();
+                    .key(Map.of(DynamoDbDeliveryLedger.KEY, s(key)))).item();
         } catch (SdkException e) {
             throw new ThreadStoreUnavailableException("reading thread " + key + " from table " + tableName
                     + " failed: " + AwsErrors.code(e));
@@ -57,14 +60,13 @@ public final class DynamoDbThreadStore implements ThreadStore {
     public void save(String key, OpenThread thread, Instant expires) {
         try {
             dynamoDb.putItem(r -> r.tableName(tableName).item(Map.of(
-                    DynamoDbDeliveryLedger.KEY, AttributeValue.fromS(key),
-                    CHANNEL, AttributeValue.fromS(thread.parent().channel()),
-                    TS, AttributeValue.fromS(thread.parent().ts()),
-                    PARENT, AttributeValue.fromS(thread.parentJson()),
-                    REPLIES, AttributeValue.fromN(Integer.toString(thread.replies())),
-                    OPENED_AT, AttributeValue.fromS(thread.openedAt().toString()),
-                    DynamoDbDeliveryLedger.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(
-                            expires.getEpochSecond())))));
+                    DynamoDbDeliveryLedger.KEY, s(key),
+                    CHANNEL, s(thread.parent().channel()),
+                    TS, s(thread.parent().ts()),
+                    PARENT, s(thread.parentJson()),
+                    REPLIES, n(thread.replies()),
+                    OPENED_AT, s(thread.openedAt().toString()),
+                    DynamoDbDeliveryLedger.TTL_ATTRIBUTE, n(expires.getEpochSecond()))));
         } catch (SdkException e) {
             throw new ThreadStoreUnavailableException("saving thread " + key + " to table " + tableName
                     + " failed: " + AwsErrors.code(e));

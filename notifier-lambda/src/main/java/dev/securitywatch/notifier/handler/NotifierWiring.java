@@ -135,7 +135,7 @@ public final class NotifierWiring {
     private static HeartbeatWatch heartbeatWatch(NotifierSettings config, NotifierStores stores) {
         HeartbeatTracker tracker = new HeartbeatTracker(config.canaryInterval());
         return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(config.renderSettings(),
-                config.canaryInterval(), tracker.silentAfter()), config.configured(),
+                config.canaryInterval()), config.configured(),
                 new CoverageAlert(config.renderSettings()));
     }
 

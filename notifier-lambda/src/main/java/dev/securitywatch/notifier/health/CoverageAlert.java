@@ -18,8 +18,6 @@ import java.util.Optional;
  * once, it repeats every day while a gap lasts, and it is the only report of a path that never sent a heartbeat.
  */
 public final class CoverageAlert {
-    static final int PATHS_LISTED = 40;
-
     private final RenderSettings settings;
 
     public CoverageAlert(RenderSettings settings) {
@@ -63,16 +61,7 @@ public final class CoverageAlert {
     }
 
     private List<String> lines(List<Coverage.Silent> paths) {
-        List<String> lines = new ArrayList<>();
-        for (Coverage.Silent path : paths.subList(0, Math.min(PATHS_LISTED, paths.size()))) {
-            String where = settings.accounts().describe(path.account()) + " " + (path.region().equals(Heartbeat.GLOBAL)
-                    ? "global services (IAM, via us-east-1)" : path.region());
-            lines.add(where + path.lastHeartbeat().map(at -> " · last heartbeat "
-                    + EventTimes.display(at.toString())).orElse(""));
-        }
-        if (paths.size() > PATHS_LISTED) {
-            lines.add("… and " + (paths.size() - PATHS_LISTED) + " more");
-        }
-        return lines;
+        return PathLines.capped(paths, path -> PathLines.describe(settings, path.account(), path.region())
+                + path.lastHeartbeat().map(at -> " · last heartbeat " + EventTimes.display(at.toString())).orElse(""));
     }
 }

@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.health;
 
 import dev.securitywatch.catalog.Category;
+import dev.securitywatch.catalog.HealthEntries;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.EventTimes;
 import dev.securitywatch.notifier.alert.Alert;
@@ -10,7 +11,6 @@ import dev.securitywatch.notifier.render.RenderSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,8 +21,6 @@ import java.util.UUID;
  * forwarding rule, its role, the central bus policy or the canary itself broke.
  */
 public final class SilenceAlert {
-    /** Paths listed one per line; a region-wide outage beyond this is summarised by the count. */
-    static final int PATHS_LISTED = 40;
     static final String FIRST_CHECKS = "In that account and region: is the trail still logging (aws cloudtrail"
             + " get-trail-status), are the SecurityWatch-Member forwarding rules enabled, does the canary schedule"
             + " run (EventBridge Scheduler, security-watch canary) and can its role write /security-watch/canary? In"
@@ -33,10 +31,10 @@ public final class SilenceAlert {
     private final Duration canaryInterval;
     private final Duration silentAfter;
 
-    public SilenceAlert(RenderSettings settings, Duration canaryInterval, Duration silentAfter) {
+    public SilenceAlert(RenderSettings settings, Duration canaryInterval) {
         this.settings = settings;
         this.canaryInterval = canaryInterval;
-        this.silentAfter = silentAfter;
+        this.silentAfter = HealthEntries.silentAfter(canaryInterval);
     }
 
     public Alert silent(List<PathState> paths, Instant now) {
@@ -80,21 +78,12 @@ public final class SilenceAlert {
     }
 
     private List<String> lines(List<PathState> paths, Instant now) {
-        List<String> lines = new ArrayList<>();
-        for (PathState path : paths.subList(0, Math.min(PATHS_LISTED, paths.size()))) {
-            long minutes = Duration.between(path.lastHeartbeat(), now).toMinutes();
-            lines.add(describe(path) + " · last heartbeat " + EventTimes.display(path.lastHeartbeat().toString())
-                    + " (" + minutes + " min ago)");
-        }
-        if (paths.size() > PATHS_LISTED) {
-            lines.add("… and " + (paths.size() - PATHS_LISTED) + " more");
-        }
-        return lines;
+        return PathLines.capped(paths, path -> describe(path) + " · last heartbeat "
+                + EventTimes.display(path.lastHeartbeat().toString()) + " ("
+                + Duration.between(path.lastHeartbeat(), now).toMinutes() + " min ago)");
     }
 
     private String describe(PathState state) {
-        Heartbeat.Path path = state.path();
-        return settings.accounts().describe(path.account()) + " "
-                + (path.region().equals(Heartbeat.GLOBAL) ? "global services (IAM, via us-east-1)" : path.region());
+        return PathLines.describe(settings, state.path().account(), state.path().region());
     }
 }

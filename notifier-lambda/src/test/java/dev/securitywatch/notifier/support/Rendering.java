@@ -56,7 +56,7 @@ public final class Rendering {
     /** The same, with configured member paths for the daily coverage run. */
     public static HeartbeatWatch heartbeats(HeartbeatStore store, Coverage.Configured configured) {
         return new HeartbeatWatch(store, new HeartbeatTracker(Duration.ofMinutes(15)),
-                new SilenceAlert(SETTINGS, Duration.ofMinutes(15), Duration.ofMinutes(30)), configured,
+                new SilenceAlert(SETTINGS, Duration.ofMinutes(15)), configured,
                 new CoverageAlert(SETTINGS));
     }
 
