@@ -10,6 +10,7 @@ import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
 import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
 import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.handler.NotifierStores;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -130,7 +132,8 @@ public final class NewPath {
         ChatOutbox outbox = new ChatOutbox(ChatFanOut.fixed(secret, sender, ChatworkSender.create(http, pacer)),
                 SlackRoutes.none());
         return NotifierWiring.create(config, new NotifierStores(ledger, new InMemorySuppressionTally(), threads,
-                new InMemoryHeartbeatStore()), outbox, new NotifierLog(), mapper);
+                new InMemoryHeartbeatStore(), new InMemoryCoverageReports(Optional.empty())), outbox,
+                new NotifierLog(), mapper);
     }
 
     /** One poller of the event source mapping: gather a batch within the window, invoke, delete what succeeded. */

@@ -1,5 +1,6 @@
 package dev.securitywatch.hubcheck.check;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.membership.Member;
 import dev.securitywatch.hubcheck.membership.MembershipSnapshot;
 import dev.securitywatch.hubcheck.membership.OrgAccount;
@@ -12,6 +13,8 @@ import dev.securitywatch.hubcheck.snapshot.SnapshotFormatException;
 import dev.securitywatch.hubcheck.snapshot.SnapshotKeys;
 import dev.securitywatch.hubcheck.snapshot.SnapshotRef;
 import dev.securitywatch.hubcheck.snapshot.StoredSnapshot;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,24 +38,32 @@ public final class MembershipCheck {
     private final CheckSettings settings;
     private final SecurityHubMembers securityHub;
     private final Optional<OrganizationAccounts> organizations;
+    private final EnabledRegions enabledRegions;
     private final SnapshotStore store;
     private final ReportPublisher publisher;
     private final SnapshotCodec codec;
     private final SlackReportRenderer renderer;
     private final Clock clock;
+    private final OrganizationInventoryJson inventoryJson;
 
-    /** {@code organizations} is empty when the Organizations checks are switched off. */
+    /**
+     * {@code organizations} is empty when the Organizations checks are switched off; {@code enabledRegions} is read
+     * only for the organization's inventory, so only with them.
+     */
     public MembershipCheck(CheckSettings settings, SecurityHubMembers securityHub,
-                           Optional<OrganizationAccounts> organizations, SnapshotStore store,
-                           ReportPublisher publisher, SnapshotCodec codec, SlackReportRenderer renderer, Clock clock) {
+                           Optional<OrganizationAccounts> organizations, EnabledRegions enabledRegions,
+                           SnapshotStore store, ReportPublisher publisher, SnapshotCodec codec,
+                           SlackReportRenderer renderer, Clock clock) {
         this.settings = settings;
         this.securityHub = securityHub;
         this.organizations = organizations;
+        this.enabledRegions = enabledRegions;
         this.store = store;
         this.publisher = publisher;
         this.codec = codec;
         this.renderer = renderer;
         this.clock = clock;
+        this.inventoryJson = new OrganizationInventoryJson(new ObjectMapper());
     }
 
     /**
@@ -77,6 +88,9 @@ public final class MembershipCheck {
         }
         List<OrgAccount> organization = organizations.map(source -> readOrganization(source, problems)).orElse(null);
         MembershipSnapshot current = MembershipSnapshot.of(now, regions, organization);
+        if (organization != null) {
+            writeInventory(now, organization, problems);
+        }
 
         Optional<String> written = regions.isEmpty() ? Optional.empty() : write(current, problems);
         Previous previous = findPrevious(cutoff, current);
@@ -100,6 +114,40 @@ public final class MembershipCheck {
         } catch (DependencyFailure e) {
             problems.add(new Problem("Organizations", e.getMessage()));
             return null;
+        }
+    }
+
+    /**
+     * The organization's accounts and each active account's enabled regions, for the notifier's daily coverage check.
+     * A first account whose regions cannot be read stops the reads (a missing permission or trusted access fails
+     * them all alike); a later one is counted and the rest are still read.
+     */
+    private void writeInventory(Instant now, List<OrgAccount> organization, List<Problem> problems) {
+        Map<String, List<String>> enabled = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        List<OrgAccount> active = organization.stream().filter(OrgAccount::isActive).toList();
+        for (OrgAccount account : active) {
+            try {
+                enabled.put(account.accountId(), enabledRegions.enabledRegions(account.accountId()));
+            } catch (DependencyFailure e) {
+                failures.add(e.getMessage());
+                if (enabled.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        Optional<String> unreadable = failures.isEmpty() ? Optional.empty() : Optional.of(enabled.isEmpty()
+                ? failures.get(0)
+                : failures.size() + " of " + active.size() + " accounts, first: " + failures.get(0));
+        OrganizationInventory inventory = new OrganizationInventory(now, organization.stream()
+                .map(account -> new OrganizationInventory.Account(account.accountId(), account.name(),
+                        account.state()))
+                .toList(), enabled, unreadable);
+        try {
+            store.write(OrganizationInventory.KEY, inventoryJson.write(inventory));
+        } catch (DependencyFailure e) {
+            problems.add(new Problem("Organization inventory write to " + store.location(OrganizationInventory.KEY),
+                    e.getMessage()));
         }
     }
 

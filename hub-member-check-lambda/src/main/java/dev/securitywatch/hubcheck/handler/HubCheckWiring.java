@@ -3,10 +3,12 @@ package dev.securitywatch.hubcheck.handler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.chat.fanout.ChatFanOut;
 import dev.securitywatch.chat.delivery.ChatHttp;
+import dev.securitywatch.hubcheck.aws.AccountRegionReader;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
 import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
 import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.hubcheck.check.EnabledRegions;
 import dev.securitywatch.hubcheck.check.MembershipCheck;
 import dev.securitywatch.hubcheck.check.OrganizationAccounts;
 import dev.securitywatch.hubcheck.check.ReportPublisher;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -66,7 +69,10 @@ final class HubCheckWiring {
         S3Client s3 = S3Client.builder().region(central).crossRegionAccessEnabled(true)
                 .credentialsProvider(credentials).httpClient(http).build();
         ReportPublisher slack = slackPublisher(config, http, credentials);
-        return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations,
+        // Account Management is global too: the central region resolves to its partition's endpoint.
+        EnabledRegions enabledRegions = new AccountRegionReader(AccountClient.builder().region(central)
+                .credentialsProvider(credentials).httpClient(http).build(), config.ownAccount());
+        return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations, enabledRegions,
                 new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
     }

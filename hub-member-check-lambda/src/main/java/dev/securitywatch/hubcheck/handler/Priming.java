@@ -82,7 +82,8 @@ final class Priming extends SnapStartPriming {
             List<Member> members = days.get(day);
             Clock clock = Clock.fixed(start.plusSeconds(86_400L * day), ZoneOffset.UTC);
             new MembershipCheck(settings, region -> members,
-                    Optional.of(() -> List.of(new OrgAccount("111111111111", "primed", "ACTIVE"))), store,
+                    Optional.of(() -> List.of(new OrgAccount("111111111111", "primed", "ACTIVE"))),
+                    account -> List.of(REGION), store,
                     message -> SlackPayloadJson.toJson(message), new SnapshotCodec(mapper),
                     new SlackReportRenderer(SectionBudget.DEFAULT), clock)
                     .run(Optional.empty(), Set.of());

@@ -2,6 +2,7 @@ package dev.securitywatch.hubcheck.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.check.CheckSettings;
+import dev.securitywatch.hubcheck.membership.AccountIds;
 import dev.securitywatch.hubcheck.membership.RegionNames;
 import dev.securitywatch.lambdakit.settings.Environment;
 import dev.securitywatch.lambdakit.settings.SettingsException;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * @param bucket         {@code SNAPSHOT_BUCKET}
  * @param slackSecretId  {@code SLACK_SECRET_ID}: the Secrets Manager secret with the webhook URL or bot token
  * @param slackChannel   {@code SLACK_DEFAULT_CHANNEL}: bot-token mode posts here instead of the secret's default
+ * @param ownAccount     {@code SECURITY_ACCOUNT}: the account this runs in, whose regions are read without naming it
  */
 public record HubCheckSettings(CheckSettings settings, String bucket, String slackSecretId,
-                                  Optional<String> slackChannel) {
+                                  Optional<String> slackChannel, Optional<String> ownAccount) {
     public static HubCheckSettings from(Map<String, String> variables, ObjectMapper mapper) {
         Environment env = new Environment(variables);
         String bucket = env.required("SNAPSHOT_BUCKET");
@@ -40,7 +42,12 @@ public record HubCheckSettings(CheckSettings settings, String bucket, String sla
                 bool(env.orDefault("READ_ORGANIZATIONS", "true"), "READ_ORGANIZATIONS"),
                 Zones.parse(env.orDefault("REPORT_TIMEZONE", "UTC"), "REPORT_TIMEZONE"),
                 AccountNamesJson.parse(mapper, env.optional("ACCOUNT_NAMES").orElse(null)));
-        return new HubCheckSettings(settings, bucket, slackSecretId, env.optional("SLACK_DEFAULT_CHANNEL"));
+        Optional<String> ownAccount = env.optional("SECURITY_ACCOUNT");
+        ownAccount.filter(account -> !AccountIds.isValid(account)).ifPresent(account -> {
+            throw new SettingsException("SECURITY_ACCOUNT must be a 12-digit account id, not '" + account + "'");
+        });
+        return new HubCheckSettings(settings, bucket, slackSecretId, env.optional("SLACK_DEFAULT_CHANNEL"),
+                ownAccount);
     }
 
     private static String region(String value, String name) {

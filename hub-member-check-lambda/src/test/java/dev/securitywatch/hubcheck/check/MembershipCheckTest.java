@@ -10,11 +10,14 @@ import dev.securitywatch.hubcheck.report.Baseline;
 import dev.securitywatch.hubcheck.report.SectionBudget;
 import dev.securitywatch.hubcheck.report.SlackReportRenderer;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
+import dev.securitywatch.hubcheck.snapshot.SnapshotKeys;
 import dev.securitywatch.hubcheck.snapshot.StoredSnapshot;
 import dev.securitywatch.hubcheck.testing.InMemorySnapshotStore;
 import dev.securitywatch.hubcheck.testing.RecordingPublisher;
 import dev.securitywatch.hubcheck.testing.SlackText;
 import dev.securitywatch.hubcheck.testing.Snapshots;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,6 +46,75 @@ class MembershipCheckTest {
     private List<OrgAccount> organization = List.of(new OrgAccount("111111111111", "prod", "ACTIVE"),
             new OrgAccount("222222222222", "dev", "ACTIVE"), new OrgAccount(ADMIN, "security", "ACTIVE"));
     private boolean organizationFails;
+    private final Map<String, String> regionFailures = new HashMap<>();
+    private final List<String> regionReads = new java.util.ArrayList<>();
+
+    @Test
+    void writesTheOrganizationsInventoryWithTheEnabledRegionsOfItsActiveAccounts() {
+        organization = List.of(new OrgAccount("111111111111", "prod", "ACTIVE"),
+                new OrgAccount("222222222222", "old", "SUSPENDED"), new OrgAccount(ADMIN, "security", "ACTIVE"));
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        OrganizationInventory inventory = inventory();
+        assertThat(inventory.readAt()).isEqualTo(MONDAY);
+        assertThat(inventory.accounts()).extracting(a -> a.id() + " " + a.state())
+                .containsExactly("111111111111 ACTIVE", "222222222222 SUSPENDED", ADMIN + " ACTIVE");
+        assertThat(regionReads).containsExactly("111111111111", ADMIN);
+        assertThat(inventory.enabledRegions()).containsOnlyKeys("111111111111", ADMIN);
+        assertThat(inventory.enabledRegionsUnreadable()).isEmpty();
+    }
+
+    @Test
+    void aFirstAccountWhoseRegionsCannotBeReadStopsTheReadsAndSaysWhy() {
+        regionFailures.put("111111111111", "Account ListRegions for 111111111111 failed: AccessDeniedException");
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(regionReads).isEmpty();
+        assertThat(inventory().enabledRegions()).isEmpty();
+        assertThat(inventory().enabledRegionsUnreadable())
+                .contains("Account ListRegions for 111111111111 failed: AccessDeniedException");
+        assertThat(inventory().accounts()).hasSize(3);
+    }
+
+    @Test
+    void aLaterAccountWhoseRegionsCannotBeReadIsCountedAndTheRestAreRead() {
+        regionFailures.put("222222222222", "Account ListRegions for 222222222222 failed: AccountNotFound");
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(inventory().enabledRegions()).containsOnlyKeys("111111111111", ADMIN);
+        assertThat(inventory().enabledRegionsUnreadable()).contains("1 of 3 accounts, first: Account ListRegions"
+                + " for 222222222222 failed: AccountNotFound");
+    }
+
+    @Test
+    void noInventoryIsWrittenWhenTheOrganizationCannotBeReadSoTheLastGoodOneStays() {
+        store.put(OrganizationInventory.KEY, "previous");
+        organizationFails = true;
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(store.objects().get(OrganizationInventory.KEY)).isEqualTo("previous");
+        assertThat(regionReads).isEmpty();
+    }
+
+    @Test
+    void anInventoryThatCannotBeWrittenIsAProblemInTheReport() {
+        store.writesFail();
+        members("us-east-1", "111111111111=Enabled");
+
+        assertThatThrownBy(() -> check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN)))
+                .isInstanceOf(CheckFailedException.class);
+
+        assertThat(SlackText.all(publisher.last())).contains("Organization inventory write to"
+                + " s3://snapshots-bucket/organization/inventory.json: S3 PutObject failed: AccessDenied");
+    }
 
     @Test
     void theFirstRunWritesTheSnapshotAndReportsTheFullStateAsTheBaseline() {
@@ -52,7 +124,7 @@ class MembershipCheckTest {
 
         String key = "snapshots/2026/11/23/2026-11-23T02:00:00Z.json";
         assertThat(outcome.snapshotKey()).contains(key);
-        assertThat(store.objects()).containsOnlyKeys(key);
+        assertThat(snapshotKeys()).containsExactly(key);
         assertThat(outcome.report().baseline()).isInstanceOf(Baseline.FirstRun.class);
         String text = SlackText.all(publisher.last());
         assertThat(text).contains("Security Hub membership · 2026-11-23 (Mon)", "First snapshot",
@@ -111,7 +183,7 @@ class MembershipCheckTest {
 
         assertThat(outcome.report().baseline()).isEqualTo(new Baseline.Unreadable(FRIDAY_KEY,
                 "S3 GetObject failed: AccessDenied (HTTP 403): Access Denied"));
-        assertThat(store.objects()).hasSize(2);
+        assertThat(snapshotKeys()).hasSize(2);
     }
 
     @Test
@@ -186,7 +258,7 @@ class MembershipCheckTest {
         assertThatThrownBy(() -> check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN)))
                 .isInstanceOf(CheckFailedException.class)
                 .hasMessage("no region could be read, so no snapshot was written");
-        assertThat(store.objects()).isEmpty();
+        assertThat(snapshotKeys()).isEmpty();
         assertThat(SlackText.all(publisher.last())).contains("Security Hub us-east-1");
     }
 
@@ -209,7 +281,7 @@ class MembershipCheckTest {
 
         assertThatThrownBy(() -> check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN)))
                 .isInstanceOf(DependencyFailure.class);
-        assertThat(store.objects()).hasSize(1);
+        assertThat(snapshotKeys()).hasSize(1);
     }
 
     @Test
@@ -223,14 +295,14 @@ class MembershipCheckTest {
 
         RecordingPublisher retryPublisher = new RecordingPublisher();
         CheckOutcome retry = new MembershipCheck(settings(List.of("us-east-1"), true), this::listMembers,
-                Optional.of(this::listAccounts), store, retryPublisher, codec,
+                Optional.of(this::listAccounts), this::listRegions, store, retryPublisher, codec,
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.fixed(scheduled.plusSeconds(180),
                 ZoneOffset.UTC)).run(Optional.of(scheduled), Set.of(ADMIN));
 
         assertThat(retry.report().baseline()).isInstanceOf(Baseline.Compared.class)
                 .extracting(b -> ((Baseline.Compared) b).key()).isEqualTo(FRIDAY_KEY);
         assertThat(SlackText.all(retryPublisher.last())).contains("Invited → Enabled");
-        assertThat(store.objects()).hasSize(3);
+        assertThat(snapshotKeys()).hasSize(3);
     }
 
     @Test
@@ -304,7 +376,8 @@ class MembershipCheckTest {
 
     private MembershipCheck check(List<String> regions, boolean readOrganizations, Instant now) {
         return new MembershipCheck(settings(regions, readOrganizations), this::listMembers,
-                readOrganizations ? Optional.of(this::listAccounts) : Optional.empty(), store, publisher, codec,
+                readOrganizations ? Optional.of(this::listAccounts) : Optional.empty(), this::listRegions, store,
+                publisher, codec,
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -325,6 +398,22 @@ class MembershipCheckTest {
             throw new DependencyFailure("Organizations ListAccounts failed: AccessDeniedException", null);
         }
         return organization;
+    }
+
+    private List<String> listRegions(String account) {
+        if (regionFailures.containsKey(account)) {
+            throw new DependencyFailure(regionFailures.get(account), null);
+        }
+        regionReads.add(account);
+        return List.of("us-east-1", "eu-west-1");
+    }
+
+    private List<String> snapshotKeys() {
+        return store.keys(SnapshotKeys.PREFIX);
+    }
+
+    private OrganizationInventory inventory() {
+        return new OrganizationInventoryJson(new ObjectMapper()).read(store.objects().get(OrganizationInventory.KEY));
     }
 
     private void members(String region, String... specs) {

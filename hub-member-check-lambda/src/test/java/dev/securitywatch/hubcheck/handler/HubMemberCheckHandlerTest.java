@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.securitywatch.event.testing.AcceptanceData;
+import dev.securitywatch.hubcheck.aws.AccountRegionReader;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
 import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
@@ -91,6 +92,12 @@ class HubMemberCheckHandlerTest {
         LoggedRequest written = AWS.findAll(putRequestedFor(urlPathEqualTo(newKey))).get(0);
         assertThat(written.getBodyAsString()).contains("{\"accountId\":\"123456789111\",\"memberStatus\":"
                 + "\"ASSOCIATED\"}", "\"organization\":[");
+        String inventory = AWS.findAll(putRequestedFor(urlPathEqualTo("/" + BUCKET + "/organization/inventory.json")))
+                .get(0).getBodyAsString();
+        assertThat(inventory).contains("\"readAt\":\"2026-11-23T02:00:05Z\"",
+                "{\"id\":\"123456789222\",\"name\":\"old\",\"state\":\"SUSPENDED\"}",
+                "\"enabledRegions\":{\"123456789012\":[\"ap-northeast-1\"],\"123456789111\":[\"ap-northeast-1\"],"
+                        + "\"123456789333\":[\"ap-northeast-1\"]}");
         JsonNode slack = new ObjectMapper().readTree(AWS.findAll(postRequestedFor(urlEqualTo(WEBHOOK_PATH))).get(0)
                 .getBodyAsString());
         String shown = slack.toString();
@@ -182,6 +189,7 @@ class HubMemberCheckHandlerTest {
         MembershipCheck check = new MembershipCheck(settings,
                 new SecurityHubMemberReader(Map.of("ap-northeast-1", LocalAws.securityHub(base, "ap-northeast-1"))),
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
+                new AccountRegionReader(LocalAws.account(base), Optional.of("123456789012")),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
                 new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(secrets,
                         "arn:aws:secretsmanager:secret:sw"), slack, ChatworkSender.create(http, Pacer.NONE)),
@@ -215,6 +223,10 @@ class HubMemberCheckHandlerTest {
                         + "{\"accountId\":\"123456789222\",\"memberStatus\":\"ENABLED\"}]}}")));
         AWS.stubFor(put(urlPathEqualTo("/" + BUCKET + "/snapshots/2026/11/23/2026-11-23T02%3A00%3A05Z.json"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        AWS.stubFor(post(urlPathEqualTo("/listRegions")).willReturn(okJson("{\"Regions\":[{\"RegionName\":"
+                + "\"ap-northeast-1\",\"RegionOptStatus\":\"ENABLED_BY_DEFAULT\"}]}")));
+        AWS.stubFor(put(urlPathEqualTo("/" + BUCKET + "/organization/inventory.json"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"i\"")));
         AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
                 .willReturn(okForContentType("application/x-amz-json-1.1", "{\"Name\":\"sw\",\"SecretString\":"
                         + "\"{\\\"webhookUrl\\\":\\\"" + AWS.baseUrl() + WEBHOOK_PATH + "\\\"}\"}")));

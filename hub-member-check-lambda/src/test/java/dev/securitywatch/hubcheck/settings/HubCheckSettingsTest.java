@@ -27,11 +27,13 @@ class HubCheckSettingsTest {
                 "READ_ORGANIZATIONS", "FALSE",
                 "REPORT_TIMEZONE", "Asia/Tokyo",
                 "SLACK_DEFAULT_CHANNEL", "C0SECURITY",
-                "ACCOUNT_NAMES", "{\"111111111111\": \"prod\"}"), MAPPER);
+                "ACCOUNT_NAMES", "{\"111111111111\": \"prod\"}",
+                "SECURITY_ACCOUNT", "999999999999"), MAPPER);
 
         assertThat(environment.bucket()).isEqualTo("security-watch-hub-snapshots");
         assertThat(environment.slackSecretId()).endsWith(":secret:sw/slack-AbC");
         assertThat(environment.slackChannel()).contains("C0SECURITY");
+        assertThat(environment.ownAccount()).contains("999999999999");
         assertThat(environment.settings()).isEqualTo(new CheckSettings(List.of("us-east-1", "ap-northeast-1"),
                 "ap-northeast-1", false, ZoneId.of("Asia/Tokyo"), Map.of("111111111111", "prod")));
     }
@@ -58,7 +60,8 @@ class HubCheckSettingsTest {
             "REPORT_TIMEZONE | JST+9 | REPORT_TIMEZONE must be an IANA time zone such as Asia/Tokyo, not 'JST+9'",
             "ACCOUNT_NAMES | {\"prod\": \"111111111111\"} | ACCOUNT_NAMES maps 12-digit account ids to names; 'prod' is not such an entry",
             "ACCOUNT_NAMES | {\"111111111111\": 1} | ACCOUNT_NAMES maps 12-digit account ids to names",
-            "ACCOUNT_NAMES | {prod | ACCOUNT_NAMES is not valid JSON"})
+            "ACCOUNT_NAMES | {prod | ACCOUNT_NAMES is not valid JSON",
+            "SECURITY_ACCOUNT | 99999 | SECURITY_ACCOUNT must be a 12-digit account id, not '99999'"})
     void aBadValueFailsTheColdStartNamingTheVariable(String variable, String value, String message) {
         Map<String, String> env = new HashMap<>(Map.of("SNAPSHOT_BUCKET", "b", "SLACK_SECRET_ID", "s",
                 "CENTRAL_REGION", "us-east-1"));

@@ -141,8 +141,10 @@ public final class CentralStack extends Stack {
 
         health = new Health(this, "Health", config.health(), alertsKey);
         ISecret slackSecret = SlackSecret.reference(this, config.slack());
-        notifier = new Notifier(this, "Notifier", config, alertsTopic, health.topic(), alertsKey, slackSecret);
         membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
+        notifier = new Notifier(this, "Notifier", config, alertsTopic, health.topic(), alertsKey, slackSecret,
+                membershipWatch.bucket());
+        membershipWatch.grantCoverage(notifier.function().role());
         auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
         new HealthDashboard(this, "HealthDashboard", forwardedEvents, notifier.queue());
         // Last, so that every alarm above is wired, and synth fails for one that is not.

@@ -16,6 +16,7 @@ import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -32,6 +33,8 @@ import software.constructs.Construct;
 /** The daily Security Hub membership snapshot: an S3 bucket of snapshots, a schedule, and the check Lambda. */
 public final class MembershipWatch extends Construct {
     static final String HANDLER = "dev.securitywatch.hubcheck.handler.HubMemberCheckHandler::handleRequest";
+    /** Written by the membership check, read by the notifier's coverage check (lambda-kit's OrganizationInventory). */
+    static final String INVENTORY_KEY = "organization/inventory.json";
 
     private final IBucket bucket;
     private final JavaFunction function;
@@ -59,10 +62,11 @@ public final class MembershipWatch extends Construct {
         env.put("CENTRAL_REGION", config.centralRegion());
         env.put("READ_ORGANIZATIONS", Boolean.toString(settings.readOrganizations()));
         env.put("REPORT_TIMEZONE", settings.timezone());
+        env.put("SECURITY_ACCOUNT", Stack.of(this).getAccount());
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-hub-member-check");
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("hub-member-check-lambda", HANDLER,
                 "Security Watch: snapshots Security Hub membership, diffs it with the previous snapshot, reports",
-                512, Duration.minutes(3), env));
+                512, Duration.minutes(5), env));
 
         String account = Stack.of(this).getAccount();
         function.role().addToPolicy(PolicyStatement.Builder.create()
@@ -73,11 +77,21 @@ public final class MembershipWatch extends Construct {
         if (settings.readOrganizations()) {
             function.role().addToPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("organizations:ListAccounts")).resources(List.of("*")).build());
+            // The enabled regions of the organization's accounts, and of this one, for the coverage check.
+            String partition = Stack.of(this).getPartition();
+            function.role().addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("account:ListRegions"))
+                    .resources(List.of("arn:" + partition + ":account::" + account + ":account",
+                            "arn:" + partition + ":account::*:account/o-*/*"))
+                    .build());
             NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
                     .reason("organizations:ListAccounts has no resource-level permissions; AWS requires Resource *."
-                            + " The call is read-only.")
-                    .appliesTo(List.of("Resource::*"))
+                            + " account:ListRegions names a member account as account/o-<org>/<id> under the"
+                            + " management account, neither known at synth. Both calls are read-only.")
+                    .appliesTo(List.of("Resource::*", RegexAppliesTo.builder()
+                            .regex("/^Resource::arn:[^:]+:account::\\*:account\\/o-\\*\\/\\*$/")
+                            .build()))
                     .build()), true);
         }
         grantSnapshotAccess();
@@ -96,6 +110,8 @@ public final class MembershipWatch extends Construct {
         String snapshots = bucket.arnForObjects("snapshots/*");
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject", "s3:PutObject")).resources(List.of(snapshots)).build());
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject")).resources(List.of(bucket.arnForObjects(INVENTORY_KEY))).build());
         // The original stack's memberLog/YYYYMMDD.json files, read once as the history to diff against.
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject")).resources(List.of(bucket.arnForObjects("memberLog/*"))).build());
@@ -115,6 +131,33 @@ public final class MembershipWatch extends Construct {
                         + " memberLog/ history; nothing else.")
                 .appliesTo(List.of(RegexAppliesTo.builder()
                         .regex("/^Resource::.*\\/(snapshots|memberLog)\\/\\*$/").build()))
+                .build()), true);
+    }
+
+    /**
+     * The coverage check's access: it reads the organization's inventory and keeps its daily report under
+     * {@code coverage/}. Exact actions, as for the membership check itself.
+     */
+    public void grantCoverage(IRole role) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject")).resources(List.of(bucket.arnForObjects(INVENTORY_KEY))).build());
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject")).resources(List.of(bucket.arnForObjects("coverage/*"))).build());
+        // GetObject of a key that does not exist answers 403 instead of 404 without ListBucket on the prefix.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
+                .conditions(Map.of("StringEquals", Map.of("s3:prefix", List.of(INVENTORY_KEY))))
+                .build());
+        if (snapshotsKey != null) {
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("kms:Decrypt", "kms:GenerateDataKey")).resources(List.of(snapshotsKey.getKeyArn()))
+                    .build());
+        }
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The daily coverage reports are dated (coverage/yyyy/mm/dd.json), so the notifier may write"
+                        + " any object under coverage/ of the membership bucket; it reads only the inventory.")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::.*\\/coverage\\/\\*$/").build()))
                 .build()), true);
     }
 

@@ -42,6 +42,7 @@ import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
@@ -68,8 +69,9 @@ public final class Notifier extends Construct {
     private final Queue queue;
     private final DeadLetterQueue deadLetters;
 
+    /** @param coverageBucket where the coverage check reads the organization and keeps its daily report */
     public Notifier(Construct scope, String id, SecurityWatchConfig config, ITopic alerts, ITopic health,
-                    IKey alertsKey, ISecret slackSecret) {
+                    IKey alertsKey, ISecret slackSecret, IBucket coverageBucket) {
         super(scope, id);
         Alerts settings = config.alerts();
         dedupTable = table("Dedup");
@@ -80,6 +82,7 @@ public final class Notifier extends Construct {
         env.putAll(LambdaEnvironment.slack(config));
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
         env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
+        env.put("COVERAGE_BUCKET", coverageBucket.getBucketName());
         env.put("CANARY_MINUTES", Integer.toString(config.health().canaryMinutes()));
         env.put("SECURITY_ACCOUNT", config.securityAccount());
         Map<String, List<String>> memberPaths = new LinkedHashMap<>();

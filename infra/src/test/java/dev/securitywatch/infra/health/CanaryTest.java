@@ -96,6 +96,28 @@ class CanaryTest {
     }
 
     @Test
+    void theMembershipWatchWritesTheOrganizationAndTheCoverageCheckReadsItAndKeepsItsReport() {
+        central.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
+                Match.stringLikeRegexp(".*NotifierHandler.*"), "Environment", Map.of("Variables", Match.objectLike(
+                        Map.of("COVERAGE_BUCKET", Map.of("Ref", Match.stringLikeRegexp("MembershipWatchSnapshots.*"))))))));
+        central.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
+                Match.stringLikeRegexp(".*HubMemberCheckHandler.*"), "Environment", Map.of("Variables",
+                        Match.objectLike(Map.of("SECURITY_ACCOUNT", "123456789012"))))));
+        String notifier = policiesOf("NotifierLambdaRole");
+        assertThat(notifier).contains("\"s3:GetObject\"", "/organization/inventory.json", "\"s3:PutObject\"",
+                "/coverage/*").doesNotContain("/snapshots/", "s3:DeleteObject");
+        String membership = policiesOf("MembershipWatchLambdaRole");
+        assertThat(membership).contains("account:ListRegions", ":account/o-*/*", "/organization/inventory.json")
+                .doesNotContain("/coverage/", "account:Put", "account:Enable", "account:Disable");
+    }
+
+    private String policiesOf(String rolePrefix) {
+        return MAPPER.valueToTree(central.findResources("AWS::IAM::Policy", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("Roles", Match.arrayWith(List.of(Map.of("Ref",
+                        Match.stringLikeRegexp(rolePrefix + ".*")))))))))).toString();
+    }
+
+    @Test
     void theSecurityAccountChecksTheHeartbeatsEveryCanaryInterval() {
         central.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "rate(10 minutes)",
                 "Target", Match.objectLike(Map.of("Input", "{\"securityWatch\":\"heartbeat-check\"}"))));

@@ -2,10 +2,12 @@ package dev.securitywatch.notifier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.securitywatch.catalog.HealthEntries;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.notifier.health.Coverage;
 import dev.securitywatch.notifier.health.CoverageJson;
 import dev.securitywatch.notifier.health.Heartbeat;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -56,12 +59,16 @@ final class CoverageCommand {
         JsonNode config = files.read(Path.of(required(options, "--config"))).path("context");
         String security = account(config.path("securityAccount"), "--config context.securityAccount");
         Duration interval = Duration.ofMinutes(minutes(options.getOrDefault("--canary-minutes", "15")));
-        Coverage coverage = Coverage.of(security, accounts(files.read(Path.of(required(options, "--accounts")))),
-                members(config.path("memberAccounts")),
-                options.containsKey("--regions") ? regions(files.read(Path.of(options.get("--regions"))))
-                        : Map.of(),
-                heartbeats(files.read(Path.of(required(options, "--heartbeats")))), now(options),
-                HealthEntries.silentAfter(interval));
+        Instant now = now(options);
+        // The files are read now, so the inventory they make is as fresh as the check.
+        OrganizationInventory inventory = new OrganizationInventory(now,
+                accounts(files.read(Path.of(required(options, "--accounts")))),
+                options.containsKey("--regions") ? regions(files.read(Path.of(options.get("--regions")))) : Map.of(),
+                options.containsKey("--regions") ? Optional.empty()
+                        : Optional.of("no --regions FILE given, so unwatched regions are not checked"));
+        Coverage coverage = Coverage.of(security, Optional.of(inventory), members(config.path("memberAccounts")),
+                heartbeats(files.read(Path.of(required(options, "--heartbeats")))), now,
+                HealthEntries.silentAfter(interval), List.of());
         out.println(CoverageJson.of(coverage, mapper).toPrettyString());
         return coverage.gaps() == 0 ? Commands.EXIT_OK : Commands.EXIT_FAILED;
     }
@@ -113,14 +120,14 @@ final class CoverageCommand {
     }
 
     /** The accounts of {@code list-accounts} output: one page, or a JSON list of pages. */
-    private static List<Coverage.Account> accounts(JsonNode file) {
+    private static List<OrganizationInventory.Account> accounts(JsonNode file) {
         List<JsonNode> pages = new ArrayList<>();
         if (file.isArray()) {
             file.forEach(pages::add);
         } else {
             pages.add(file);
         }
-        List<Coverage.Account> accounts = new ArrayList<>();
+        List<OrganizationInventory.Account> accounts = new ArrayList<>();
         for (JsonNode page : pages) {
             JsonNode list = page.path("Accounts");
             if (!list.isArray()) {
@@ -133,7 +140,7 @@ final class CoverageCommand {
                 if (state.isBlank()) {
                     throw new CliException("--accounts: account " + id + " has no State or Status");
                 }
-                accounts.add(new Coverage.Account(id, account.path("Name").asText(null), state));
+                accounts.add(new OrganizationInventory.Account(id, account.path("Name").asText(null), state));
             }
         }
         return accounts;
@@ -160,7 +167,7 @@ final class CoverageCommand {
         file.properties().forEach(entry -> {
             List<String> enabled = new ArrayList<>();
             entry.getValue().forEach(region -> enabled.add(region.asText()));
-            regions.put(entry.getKey(), enabled);
+            regions.put(account(new TextNode(entry.getKey()), "--regions"), enabled);
         });
         return regions;
     }

@@ -27,15 +27,16 @@ import dev.securitywatch.notifier.health.Coverage;
 
 /**
  * The notifier's environment, read through lambda-kit's {@link Environment} and checked once per container. A bad
- * value fails the init with a message that names the variable. {@code SLACK_SECRET_ID} and {@code DEDUP_TABLE_NAME}
- * stay optional here: the CLI renders without them; the Lambda's wiring requires them.
+ * value fails the init with a message that names the variable. {@code SLACK_SECRET_ID}, the table names and
+ * {@code COVERAGE_BUCKET} stay optional here: the CLI renders without them; the Lambda's wiring requires them.
  */
 public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings renderSettings, SlackRoutes routes,
                              boolean muteAutomation, Suppressions suppressions, String slackSecretId,
                              String dedupTableName,
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
                              int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow,
-                             String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured) {
+                             String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured,
+                             String coverageBucket) {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
 
@@ -83,7 +84,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
                 Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
                 text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)),
-                configured);
+                configured, text(env, "COVERAGE_BUCKET"));
     }
 
     private static double rate(Environment env, String name, double fallback) {

@@ -8,21 +8,28 @@ import dev.securitywatch.notifier.service.DeliveryLedger;
 import dev.securitywatch.notifier.service.HeartbeatStore;
 import dev.securitywatch.notifier.service.SuppressionTally;
 import dev.securitywatch.notifier.service.ThreadStore;
+import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
+import dev.securitywatch.notifier.service.CoverageReports;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Where the notifier keeps state: DynamoDB in the Lambda, memory in the CLI and the benchmarks. */
+/**
+ * Where the notifier keeps state: DynamoDB (and the membership watch's bucket for coverage) in the Lambda, memory in
+ * the CLI and the benchmarks.
+ */
 public record NotifierStores(DeliveryLedger ledger, SuppressionTally tally, ThreadStore threads,
-                             HeartbeatStore heartbeats) {
+                             HeartbeatStore heartbeats, CoverageReports coverage) {
     public NotifierStores {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(tally, "tally");
         Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(heartbeats, "heartbeats");
+        Objects.requireNonNull(coverage, "coverage");
     }
 
-    /** Everything in memory, for one process. */
+    /** Everything in memory, for one process; the coverage check sees no organization. */
     public static NotifierStores inMemory() {
         return new NotifierStores(new InMemoryDeliveryLedger(), new InMemorySuppressionTally(),
-                new InMemoryThreadStore(), new InMemoryHeartbeatStore());
+                new InMemoryThreadStore(), new InMemoryHeartbeatStore(), new InMemoryCoverageReports(Optional.empty()));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
+import dev.securitywatch.notifier.bucket.S3CoverageReports;
 import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.health.CoverageAlert;
@@ -47,6 +49,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The collaborators of one container, built once. */
@@ -76,6 +79,9 @@ public final class NotifierWiring {
         if (config.heartbeatTableName() == null) {
             throw new IllegalArgumentException("HEARTBEAT_TABLE_NAME is not set");
         }
+        if (config.coverageBucket() == null) {
+            throw new IllegalArgumentException("COVERAGE_BUCKET is not set");
+        }
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("AWS_REGION is not set");
@@ -95,7 +101,9 @@ public final class NotifierWiring {
                 config.dedupRetention());
         return create(config, new NotifierStores(ledger, new DynamoDbSuppressionTally(table, config.dedupTableName()),
                 new DynamoDbThreadStore(table, config.dedupTableName()),
-                new DynamoDbHeartbeatStore(table, config.heartbeatTableName())), outbox, new NotifierLog(), mapper);
+                new DynamoDbHeartbeatStore(table, config.heartbeatTableName()),
+                new S3CoverageReports(s3(Region.of(region), awsHttp, credentials), config.coverageBucket(),
+                        new OrganizationInventoryJson(mapper))), outbox, new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
@@ -109,6 +117,12 @@ public final class NotifierWiring {
     /** The dedup table's client; SnapStart priming builds the same one on an offline HTTP client. */
     static DynamoDbClient dynamoDb(Region region, SdkHttpClient http, AwsCredentialsProvider credentials) {
         return DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
+    }
+
+    /** The coverage bucket's client; an adopted membership bucket may live in another region. */
+    static S3Client s3(Region region, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return S3Client.builder().region(region).crossRegionAccessEnabled(true).credentialsProvider(credentials)
+                .httpClient(http).build();
     }
 
     /** The Slack secret's client; SnapStart priming builds the same one on an offline HTTP client. */
@@ -136,7 +150,7 @@ public final class NotifierWiring {
         HeartbeatTracker tracker = new HeartbeatTracker(config.canaryInterval());
         return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(config.renderSettings(),
                 config.canaryInterval()), config.configured(),
-                new CoverageAlert(config.renderSettings()));
+                new CoverageAlert(config.renderSettings()), stores.coverage());
     }
 
     /**

@@ -28,11 +28,15 @@ public final class CoverageAlert {
         List<Coverage.Silent> never = coverage.silent().stream().filter(s -> s.lastHeartbeat().isEmpty()).toList();
         List<Coverage.Silent> silent = coverage.silent().stream().filter(s -> s.lastHeartbeat().isPresent()).toList();
         boolean securityUnwatched = !coverage.securityAccount().member();
-        List<Field> fields = List.of(
+        List<Field> fields = new ArrayList<>(List.of(
                 Field.of("Configured paths", Integer.toString(configuredPaths)),
                 Field.of("Never heard from", Integer.toString(never.size())),
                 Field.of("Silent", Integer.toString(silent.size())),
-                Field.of("Security account watched", securityUnwatched ? "no" : "yes"));
+                Field.of("Security account watched", securityUnwatched ? "no" : "yes")));
+        coverage.organization().ifPresent(organization -> {
+            fields.add(Field.of("Accounts not enrolled", Integer.toString(coverage.notEnrolled().size())));
+            fields.add(Field.of("Enabled regions unwatched", Integer.toString(coverage.unwatchedRegions().size())));
+        });
         List<Section> sections = new ArrayList<>();
         if (!never.isEmpty()) {
             sections.add(new Section("Never sent a heartbeat", lines(never), true));
@@ -40,20 +44,46 @@ public final class CoverageAlert {
         if (!silent.isEmpty()) {
             sections.add(new Section("Silent", lines(silent), true));
         }
+        if (!coverage.unwatchedRegions().isEmpty()) {
+            sections.add(new Section("Enabled regions with no member stack (attackers use regions nobody watches)",
+                    PathLines.capped(coverage.unwatchedRegions(), path -> PathLines.describe(settings,
+                            path.account(), path.region())), true));
+        }
+        if (!coverage.notEnrolled().isEmpty()) {
+            sections.add(new Section("Accounts of the organization not enrolled", PathLines.capped(
+                    coverage.notEnrolled(), account -> settings.accounts().describe(account.id())
+                            + (account.name() == null ? "" : " · " + account.name())), true));
+        }
+        if (!coverage.notEnabled().isEmpty()) {
+            sections.add(new Section("Configured regions the account has not enabled", PathLines.capped(
+                    coverage.notEnabled(), path -> PathLines.describe(settings, path.account(), path.region())
+                            + ": no member stack can run there; enable the region or remove it from memberAccounts"),
+                    true));
+        }
         if (securityUnwatched) {
             sections.add(new Section("Security account", List.of(settings.accounts().describe(
                     coverage.securityAccount().id()) + " is not a member account: changes there are not watched."
                     + " Add it to memberAccounts."), false));
         }
+        coverage.organization().filter(Coverage.Organization::stale).ifPresent(organization -> sections.add(
+                new Section("Organization inventory", List.of("Last read " + EventTimes.display(
+                        organization.readAt().toString()) + ": the membership watch has not read the organization"
+                        + " since. Check its schedule, its dead-letter queue and its log."), false)));
+        if (!coverage.limits().isEmpty()) {
+            sections.add(new Section("Not checked", coverage.limits(), false));
+        }
         sections.add(new Section("First thing to check", List.of("A path never heard from: is its member stack"
                 + " deployed (cdk deploy SecurityWatch-Member-<account>-<region>), and does its canary schedule run?"
-                + " A silent path: see the heartbeat alert's checks. The whole map, with the organization's accounts"
-                + " and enabled regions: java -jar notifier-lambda.jar coverage."), false));
-        int gaps = coverage.silent().size() + (securityUnwatched ? 1 : 0);
+                + " A silent path: see the heartbeat alert's checks. An account or region not watched: add it to"
+                + " memberAccounts and deploy its member stacks. The whole map is the day's report in the"
+                + " membership watch's bucket (coverage/latest.json)."), false));
+        int gaps = coverage.gaps();
+        boolean exposed = !coverage.silent().isEmpty() || !coverage.unwatchedRegions().isEmpty()
+                || !coverage.notEnrolled().isEmpty();
         String headline = "Coverage: " + gaps + (gaps == 1 ? " gap" : " gaps") + " in what Security Watch hears from";
         String day = coverage.checkedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        return new Alert("coverage:" + day, Alert.Kind.HEALTH, coverage.silent().isEmpty() ? Severity.MEDIUM
-                : Severity.HIGH, Alert.Tone.DENIED, headline, "Security Watch coverage",
+        return new Alert("coverage:" + day, Alert.Kind.HEALTH, exposed ? Severity.HIGH : Severity.MEDIUM,
+                Alert.Tone.DENIED, headline, "Security Watch coverage",
                 Optional.of(Category.HEALTH.id()), null, null, List.of(), false, fields, sections, List.of(),
                 List.of("Posted every day while a gap lasts."),
                 new Alert.Subject("CoverageCheck", Optional.empty(), List.of("coverage:daily"),

@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * The coverage map as one JSON document: what the CLI's {@code coverage} prints and the daily run logs.
- * {@code checkedAt}, {@code gaps}, {@code notEnrolled}, {@code silent} (last heartbeat or null), {@code
- * unwatchedRegions}, {@code configuredButNotEnabled}, {@code securityAccount}, {@code suspendedOrClosedSkipped}.
+ * {@code checkedAt}, {@code gaps}, {@code organization} ({@code readAt}, {@code accounts}, {@code stale}; null when
+ * not read), {@code notEnrolled}, {@code silent} (last heartbeat or null), {@code unwatchedRegions}, {@code
+ * configuredButNotEnabled}, {@code securityAccount}, {@code suspendedOrClosedSkipped}, {@code limits}.
  */
 public final class CoverageJson {
     private CoverageJson() {
@@ -17,6 +18,9 @@ public final class CoverageJson {
     public static ObjectNode of(Coverage coverage, ObjectMapper mapper) {
         ObjectNode report = mapper.createObjectNode().put("checkedAt", coverage.checkedAt().toString())
                 .put("gaps", coverage.gaps());
+        coverage.organization().ifPresentOrElse(organization -> report.putObject("organization")
+                .put("readAt", organization.readAt().toString()).put("accounts", organization.accounts())
+                .put("stale", organization.stale()), () -> report.putNull("organization"));
         ArrayNode notEnrolled = report.putArray("notEnrolled");
         coverage.notEnrolled().forEach(account -> notEnrolled.addObject().put("account", account.id())
                 .put("name", account.name()).put("state", account.state()));
@@ -33,6 +37,7 @@ public final class CoverageJson {
         report.putObject("securityAccount").put("account", coverage.securityAccount().id())
                 .put("member", coverage.securityAccount().member());
         report.put("suspendedOrClosedSkipped", coverage.skipped());
+        coverage.limits().forEach(report.putArray("limits")::add);
         return report;
     }
 }

@@ -12,6 +12,7 @@ import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.event.transport.DeliveredRecord;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.Post;
@@ -153,8 +154,9 @@ public final class NotificationService {
 
     /**
      * The daily coverage run: the configured paths that never sent a heartbeat or are silent, and the security account
-     * when it is not a member, in one health message a day while a gap lasts; the whole map is logged as one JSON
-     * document. Organization accounts and enabled regions are not read here (see the CLI's {@code coverage}).
+     * when it is not a member, the organization's accounts not enrolled and its enabled regions not watched (from the
+     * membership watch's inventory), in one health message a day while a gap lasts; the whole map is kept as the
+     * day's JSON report beside the inventory.
      */
     public BatchResult checkCoverage(Deadline deadline) {
         Batch batch = new Batch();
@@ -172,15 +174,33 @@ public final class NotificationService {
             batch.failures.add("heartbeat store unavailable: " + e.getMessage());
             return batch.result();
         }
-        Coverage coverage = Coverage.of(configured.securityAccount().get(), List.of(), configured.paths(), Map.of(),
-                latest, now, heartbeats.tracker().silentAfter());
-        log.coverage(CoverageJson.of(coverage, COVERAGE_JSON).toString(), coverage.gaps());
-        if (coverage.gaps() == 0) {
-            return batch.result();
+        List<String> limits = new ArrayList<>();
+        CoverageReports reports = heartbeats.reports();
+        Optional<OrganizationInventory> inventory = Optional.empty();
+        try {
+            inventory = reports.inventory();
+            if (inventory.isEmpty()) {
+                limits.add("organization not read: no inventory at " + reports.inventoryLocation() + " yet; the"
+                        + " membership watch writes it daily when hubMemberCheck.readOrganizations is true");
+            }
+        } catch (CoverageReports.CoverageReportsUnavailableException e) {
+            limits.add("organization not read: " + e.getMessage());
         }
-        Alert alert = heartbeats.coverageAlerts().of(coverage, configured.pathCount());
-        for (String sink : sinks(batch).orElse(List.of())) {
-            deliverTo(sink, Map.of(alert.dedupKey(), new Event(alert, Optional.empty())), deadline, batch);
+        Coverage coverage = Coverage.of(configured.securityAccount().get(), inventory, configured.paths(), latest,
+                now, heartbeats.tracker().silentAfter(), limits);
+        if (coverage.gaps() > 0) {
+            Alert alert = heartbeats.coverageAlerts().of(coverage, configured.pathCount());
+            for (String sink : sinks(batch).orElse(List.of())) {
+                deliverTo(sink, Map.of(alert.dedupKey(), new Event(alert, Optional.empty())), deadline, batch);
+            }
+        }
+        // Kept after the alert: a failed write fails the run, and the schedule's retry posts nothing twice.
+        try {
+            log.coverage(coverage.gaps(), coverage.limits(),
+                    reports.save(now, CoverageJson.of(coverage, COVERAGE_JSON).toString()));
+        } catch (CoverageReports.CoverageReportsUnavailableException e) {
+            log.coverage(coverage.gaps(), coverage.limits(), "not kept: " + e.getMessage());
+            batch.failures.add("coverage report not kept: " + e.getMessage());
         }
         return batch.result();
     }

@@ -119,10 +119,10 @@ public final class NotifierLog {
         log(Level.INFO, why, new Object[0]);
     }
 
-    /** The coverage map as one JSON document, kept in the log as the day's record. */
-    void coverage(String document, int gaps) {
+    /** The day's coverage in one line: the gaps, what was not checked, and where the whole report is. */
+    void coverage(int gaps, List<String> limits, String report) {
         log(gaps == 0 ? Level.INFO : Level.WARN, "coverage: " + gaps + " gap(s)", new Object[] {
-                field("gaps", gaps), field("coverage", document)});
+                field("gaps", gaps), field("limits", limits), field("report", report)});
     }
 
     void heartbeatsRecorded(int paths) {

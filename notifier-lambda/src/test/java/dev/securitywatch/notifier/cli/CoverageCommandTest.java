@@ -129,6 +129,18 @@ class CoverageCommandTest {
                 .isEqualTo("{\"account\":\"999999999999\",\"member\":false}");
         assertThat(report.path("gaps").asInt()).isEqualTo(20 + 2 + 2 + 1 + 1);
         assertThat(report.path("checkedAt").asText()).isEqualTo(NOW);
+        assertThat(report.path("organization").toString()).isEqualTo("{\"readAt\":\"" + NOW + "\",\"accounts\":25,"
+                + "\"stale\":false}");
+        assertThat(report.path("limits")).isEmpty();
+    }
+
+    @Test
+    void withoutTheRegionsFileTheReportSaysWhatItDidNotCheck() throws Exception {
+        coverage();
+
+        JsonNode report = MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("unwatchedRegions")).isEmpty();
+        assertThat(report.path("limits").toString()).contains("enabled regions not read: no --regions FILE given");
     }
 
     @Test
@@ -160,6 +172,11 @@ class CoverageCommandTest {
         assertThat(coverage()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--heartbeats: every item needs account (S),"
                 + " region (S) and lastHeartbeat (N, epoch milliseconds)");
+
+        Files.writeString(regions, "{\"prod\": [\"us-east-1\"]}");
+        assertThat(coverage("--regions", regions.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--regions: expected a 12-digit account id, got"
+                + " 'prod'");
 
         Files.writeString(accounts, "{\"Users\":[]}");
         assertThat(coverage()).isEqualTo(2);

@@ -12,6 +12,7 @@ import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
+import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
 import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +83,8 @@ class NotifierHandlerTest {
         NotifierWiring runtime = NotifierWiring.create(config, new NotifierStores(new DynamoDbDeliveryLedger(
                 dynamoDb.client(), table, Duration.ofMinutes(15), Duration.ofDays(14)),
                 new DynamoDbSuppressionTally(dynamoDb.client(), table), new DynamoDbThreadStore(dynamoDb.client(), table),
-                new DynamoDbHeartbeatStore(dynamoDb.client(), table)), outbox, new NotifierLog(), MAPPER);
+                new DynamoDbHeartbeatStore(dynamoDb.client(), table), new InMemoryCoverageReports(Optional.empty())),
+                outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
         logs = LogCapture.start();
         metrics = MetricsCapture.start();
@@ -243,7 +246,11 @@ class NotifierHandlerTest {
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
                 "DEDUP_TABLE_NAME", "t"), MAPPER)).hasMessage("HEARTBEAT_TABLE_NAME is not set");
         assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
-                "DEDUP_TABLE_NAME", "t", "HEARTBEAT_TABLE_NAME", "h"), MAPPER)).hasMessage("AWS_REGION is not set");
+                "DEDUP_TABLE_NAME", "t", "HEARTBEAT_TABLE_NAME", "h"), MAPPER))
+                .hasMessage("COVERAGE_BUCKET is not set");
+        assertThatThrownBy(() -> NotifierWiring.fromEnvironment(Map.of("SLACK_SECRET_ID", "arn",
+                "DEDUP_TABLE_NAME", "t", "HEARTBEAT_TABLE_NAME", "h", "COVERAGE_BUCKET", "b"), MAPPER))
+                .hasMessage("AWS_REGION is not set");
     }
 
     /** The production wiring, with no AWS credentials at all: priming would fail if it reached for AWS. */
@@ -252,7 +259,8 @@ class NotifierHandlerTest {
         NotifierWiring runtime = NotifierWiring.fromEnvironment(Map.of(
                 "SLACK_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sw-AbC",
                 "DEDUP_TABLE_NAME", "security-watch-notifier-dedup", "HEARTBEAT_TABLE_NAME",
-                "security-watch-heartbeats", "AWS_REGION", "eu-west-1"), MAPPER);
+                "security-watch-heartbeats", "COVERAGE_BUCKET", "security-watch-membership",
+                "AWS_REGION", "eu-west-1"), MAPPER);
 
         Priming priming = new Priming(runtime);
         priming.beforeCheckpoint(null);

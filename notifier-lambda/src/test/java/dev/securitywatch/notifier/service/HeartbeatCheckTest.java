@@ -7,6 +7,9 @@ import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.event.testing.AcceptanceData;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
 import dev.securitywatch.notifier.burst.BurstPlanner;
 import dev.securitywatch.notifier.burst.SummaryAlert;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
@@ -78,13 +81,19 @@ class HeartbeatCheckTest {
     }
 
     private NotificationService service(String heartbeatTable, Coverage.Configured configured) {
+        return service(heartbeatTable, configured, new InMemoryCoverageReports(Optional.empty()));
+    }
+
+    private NotificationService service(String heartbeatTable, Coverage.Configured configured,
+                                        CoverageReports reports) {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, new DynamoDbDeliveryLedger(
                 dynamoDb.client(), table, Duration.ofMinutes(3), Duration.ofDays(14)), outbox, new NotifierLog(),
                 new NoiseRules(false, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
                 new Threading(new InMemoryThreadStore(), Duration.ofHours(24), Duration.ofMinutes(15)),
-                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable), configured), clock);
+                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable), configured,
+                        reports), clock);
     }
 
     private static InboundMessage heartbeat(String region, String at) {
@@ -179,9 +188,14 @@ class HeartbeatCheckTest {
     }
 
     @Test
-    void theDailyCoverageNamesThePathsNeverHeardFromAndRepeatsNextDay() throws Exception {
+    void theDailyCoverageJoinsTheOrganizationNamesEveryGapKeepsTheReportAndRepeatsNextDay() throws Exception {
+        InMemoryCoverageReports reports = new InMemoryCoverageReports(Optional.of(new OrganizationInventory(
+                Instant.parse("2026-12-04T02:00:00Z"), List.of(account("112233445566", "prod", "ACTIVE"),
+                        account("999999999999", "security", "ACTIVE"), account("444455556666", "sandbox", "ACTIVE"),
+                        account("777788889999", "closed", "SUSPENDED")),
+                Map.of("112233445566", List.of("us-east-1", "ap-northeast-1", "eu-central-1")), Optional.empty())));
         service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
-                "112233445566", List.of("us-east-1", "ap-northeast-1"))));
+                "112233445566", List.of("us-east-1", "ap-northeast-1"))), reports);
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         BatchResult first = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
@@ -191,16 +205,96 @@ class HeartbeatCheckTest {
         assertThat(sameDay.duplicates()).as("one message a day").isEqualTo(1);
         OutboundMessage message = outbox.posted.get(0);
         assertThat(message.plainBody()).contains("Never sent a heartbeat", "prod (112233445566) us-east-1",
-                "prod (112233445566) global services", "999999999999 is not a member account")
-                .doesNotContain("prod (112233445566) ap-northeast-1");
+                "prod (112233445566) global services", "999999999999 is not a member account",
+                "Enabled regions with no member stack", "prod (112233445566) eu-central-1",
+                "Accounts of the organization not enrolled", "444455556666 · sandbox")
+                .doesNotContain("prod (112233445566) ap-northeast-1", "777788889999", "Not checked");
         String json = PayloadChecks.assertValid(message.slack().json()).toString();
         Golden.assertMatches("health-coverage", Rendering.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(Rendering.MAPPER.readTree(json)) + "\n");
-        assertThat(logs.text()).contains("coverage: 3 gap(s)", "\\\"lastHeartbeat\\\":null");
+        assertThat(logs.text()).contains("coverage: 5 gap(s)", "coverage/2026/12/04.json");
+        JsonNode report = Rendering.MAPPER.readTree(reports.reports().get("coverage/latest.json"));
+        assertThat(report.path("gaps").asInt()).isEqualTo(5);
+        assertThat(report.path("organization").path("readAt").asText()).isEqualTo("2026-12-04T02:00:00Z");
+        assertThat(report.path("notEnrolled").get(0).path("account").asText()).isEqualTo("444455556666");
+        assertThat(report.path("unwatchedRegions").toString()).contains("eu-central-1");
+        assertThat(report.path("suspendedOrClosedSkipped").asInt()).isEqualTo(1);
+        assertThat(reports.reports()).containsKey("coverage/2026/12/04.json");
 
         clock.set(Instant.parse("2026-12-05T04:50:00Z"));
         assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts())
                 .as("still a gap the next day: said again").isEqualTo(1);
+        assertThat(reports.reports()).containsKey("coverage/2026/12/05.json");
+    }
+
+    @Test
+    void anInventoryTheMembershipWatchStoppedWritingIsAGap() {
+        InMemoryCoverageReports reports = new InMemoryCoverageReports(Optional.of(new OrganizationInventory(
+                Instant.parse("2026-11-29T02:00:00Z"), List.of(account("112233445566", "prod", "ACTIVE")),
+                Map.of(), Optional.of("Account ListRegions for 112233445566 failed: AccessDeniedException"))));
+        service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
+                "112233445566", List.of("ap-northeast-1"))), reports);
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isEqualTo(1);
+
+        assertThat(outbox.posted.get(0).slack().json()).contains("Coverage: 1 gap in what");
+        assertThat(outbox.posted.get(0).plainBody()).contains(
+                "the membership watch has not read the organization since", "Not checked",
+                "enabled regions not read: Account ListRegions for 112233445566 failed: AccessDeniedException");
+    }
+
+    @Test
+    void noInventoryIsALimitOfTheReportNotAGap() throws Exception {
+        InMemoryCoverageReports reports = new InMemoryCoverageReports(Optional.empty());
+        service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
+                "112233445566", List.of("ap-northeast-1"))), reports);
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isZero();
+
+        JsonNode report = Rendering.MAPPER.readTree(reports.reports().get("coverage/latest.json"));
+        assertThat(report.path("organization").isNull()).isTrue();
+        assertThat(report.path("limits").get(0).asText()).startsWith("organization not read: no inventory at");
+    }
+
+    @Test
+    void aReportThatCannotBeKeptFailsTheRunAfterTheAlertSoTheRetryPostsNothingTwice() {
+        CoverageReports unwritable = new CoverageReports() {
+            @Override
+            public Optional<OrganizationInventory> inventory() {
+                throw new CoverageReportsUnavailableException("S3 GetObject s3://b/organization/inventory.json"
+                        + " failed: AccessDenied (HTTP 403)");
+            }
+
+            @Override
+            public String save(Instant checkedAt, String json) {
+                throw new CoverageReportsUnavailableException("S3 PutObject s3://b/coverage/2026/12/04.json failed:"
+                        + " AccessDenied (HTTP 403)");
+            }
+
+            @Override
+            public String inventoryLocation() {
+                return "s3://b/organization/inventory.json";
+            }
+        };
+        service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
+                "112233445566", List.of("ap-northeast-1"))), unwritable);
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
+
+        BatchResult result = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
+        BatchResult retry = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
+
+        assertThat(result.posts()).isEqualTo(1);
+        assertThat(result.failures()).containsExactly("coverage report not kept: S3 PutObject"
+                + " s3://b/coverage/2026/12/04.json failed: AccessDenied (HTTP 403)");
+        assertThat(retry.posts()).isZero();
+        assertThat(outbox.posted.get(0).plainBody()).contains("organization not read: S3 GetObject"
+                + " s3://b/organization/inventory.json failed: AccessDenied (HTTP 403)");
+    }
+
+    private static OrganizationInventory.Account account(String id, String name, String state) {
+        return new OrganizationInventory.Account(id, name, state);
     }
 
     @Test

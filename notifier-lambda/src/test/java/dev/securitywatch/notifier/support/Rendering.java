@@ -12,6 +12,8 @@ import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.service.HeartbeatStore;
+import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
+import dev.securitywatch.notifier.service.CoverageReports;
 import dev.securitywatch.notifier.service.HeartbeatWatch;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.SilenceAlert;
@@ -53,11 +55,17 @@ public final class Rendering {
         return heartbeats(store, Coverage.Configured.NONE);
     }
 
-    /** The same, with configured member paths for the daily coverage run. */
+    /** The same, with configured member paths for the daily coverage run, which sees no organization. */
     public static HeartbeatWatch heartbeats(HeartbeatStore store, Coverage.Configured configured) {
+        return heartbeats(store, configured, new InMemoryCoverageReports(Optional.empty()));
+    }
+
+    /** The same, with the bucket the coverage run reads the organization from and keeps its report in. */
+    public static HeartbeatWatch heartbeats(HeartbeatStore store, Coverage.Configured configured,
+                                            CoverageReports reports) {
         return new HeartbeatWatch(store, new HeartbeatTracker(Duration.ofMinutes(15)),
                 new SilenceAlert(SETTINGS, Duration.ofMinutes(15)), configured,
-                new CoverageAlert(SETTINGS));
+                new CoverageAlert(SETTINGS), reports);
     }
 
     /** Threads kept in memory with the default windows; only a bot-token outbox uses them. */
