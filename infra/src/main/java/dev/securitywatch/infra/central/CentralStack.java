@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.events.targets.SnsTopicProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.StarPrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -142,8 +143,10 @@ public final class CentralStack extends Stack {
         health = new Health(this, "Health", config.health(), alertsKey);
         ISecret slackSecret = SlackSecret.reference(this, config.slack());
         membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
+        List<IKey> ownKeys = new ArrayList<>(List.of(alertsKey));
+        membershipWatch.key().ifPresent(ownKeys::add);
         notifier = new Notifier(this, "Notifier", config, alertsTopic, health.topic(), alertsKey, slackSecret,
-                membershipWatch.bucket());
+                membershipWatch.bucket(), ownKeys);
         membershipWatch.grantCoverage(notifier.function().role());
         auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
         new HealthDashboard(this, "HealthDashboard", forwardedEvents, notifier.queue());

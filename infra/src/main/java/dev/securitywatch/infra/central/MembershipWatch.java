@@ -18,6 +18,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -186,6 +187,11 @@ public final class MembershipWatch extends Construct {
 
     public IBucket bucket() {
         return bucket;
+    }
+
+    /** The snapshots' key, unless an existing bucket was adopted with its own encryption. */
+    public Optional<IKey> key() {
+        return Optional.ofNullable(snapshotsKey);
     }
 
     public JavaFunction function() {

@@ -69,9 +69,12 @@ public final class Notifier extends Construct {
     private final Queue queue;
     private final DeadLetterQueue deadLetters;
 
-    /** @param coverageBucket where the coverage check reads the organization and keeps its daily report */
+    /**
+     * @param coverageBucket where the coverage check reads the organization and keeps its daily report
+     * @param ownKeys        Security Watch's KMS keys: a change to one is CRITICAL, as for its other resources
+     */
     public Notifier(Construct scope, String id, SecurityWatchConfig config, ITopic alerts, ITopic health,
-                    IKey alertsKey, ISecret slackSecret, IBucket coverageBucket) {
+                    IKey alertsKey, ISecret slackSecret, IBucket coverageBucket, List<IKey> ownKeys) {
         super(scope, id);
         Alerts settings = config.alerts();
         dedupTable = table("Dedup");
@@ -83,6 +86,7 @@ public final class Notifier extends Construct {
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
         env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
         env.put("COVERAGE_BUCKET", coverageBucket.getBucketName());
+        env.put("OWN_KEYS", LambdaEnvironment.json(ownKeys.stream().map(IKey::getKeyArn).toList()));
         env.put("CANARY_MINUTES", Integer.toString(config.health().canaryMinutes()));
         env.put("SECURITY_ACCOUNT", config.securityAccount());
         Map<String, List<String>> memberPaths = new LinkedHashMap<>();

@@ -111,6 +111,15 @@ class CanaryTest {
                 .doesNotContain("/coverage/", "account:Put", "account:Enable", "account:Disable");
     }
 
+    @Test
+    void theNotifierKnowsSecurityWatchsOwnKeysSoAChangeToOneIsCritical() {
+        JsonNode notifier = MAPPER.valueToTree(central.findResources("AWS::Lambda::Function", Match.objectLike(
+                Map.of("Properties", Match.objectLike(Map.of("Handler",
+                        Match.stringLikeRegexp(".*NotifierHandler.*"))))))).elements().next();
+        String ownKeys = notifier.path("Properties").path("Environment").path("Variables").path("OWN_KEYS").toString();
+        assertThat(ownKeys).contains("AlertsKey", "MembershipWatchSnapshotsKey", "Arn");
+    }
+
     private String policiesOf(String rolePrefix) {
         return MAPPER.valueToTree(central.findResources("AWS::IAM::Policy", Match.objectLike(Map.of("Properties",
                 Match.objectLike(Map.of("Roles", Match.arrayWith(List.of(Map.of("Ref",

@@ -46,7 +46,8 @@ public final class CloudTrailRenderer {
     public Alert render(EventEnvelope envelope, CloudTrailEvent event, Optional<CatalogEntry> entry) {
         Optional<List<PermissionChange>> sgChanges = SecurityGroupChanges.of(event);
         Severity base = entry.map(CatalogEntry::severity).orElse(Severity.MEDIUM);
-        SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()));
+        SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()),
+                settings.ownKeys());
         boolean signIn = EventEnvelope.CONSOLE_SIGN_IN.equals(envelope.detailType())
                 || "ConsoleLogin".equals(event.eventName());
         String account = envelope.origin().account();

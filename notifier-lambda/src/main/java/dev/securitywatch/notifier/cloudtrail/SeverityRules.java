@@ -40,7 +40,9 @@ public final class SeverityRules {
     private SeverityRules() {
     }
 
-    public static SeverityAssessment assess(Severity base, CloudTrailEvent event, List<PermissionChange> changes) {
+    /** @param ownKeys the ARNs of Security Watch's own KMS keys */
+    public static SeverityAssessment assess(Severity base, CloudTrailEvent event, List<PermissionChange> changes,
+                                            Set<String> ownKeys) {
         List<String> reasons = new ArrayList<>();
         Severity severity = base;
         if (event.actor().type() == ActorType.ROOT && event.actor().invokedBy() == null) {
@@ -66,7 +68,7 @@ public final class SeverityRules {
                 reasons.add("CloudTrail logging switched off");
                 severity = Severity.CRITICAL;
             }
-            Optional<String> own = ownResource(event);
+            Optional<String> own = ownResource(event).or(() -> ownKey(event, ownKeys));
             if (own.isPresent() && event.actor().type() != ActorType.AWS_SERVICE) {
                 if (throughCloudFormation(event)) {
                     // A deployment changes these resources too: worth seeing, not worth a CRITICAL per resource.
@@ -97,6 +99,28 @@ public final class SeverityRules {
                 }
             } else {
                 node.elements().forEachRemaining(pending::add);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One of Security Watch's own KMS keys, as a KMS request names it: its ARN or its bare key id ({@code keyId},
+     * {@code KeyId} or {@code targetKeyId}). An alias could point anywhere, so only the key itself counts.
+     */
+    static Optional<String> ownKey(CloudTrailEvent event, Set<String> ownKeys) {
+        if (ownKeys.isEmpty() || !"kms.amazonaws.com".equals(event.eventSource())) {
+            return Optional.empty();
+        }
+        for (String field : List.of("keyId", "KeyId", "targetKeyId")) {
+            String named = text(event.requestParameters(), field);
+            if (named == null) {
+                continue;
+            }
+            for (String key : ownKeys) {
+                if (named.equals(key) || key.endsWith(":key/" + named)) {
+                    return Optional.of("KMS key " + key.substring(key.lastIndexOf('/') + 1));
+                }
             }
         }
         return Optional.empty();

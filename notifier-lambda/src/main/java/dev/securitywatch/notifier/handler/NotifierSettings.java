@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured,
                              String coverageBucket) {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern KEY_ARN = Pattern.compile("arn:[a-z-]+:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
 
 
     /**
@@ -70,7 +73,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
         });
         Coverage.Configured configured = configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper);
         RenderSettings render = new RenderSettings(Accounts.fromJson(text(env, "ACCOUNT_NAMES"), mapper), dashboards,
-                flag(env, "MENTION_ON_CRITICAL"), configured.paths());
+                flag(env, "MENTION_ON_CRITICAL"), configured.paths(), ownKeys(text(env, "OWN_KEYS"), mapper));
         return new NotifierSettings(catalogSettings(text(env, "CATALOG_SETTINGS"), mapper), render,
                 SlackRoutes.fromJson(text(env, "SLACK_ROUTES"), text(env, "SLACK_DEFAULT_CHANNEL"), mapper),
                 flag(env, "MUTE_AUTOMATION"), suppressions(text(env, "SUPPRESSIONS"), mapper),
@@ -124,6 +127,25 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
             }
         }
         return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
+    }
+
+    /** {@code OWN_KEYS}: {@code ["arn:aws:kms:...:key/<id>", ...]}, Security Watch's own KMS keys. */
+    private static Set<String> ownKeys(String json, ObjectMapper mapper) {
+        Set<String> keys = new LinkedHashSet<>();
+        Optional<JsonNode> read = JsonSetting.read("OWN_KEYS", json, mapper);
+        if (read.isPresent()) {
+            if (!read.get().isArray()) {
+                throw new SettingsException("OWN_KEYS must be a JSON list of KMS key ARNs");
+            }
+            for (JsonNode key : read.get()) {
+                if (!key.isTextual() || !KEY_ARN.matcher(key.asText()).matches()) {
+                    throw new SettingsException("OWN_KEYS must list KMS key ARNs (arn:aws:kms:<region>:<account>:"
+                            + "key/<id>), got " + key);
+                }
+                keys.add(key.asText());
+            }
+        }
+        return keys;
     }
 
     private static CatalogSettings catalogSettings(String json, ObjectMapper mapper) {

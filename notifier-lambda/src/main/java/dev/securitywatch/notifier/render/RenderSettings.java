@@ -4,6 +4,7 @@ import dev.securitywatch.notifier.alert.Accounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the deployment tells rendering.
@@ -12,19 +13,22 @@ import java.util.Optional;
  * @param mentionOnCritical add {@code <!here>} to CRITICAL messages
  * @param members           the configured member accounts and their regions: only their remediation roles are
  *                          automation
+ * @param ownKeys           the ARNs of Security Watch's own KMS keys (the alerts and health topics' key, ...): KMS
+ *                          requests name a key by id, never by a name the project chose
  */
 public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, boolean mentionOnCritical,
-                             Map<String, List<String>> members) {
+                             Map<String, List<String>> members, Set<String> ownKeys) {
 
     /** The role every member account gives the remediation Lambda: {@code security-watch-remediation-<region>}. */
     public static final String REMEDIATION_ROLE_PREFIX = "security-watch-remediation-";
 
     public RenderSettings {
         members = Map.copyOf(members);
+        ownKeys = Set.copyOf(ownKeys);
     }
 
     public static RenderSettings defaults() {
-        return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of());
+        return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of(), Set.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.securitywatch.notifier.render.RenderSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +50,7 @@ class ActorTextTest {
     void onlyTheExactRemediationRoleOfAConfiguredAccountAndRegionIsAutomation(String arn, boolean expected)
             throws Exception {
         RenderSettings settings = new RenderSettings(Accounts.none(), Optional.empty(), false,
-                Map.of("111111111111", List.of("us-east-1", "eu-west-1")));
+                Map.of("111111111111", List.of("us-east-1", "eu-west-1")), Set.of());
         Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"" + (arn.contains(":user/") ? "IAMUser" : "AssumedRole")
                 + "\",\"arn\":\"" + arn + "\"}"));
 

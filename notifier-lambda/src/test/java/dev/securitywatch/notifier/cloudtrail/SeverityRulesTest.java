@@ -7,12 +7,15 @@ import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SeverityRulesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> OWN_KEYS = Set.of(
+            "arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c");
 
     @ParameterizedTest(name = "{0} {1}: {4}")
     @CsvSource(delimiterString = " | ", value = {
@@ -33,6 +36,11 @@ class SeverityRulesTest {
             "iam | PutRolePolicy | {'roleName':'security-watch-remediation-us-east-1','policyName':'p','policyDocument':'{}'} | IAMUser | CRITICAL | changes Security Watch's own resource security-watch-remediation-us-east-1",
             "events | RemovePermission | {'eventBusName':'security-watch','statementId':'AllowMemberAccounts'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch",
             "iam | CreateRole | {'roleName':'security-watch-canary-evil','assumeRolePolicyDocument':'{}'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch-canary-evil",
+            "kms | ScheduleKeyDeletion | {'keyId':'0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c','pendingWindowInDays':7} | AssumedRole | CRITICAL | changes Security Watch's own resource KMS key 0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c",
+            "kms | PutKeyPolicy | {'keyId':'arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c','policyName':'default','policy':'{}'} | IAMUser | CRITICAL | changes Security Watch's own resource KMS key 0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c",
+            "kms | DisableKey | {'keyId':'ffffffff-2f3e-4d5a-9b6c-7d8e9f0a1b2c'} | AssumedRole | MEDIUM | ",
+            "kms | DisableKey | {'keyId':'alias/security-watch-alerts'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch-alerts",
+            "kms | DisableKey | {'keyId':'arn:aws:kms:us-east-1:222222222222:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c-x'} | AssumedRole | MEDIUM | ",
             "events | DisableRule | {'name':'my-securitywatch-rule'} | AssumedRole | MEDIUM | ",
             "events | DisableRule | {'name':'SecurityWatchdog-rule'} | AssumedRole | MEDIUM | "})
     void raisesSeverityForDangerousRequests(String service, String name, String request, String identity,
@@ -61,7 +69,7 @@ class SeverityRulesTest {
                  "userIdentity": {"type": "AssumedRole", "accountId": "1", "invokedBy": "cloudformation.amazonaws.com"},
                  "requestParameters": {"functionName": "security-watch-notifier", "name": "live"}}""")).orElseThrow();
 
-        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of());
+        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS);
 
         assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
         assertThat(assessment.reasons()).containsExactly(
@@ -76,7 +84,7 @@ class SeverityRulesTest {
                  "requestParameters": {"roleArn": "arn:aws:iam::1:role/security-watch-remediation-us-east-1"}}"""))
                 .orElseThrow();
 
-        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of()).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS).severity()).isEqualTo(Severity.MEDIUM);
     }
 
     private static SeverityAssessment assess(String service, String name, String request, String identity,
@@ -87,6 +95,7 @@ class SeverityRulesTest {
                 + ",'requestParameters':" + request.replace("\\'", "\u0000") + "}").replace('\'', '"')
                 .replace("\u0000", "\\\"");
         CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree(json)).orElseThrow();
-        return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()));
+        return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()),
+                OWN_KEYS);
     }
 }

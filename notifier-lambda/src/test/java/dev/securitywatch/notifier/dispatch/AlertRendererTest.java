@@ -11,6 +11,7 @@ import dev.securitywatch.notifier.support.PayloadChecks;
 import dev.securitywatch.notifier.support.Rendering;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AlertRendererTest {
@@ -20,7 +21,7 @@ class AlertRendererTest {
         // Settings without account names make every account lookup fail: the renderer and the envelope fallback
         // both break, and the raw-text fallback still goes out.
         AlertRenderer broken = new AlertRenderer(new CatalogMatcher(Rendering.CATALOG),
-                new RenderSettings(null, Optional.empty(), false, Map.of()));
+                new RenderSettings(null, Optional.empty(), false, Map.of(), Set.of()));
         InboundMessage event = Rendering.parse(AcceptanceData.text(
                 "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json")).get(0);
 

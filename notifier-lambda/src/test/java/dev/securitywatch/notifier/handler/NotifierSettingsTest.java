@@ -33,7 +33,8 @@ class NotifierSettingsTest {
                 "MENTION_ON_CRITICAL", "true", "DASHBOARDS_URL", "https://d.example.com",
                 "ACCOUNT_NAMES", "{\"111111111111\":\"prod\"}", "CATALOG_SETTINGS", "{\"enable\":[\"console-sign-in\"]}",
                 "SLACK_ROUTES", "[{\"channel\":\"C1\"}]", "DEDUP_LEASE_SECONDS", "120",
-                "THREAD_HOURS", "72", "GROUP_WINDOW_MINUTES", "30"), MAPPER);
+                "THREAD_HOURS", "72", "GROUP_WINDOW_MINUTES", "30",
+                "OWN_KEYS", "[\"arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e\"]"), MAPPER);
 
         assertThat(config.muteAutomation()).isTrue();
         assertThat(config.renderSettings().accounts().describe("111111111111")).isEqualTo("prod (111111111111)");
@@ -41,6 +42,8 @@ class NotifierSettingsTest {
         assertThat(config.dedupLease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.incidentWindow()).isEqualTo(Duration.ofHours(72));
         assertThat(config.groupWindow()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.renderSettings().ownKeys())
+                .containsExactly("arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e");
     }
 
     @ParameterizedTest
@@ -54,7 +57,9 @@ class NotifierSettingsTest {
             "GROUP_WINDOW_MINUTES=-5 => GROUP_WINDOW_MINUTES must be a positive whole number, got '-5'",
             "MEMBER_PATHS={\"prod\":[\"us-east-1\"]} => MEMBER_PATHS.prod must be a 12-digit account id with a list of regions",
             "SECURITY_ACCOUNT=12345 => SECURITY_ACCOUNT must be a 12-digit account id",
-            "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes"})
+            "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes",
+            "OWN_KEYS={} => OWN_KEYS must be a JSON list of KMS key ARNs",
+            "OWN_KEYS=[\"alias/x\"] => OWN_KEYS must list KMS key ARNs (arn:aws:kms:<region>:<account>:key/<id>), got \"alias/x\""})
     void badValuesNameTheVariable(String setting, String message) {
         String[] pair = setting.split("=", 2);
         assertThatThrownBy(() -> NotifierSettings.fromEnvironment(Map.of(pair[0], pair[1]), MAPPER))

@@ -31,14 +31,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The rendering pipeline as tests use it: fixed account names, a dashboards URL and the here-mention on. */
 public final class Rendering {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The central stack's alerts key, which the notifier is told is Security Watch's own. */
+    public static final String ALERTS_KEY = "arn:aws:kms:us-east-1:111111111111:key/"
+            + "0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c";
     public static final RenderSettings SETTINGS = new RenderSettings(
             new Accounts(Map.of("112233445566", "prod", "111111111111", "security")),
             Optional.of("https://dashboards.example.com/_dashboards"), true,
-            Map.of("112233445566", List.of("us-east-1", "us-west-2", "ap-northeast-1")));
+            Map.of("112233445566", List.of("us-east-1", "us-west-2", "ap-northeast-1")), Set.of(ALERTS_KEY));
     /** Every entry on, opt-ins included, so every finding format is classified. */
     public static final Catalog CATALOG = Catalog.defaults().configure(new CatalogSettings(
             List.of("console-sign-in", "unauthorized-api-call", "securityhub-finding-asff",
