@@ -6,6 +6,7 @@ import dev.securitywatch.indexer.bulk.BulkIndexer;
 import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.indexer.document.IndexWindow;
 import dev.securitywatch.indexer.document.FailedDocuments;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
@@ -45,7 +46,7 @@ public final class IndexerThroughputBench {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<IndexedDocument> base = new ArrayList<>();
-        DocumentMapper mapper = new DocumentMapper(MAPPER, Catalog.defaults());
+        DocumentMapper mapper = new DocumentMapper(MAPPER, Catalog.defaults(), IndexWindow.LIVE);
         Set<String> ids = new HashSet<>();
         for (CorpusEvents.Labelled event : CorpusEvents.allEvents()) {
             for (IndexedDocument document : mapper.map(event.envelope(), Instant.parse("2026-11-20T00:00:00Z"))) {

@@ -18,6 +18,12 @@ import java.util.zip.GZIPInputStream;
  * alone: a subscription batch reaches only the indexer, which decodes it here.
  */
 public final class SubscriptionDecoder {
+    /**
+     * CloudWatch Logs sends at most 1 MB of log events per batch; a payload that inflates past this is not one of
+     * its batches, and reading it whole would let a small forged upload exhaust the Lambda's memory.
+     */
+    public static final int MAX_DECODED_BYTES = 8 * 1024 * 1024;
+
     private final ObjectMapper mapper;
 
     public SubscriptionDecoder(ObjectMapper mapper) {
@@ -31,8 +37,18 @@ public final class SubscriptionDecoder {
         } catch (IllegalArgumentException e) {
             throw new PayloadException("awslogs.data is not base64: " + e.getMessage());
         }
+        byte[] decoded;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            return read(mapper.readTree(in));
+            decoded = in.readNBytes(MAX_DECODED_BYTES + 1);
+        } catch (IOException e) {
+            throw new PayloadException("awslogs.data is not gzip-compressed JSON: " + e.getMessage());
+        }
+        if (decoded.length > MAX_DECODED_BYTES) {
+            throw new PayloadException("awslogs.data inflates to more than " + MAX_DECODED_BYTES + " bytes, more"
+                    + " than any CloudWatch Logs batch: refused unread");
+        }
+        try {
+            return read(mapper.readTree(decoded));
         } catch (IOException e) {
             throw new PayloadException("awslogs.data is not gzip-compressed JSON: " + e.getMessage());
         }

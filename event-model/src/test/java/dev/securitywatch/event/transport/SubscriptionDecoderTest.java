@@ -50,6 +50,24 @@ class SubscriptionDecoderTest {
     }
 
     @Test
+    void aGzipBombIsRefusedUnreadWithoutInflatingIt() throws Exception {
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                gzip.write(spaces);
+            }
+        }
+        String bomb = Base64.getEncoder().encodeToString(compressed.toByteArray());
+        assertThat(bomb.length()).as("64 MiB in under 100 KB").isLessThan(100_000);
+
+        assertThatThrownBy(() -> decoder.decode(bomb)).isInstanceOf(SubscriptionDecoder.PayloadException.class)
+                .hasMessage("awslogs.data inflates to more than 8388608 bytes, more than any CloudWatch Logs batch:"
+                        + " refused unread");
+    }
+
+    @Test
     void controlMessageIsNotData() {
         LogBatch batch = decoder.decode(SubscriptionData.encode("{\"messageType\":\"CONTROL_MESSAGE\","
                 + "\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\",\"subscriptionFilters\":[],"

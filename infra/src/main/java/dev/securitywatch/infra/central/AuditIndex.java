@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
@@ -99,10 +100,13 @@ public final class AuditIndex extends Construct {
 
         domain = newDomain(settings, domainArn, stack);
         String endpoint = "https://" + domain.getAttrDomainEndpoint();
+        // The indexer only POSTs _bulk; setup reads and writes templates, policies, roles and saved objects.
+        Map<JavaFunction, List<String>> httpActions = Map.of(indexer, List.of("es:ESHttpPost"),
+                setup, List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut"));
         for (JavaFunction function : List.of(indexer, setup)) {
             function.function().addEnvironment("OPENSEARCH_ENDPOINT", endpoint);
             function.role().addToPolicy(PolicyStatement.Builder.create()
-                    .actions(List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut"))
+                    .actions(httpActions.get(function))
                     .resources(List.of(domainArn + "/*")).build());
             NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
@@ -111,6 +115,9 @@ public final class AuditIndex extends Construct {
                     .appliesTo(List.of("Resource::" + domainArn + "/*"))
                     .build()), true);
         }
+        // The one log group the indexer reads: anything else reaching it is kept aside, never indexed as events.
+        indexer.function().addEnvironment("EVENTS_LOG_GROUP", eventsLog.getLogGroupName());
+        indexer.function().addEnvironment("EVENTS_LOG_OWNER", stack.getAccount());
         setup.function().addEnvironment("INDEXER_ROLE_ARN", indexer.role().getRoleArn());
         setup.function().addEnvironment("AUDITOR_ROLE_ARNS", String.join(",", settings.auditorRoleArns()));
         domain.getNode().addDependency(indexer.role(), setup.role());
@@ -136,10 +143,20 @@ public final class AuditIndex extends Construct {
                 .filterPattern(FilterPattern.allEvents())
                 .build();
 
+        LogGroup providerLogs = LogGroup.Builder.create(this, "SetupProviderLogs").retention(RetentionDays.ONE_YEAR)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
+        // Its own role instead of AWSLambdaBasicExecutionRole, which may write to every log group of the account.
+        Role providerRole = Role.Builder.create(this, "SetupProviderRole")
+                .description("Security Watch: relays CloudFormation events to the OpenSearch setup Lambda")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        providerRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(providerLogs.getLogGroupArn())).build());
         Provider provider = Provider.Builder.create(this, "SetupProvider")
                 .onEventHandler(setup.alias())
-                .logGroup(LogGroup.Builder.create(this, "SetupProviderLogs").retention(RetentionDays.ONE_YEAR)
-                        .removalPolicy(RemovalPolicy.DESTROY).build())
+                .logGroup(providerLogs)
+                .role(providerRole)
                 .build();
         CustomResource setupResource = CustomResource.Builder.create(this, "IndexSetup")
                 .serviceToken(provider.getServiceToken())
@@ -151,12 +168,12 @@ public final class AuditIndex extends Construct {
         setupResource.getNode().addDependency(domain);
         // Index only once the setup has mapped the indexer's role and installed the index template.
         subscription.getNode().addDependency(setupResource);
+        NagSuppressions.addResourceSuppressions(providerRole, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The Provider framework may invoke any version of the one setup function it fronts, and"
+                        + " write to its own log group's streams.")
+                .build()), true);
         NagSuppressions.addResourceSuppressions(provider, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                        .reason("The CDK custom-resource Provider framework Lambda uses AWSLambdaBasicExecutionRole"
-                                + " for its own logs; it only relays CloudFormation events to the setup Lambda.")
-                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                                + "AWSLambdaBasicExecutionRole")).build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
                         .reason("The Provider framework may invoke any version of the one setup function it fronts.")
                         .build(),

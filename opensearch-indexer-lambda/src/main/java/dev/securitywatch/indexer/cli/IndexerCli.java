@@ -19,6 +19,7 @@ import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.bulk.StoreUnavailableException;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.indexer.document.IndexWindow;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.indexer.ingest.EventIngester;
 import dev.securitywatch.event.transport.SubscriptionDecoder;
@@ -127,8 +128,9 @@ public final class IndexerCli {
             requireKnownShape(files.get(i), inputs.get(i), decoder);
         }
         try (OpenSearchConnection connection = OpenSearchConnection.open(endpoint, region, mapper)) {
-            EventIngester ingester = IndexerWiring.ingester(mapper, catalog(), connection.documentStore(),
-                    BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
+            // Files are history the user chose to index: any month is theirs to create.
+            EventIngester ingester = IndexerWiring.ingester(mapper, catalog(), IndexWindow.BACKFILL,
+                    connection.documentStore(), BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
             IndexingSummary summary = IndexingSummary.EMPTY;
             for (JsonNode input : inputs) {
                 summary = summary.plus(ingest(input, ingester, decoder));
@@ -210,7 +212,7 @@ public final class IndexerCli {
         InputFiles inputFiles = new InputFiles(mapper);
         SubscriptionDecoder decoder = new SubscriptionDecoder(mapper);
         EnvelopeParser parser = new EnvelopeParser(mapper);
-        DocumentMapper documents = new DocumentMapper(mapper, catalog());
+        DocumentMapper documents = new DocumentMapper(mapper, catalog(), IndexWindow.BACKFILL);
         for (String name : arguments.positional()) {
             Path file = Path.of(name);
             JsonNode input = inputFiles.read(file);

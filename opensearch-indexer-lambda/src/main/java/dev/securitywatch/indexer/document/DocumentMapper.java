@@ -37,23 +37,28 @@ public final class DocumentMapper {
 
     private final ObjectMapper mapper;
     private final CatalogMatcher matcher;
+    private final IndexWindow window;
 
-    public DocumentMapper(ObjectMapper mapper, Catalog catalog) {
+    public DocumentMapper(ObjectMapper mapper, Catalog catalog, IndexWindow window) {
         this.mapper = mapper;
         this.matcher = new CatalogMatcher(catalog);
+        this.window = window;
     }
 
     /**
      * The documents for one envelope: one, except for a Security Hub event that carries several findings, which
      * gives one document per finding (each finding has its own id and lifecycle).
      *
-     * @param fallbackTime used when the event carries no readable time (e.g. the log event's ingestion time)
+     * @param arrivedAt when the event reached the log (the log event's time): the time of an event that carries none,
+     *                  and what its own time is checked against before it may name a monthly index
      */
-    public List<IndexedDocument> map(EventEnvelope envelope, Instant fallbackTime) {
+    public List<IndexedDocument> map(EventEnvelope envelope, Instant arrivedAt) {
         Optional<CatalogEntry> entry = matcher.primaryEntry(envelope);
-        Optional<CloudTrailEvent> cloudTrail = envelope.cloudTrailEvent();
+        // Only AWS may put an aws.* source on a bus; any other source could carry a record made up to look like one.
+        Optional<CloudTrailEvent> cloudTrail = envelope.source() != null && envelope.source().startsWith("aws.")
+                ? envelope.cloudTrailEvent() : Optional.empty();
         if (cloudTrail.isPresent()) {
-            return List.of(cloudTrailDocument(envelope, cloudTrail.get(), entry, fallbackTime));
+            return List.of(cloudTrailDocument(envelope, cloudTrail.get(), entry, arrivedAt));
         }
         JsonNode findings = envelope.detail().path("findings");
         if ("aws.securityhub".equals(envelope.source()) && findings.isArray() && findings.size() > 0) {
@@ -61,16 +66,16 @@ public final class DocumentMapper {
             for (JsonNode finding : findings) {
                 ObjectNode detail = mapper.createObjectNode();
                 detail.putArray("findings").add(finding);
-                documents.add(detailDocument(envelope, detail, Finding.securityHub(finding), entry, fallbackTime));
+                documents.add(detailDocument(envelope, detail, Finding.securityHub(finding), entry, arrivedAt));
             }
             return documents;
         }
         Finding finding = "aws.guardduty".equals(envelope.source()) ? Finding.guardDuty(envelope.detail()) : null;
-        return List.of(detailDocument(envelope, envelope.detail(), finding, entry, fallbackTime));
+        return List.of(detailDocument(envelope, envelope.detail(), finding, entry, arrivedAt));
     }
 
     private IndexedDocument cloudTrailDocument(EventEnvelope envelope, CloudTrailEvent event,
-                                               Optional<CatalogEntry> entry, Instant fallbackTime) {
+                                               Optional<CatalogEntry> entry, Instant arrivedAt) {
         ObjectNode source = event.record().deepCopy();
         for (String field : FREE_FORM_FIELDS) {
             wrapNonObject(source, field);
@@ -81,9 +86,10 @@ public final class DocumentMapper {
         if (event.readOnly() != null) {
             source.put("readOnly", event.readOnly());
         }
-        Instant time = envelope.origin().time().orElse(fallbackTime);
+        Instant time = envelope.origin().time().orElse(arrivedAt);
         String id = firstNonNull(event.eventId(), envelope.id(), contentId(event.record()));
         ObjectNode normalised = normalisedEvent(source, id, time, entry, "event");
+        flagContradiction(normalised, envelope);
         normalised.put("action", event.eventName());
         normalised.put("provider", event.eventSource());
         normalised.put("type", envelope.detailType());
@@ -95,7 +101,24 @@ public final class DocumentMapper {
             source.putObject("user_agent").put("original", event.userAgent());
         }
         putEventBridge(source, envelope);
-        return document(time, id, source);
+        return document(time, arrivedAt, id, source);
+    }
+
+    /**
+     * An event whose payload names another account or region than the envelope it arrived in is stored as it
+     * arrived and flagged ({@code event.origin_mismatch}), as the notifier flags it: a forged event would look so.
+     * Findings are exempt, since a delegated administrator's copy is about another account by design.
+     */
+    private static void flagContradiction(ObjectNode event, EventEnvelope envelope) {
+        ArrayNode fields = null;
+        for (EventOrigin.Mismatch mismatch : envelope.origin().mismatches()) {
+            if (mismatch.field().equals("account") || mismatch.field().equals("region")) {
+                if (fields == null) {
+                    fields = event.putArray("origin_mismatch");
+                }
+                fields.add(mismatch.field());
+            }
+        }
     }
 
     /** A console sign-in that failed is logged without an errorCode: the response says "Failure". */
@@ -104,12 +127,12 @@ public final class DocumentMapper {
     }
 
     private IndexedDocument detailDocument(EventEnvelope envelope, JsonNode detail, Finding finding,
-                                           Optional<CatalogEntry> entry, Instant fallbackTime) {
+                                           Optional<CatalogEntry> entry, Instant arrivedAt) {
         ObjectNode source = mapper.createObjectNode();
         if (!detail.isMissingNode() && !detail.isNull()) {
             source.set("detail", detail.isObject() ? detail : mapper.createObjectNode().set("value", detail));
         }
-        Instant time = findingTime(finding).or(() -> envelope.origin().time()).orElse(fallbackTime);
+        Instant time = findingTime(finding).or(() -> envelope.origin().time()).orElse(arrivedAt);
         String id = firstNonNull(finding == null ? null : finding.id(), envelope.id(), contentId(detail));
         boolean remediation = Catalog.REMEDIATION_SOURCE.equals(envelope.source());
         ObjectNode normalised = normalisedEvent(source, id, time, entry,
@@ -117,6 +140,9 @@ public final class DocumentMapper {
         normalised.put("action", finding != null && finding.type() != null ? finding.type() : envelope.detailType());
         normalised.put("provider", envelope.source());
         normalised.put("type", envelope.detailType());
+        if (finding == null) {
+            flagContradiction(normalised, envelope);
+        }
         if (remediation) {
             normalised.put("outcome", text(detail, "error") == null ? "success" : "failure");
         } else {
@@ -136,7 +162,7 @@ public final class DocumentMapper {
             finding.writeTo(source.putObject("finding"));
         }
         putEventBridge(source, envelope);
-        return document(time, id, source);
+        return document(time, arrivedAt, id, source);
     }
 
     private ObjectNode normalisedEvent(ObjectNode source, String id, Instant time,
@@ -246,8 +272,8 @@ public final class DocumentMapper {
         source.set("resources", normalised);
     }
 
-    private static IndexedDocument document(Instant time, String id, ObjectNode source) {
-        return new IndexedDocument(IndexNames.monthly(time), boundedId(id), source);
+    private IndexedDocument document(Instant time, Instant arrivedAt, String id, ObjectNode source) {
+        return new IndexedDocument(window.index(time, arrivedAt), boundedId(id), source);
     }
 
     static String boundedId(String id) {

@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogSettings;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
+import dev.securitywatch.indexer.ingest.LogSource;
 import dev.securitywatch.indexer.setup.SetupSettings;
 import dev.securitywatch.lambdakit.settings.Environment;
 import dev.securitywatch.lambdakit.settings.SettingsException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The Lambda configuration, read once per container through lambda-kit's {@link Environment} from the environment
  * the infra sets. A bad value fails the container start with a {@link SettingsException} naming the variable.
  */
-public record IndexerSettings(ClusterEndpoint endpoint, Region region, Catalog catalog, SetupSettings setup) {
+public record IndexerSettings(ClusterEndpoint endpoint, Region region, Catalog catalog, SetupSettings setup,
+                              Optional<LogSource> logSource) {
 
     public static IndexerSettings from(Map<String, String> variables, ObjectMapper mapper) {
         Environment env = new Environment(variables);
@@ -27,7 +30,19 @@ public record IndexerSettings(ClusterEndpoint endpoint, Region region, Catalog c
         return new IndexerSettings(endpoint, region, catalog(env.optional("CATALOG_SETTINGS").orElse(null), mapper),
                 new SetupSettings(retentionDays(env.optional("RETENTION_DAYS").orElse(null)),
                         env.optional("INDEXER_ROLE_ARN").orElse(null),
-                        list(env.optional("AUDITOR_ROLE_ARNS").orElse(null))));
+                        list(env.optional("AUDITOR_ROLE_ARNS").orElse(null))),
+                logSource(env.optional("EVENTS_LOG_GROUP"), env.optional("EVENTS_LOG_OWNER")));
+    }
+
+    /** {@code EVENTS_LOG_GROUP} and {@code EVENTS_LOG_OWNER}: the subscription's source; both or neither. */
+    private static Optional<LogSource> logSource(Optional<String> group, Optional<String> owner) {
+        if (group.isPresent() != owner.isPresent()) {
+            throw new SettingsException("EVENTS_LOG_GROUP and EVENTS_LOG_OWNER are set together or not at all");
+        }
+        owner.filter(account -> !account.matches("\\d{12}")).ifPresent(account -> {
+            throw new SettingsException("EVENTS_LOG_OWNER must be a 12-digit account id, got '" + account + "'");
+        });
+        return group.map(name -> new LogSource(name, owner.get()));
     }
 
     /** {@code CATALOG_SETTINGS}; the CLI reads it too. */

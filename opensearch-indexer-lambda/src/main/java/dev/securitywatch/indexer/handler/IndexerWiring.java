@@ -9,6 +9,7 @@ import dev.securitywatch.lambdakit.retry.RetryPolicy;
 import dev.securitywatch.lambdakit.retry.Sleeper;
 import dev.securitywatch.indexer.document.DocumentMapper;
 import dev.securitywatch.indexer.document.FailedDocuments;
+import dev.securitywatch.indexer.document.IndexWindow;
 import dev.securitywatch.indexer.ingest.EventIngester;
 import java.time.Clock;
 
@@ -17,13 +18,14 @@ public final class IndexerWiring {
     private IndexerWiring() {
     }
 
-    public static EventIngester ingester(ObjectMapper mapper, Catalog catalog, DocumentStore store,
+    /** @param window {@link IndexWindow#LIVE} in the Lambda, {@link IndexWindow#BACKFILL} for files from history */
+    public static EventIngester ingester(ObjectMapper mapper, Catalog catalog, IndexWindow window, DocumentStore store,
                                          RetryPolicy retryPolicy, Sleeper sleeper) {
         Clock clock = Clock.systemUTC();
         FailedDocuments failed = new FailedDocuments(mapper);
         BulkIndexer indexer = new BulkIndexer(store, failed, retryPolicy, sleeper, clock,
                 BulkIndexer.DEFAULT_BATCH_SIZE);
-        return new EventIngester(new EnvelopeParser(mapper), new DocumentMapper(mapper, catalog), failed, indexer,
+        return new EventIngester(new EnvelopeParser(mapper), new DocumentMapper(mapper, catalog, window), failed, indexer,
                 clock);
     }
 }

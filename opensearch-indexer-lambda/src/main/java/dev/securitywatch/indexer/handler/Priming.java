@@ -6,6 +6,7 @@ import dev.securitywatch.event.transport.EnvelopeParser;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.indexer.document.IndexWindow;
 import dev.securitywatch.lambdakit.snapstart.SnapStartPriming;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.event.transport.SubscriptionDecoder;
@@ -56,7 +57,7 @@ final class Priming extends SnapStartPriming {
         SubscriptionDecoder decoder = new SubscriptionDecoder(mapper);
         String message = decoder.decode(Base64.getEncoder().encodeToString(compressed.toByteArray()))
                 .logEvents().get(0).message();
-        DocumentMapper documents = new DocumentMapper(mapper, catalog);
+        DocumentMapper documents = new DocumentMapper(mapper, catalog, IndexWindow.LIVE);
         List<BulkOperation> operations = new ArrayList<>();
         for (InboundMessage inbound : new EnvelopeParser(mapper).parseText(message)) {
             if (inbound instanceof EventEnvelope envelope) {

@@ -49,6 +49,21 @@ public final class EventIngester {
         return store(prepared);
     }
 
+    /**
+     * A subscription batch in the Lambda: only the events log of this account is the audit trail. A batch from any
+     * other log group or account is kept in the failed index, raw and with the reason, never as events.
+     */
+    public IndexingSummary ingestFrom(LogBatch batch, LogSource expected) {
+        if (!batch.isData() || expected.produced(batch)) {
+            return ingest(batch);
+        }
+        String reason = "from log group " + batch.logGroup() + " of account " + batch.owner() + ", not the events log "
+                + expected.logGroup() + " of account " + expected.owner() + ": not indexed as an event";
+        List<IndexedDocument> refused = batch.logEvents().stream()
+                .map(event -> failedDocuments.unreadable(event.message(), reason, clock.instant())).toList();
+        return indexer.storeFailed(refused);
+    }
+
     /** Parsed JSON from a file: an envelope, a CloudTrail record or log file, or a bare finding. */
     public IndexingSummary ingest(JsonNode json, Instant receivedAt) {
         return store(prepare(json, receivedAt));

@@ -22,6 +22,12 @@ public final class SetupPlan {
     public static final String ISM_POLICY = "security-events-retention";
     public static final String INDEXER_ROLE = "security-watch-indexer";
     public static final String AUDITOR_ROLE = "security-watch-auditor";
+    /**
+     * The domain's shard ceiling: the monthly indices of a long retention, with replicas, the failed and out-of-range
+     * indices and the system indices need well under a hundred. A runaway that creates indices stops here, with an
+     * error in the indexer's log, before it exhausts a small node's heap.
+     */
+    public static final int MAX_SHARDS_PER_NODE = 300;
 
     private final ObjectMapper mapper;
 
@@ -34,6 +40,7 @@ public final class SetupPlan {
         objects.add(indexTemplate(EVENTS_TEMPLATE, resource("index-template.json")));
         objects.add(indexTemplate(FAILED_TEMPLATE, resource("failed-index-template.json")));
         objects.add(ismPolicy(settings.retentionDays()));
+        objects.add(shardLimit());
         objects.add(securityObject("role " + INDEXER_ROLE, "roles/" + INDEXER_ROLE, resource("role-indexer.json")));
         objects.add(securityObject("role " + AUDITOR_ROLE, "roles/" + AUDITOR_ROLE, resource("role-auditor.json")));
         if (settings.indexerRoleArn() != null) {
@@ -62,6 +69,17 @@ public final class SetupPlan {
     private ManagedObject indexTemplate(String name, JsonNode template) {
         return ManagedObject.put("index template " + name, "/_index_template/" + name,
                 reply -> reply.path("index_templates").path(0).path("index_template"), template, template, false);
+    }
+
+    /** Flat settings: the reply names the setting as one key, with its value as a string. */
+    private ManagedObject shardLimit() {
+        ObjectNode desired = mapper.createObjectNode().put("cluster.max_shards_per_node",
+                String.valueOf(MAX_SHARDS_PER_NODE));
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("persistent").put("cluster.max_shards_per_node", MAX_SHARDS_PER_NODE);
+        return new ManagedObject("cluster shard limit", "/_cluster/settings?flat_settings=true",
+                reply -> reply.path("persistent"), desired, "PUT", (current, path) -> "/_cluster/settings", body,
+                false);
     }
 
     /** ISM updates need the current sequence number and primary term (optimistic locking). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DocumentMapperTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DocumentMapper DOCUMENTS = new DocumentMapper(MAPPER, Catalog.defaults());
+    private static final DocumentMapper DOCUMENTS = new DocumentMapper(MAPPER, Catalog.defaults(), IndexWindow.BACKFILL);
     private static final Instant RECEIVED = Instant.parse("2026-11-20T02:00:00Z");
     private static final Pattern MONTHLY = Pattern.compile("security-events-2\\d{3}\\.(0[1-9]|1[0-2])");
     private static final String ENVELOPE_ACCOUNT = "222222222222";
@@ -258,6 +258,65 @@ class DocumentMapperTest {
                 .set("detail", MAPPER.createObjectNode().put("account", account).put("region", region)
                         .put("groupId", "sg-0abc").put("mode", "ENFORCE").put("compliance", "COMPLIANT")
                         .put("actor", "arn:aws:iam::111111111111:user/bob").put("error", "AccessDenied"));
+    }
+
+    @Test
+    void liveEventsOnlyNameAMonthNearTheirArrivalSoForgedYearsCannotCreateIndices() {
+        DocumentMapper live = new DocumentMapper(MAPPER, Catalog.defaults(), IndexWindow.LIVE);
+        Instant arrived = Instant.parse("2026-12-04T05:00:00Z");
+
+        assertThat(indexOf(live, "2026-12-04T04:55:00Z", arrived)).isEqualTo("security-events-2026.12");
+        assertThat(indexOf(live, "2026-09-10T00:00:00Z", arrived)).as("a replay within 90 days")
+                .isEqualTo("security-events-2026.09");
+        assertThat(indexOf(live, "2999-01-01T00:00:00Z", arrived)).isEqualTo(IndexNames.OUT_OF_RANGE);
+        assertThat(indexOf(live, "2000-01-01T00:00:00Z", arrived)).isEqualTo(IndexNames.OUT_OF_RANGE);
+        assertThat(indexOf(live, "2026-12-06T00:00:00Z", arrived)).isEqualTo(IndexNames.OUT_OF_RANGE);
+        assertThat(indexOf(DOCUMENTS, "2000-01-01T00:00:00Z", arrived)).as("a backfill takes any month")
+                .isEqualTo("security-events-2000.01");
+    }
+
+    @Test
+    void aCloudTrailShapedEventUnderAnotherSourceIsNotReadAsCloudTrail() {
+        ObjectNode record = cloudTrail("iam.amazonaws.com", "DeleteUser");
+
+        IndexedDocument forged = DOCUMENTS.map(envelopeAround("security-watch.remediation",
+                EventEnvelope.API_CALL, record), RECEIVED).get(0);
+
+        assertThat(forged.source().has("eventName")).as("not a CloudTrail document").isFalse();
+        assertThat(forged.source().path("detail").path("eventName").asText()).isEqualTo("DeleteUser");
+        assertThat(forged.source().path("event").path("provider").asText()).isEqualTo("security-watch.remediation");
+        assertThat(forged.id()).as("the envelope's id, not the forged eventID").isEqualTo("event-1");
+    }
+
+    @Test
+    void anEventWhoseContentNamesAnotherAccountOrRegionIsFlaggedButAFindingIsNot() {
+        ObjectNode record = cloudTrail("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress")
+                .put("recipientAccountId", CLAIMED_ACCOUNT).put("awsRegion", CLAIMED_REGION);
+        ObjectNode finding = MAPPER.createObjectNode().put("id", "gd-1").put("accountId", CLAIMED_ACCOUNT)
+                .put("region", CLAIMED_REGION).put("updatedAt", "2026-10-31T23:59:00Z").put("severity", 5);
+
+        JsonNode cloudTrail = DOCUMENTS.map(envelopeAround("aws.ec2", EventEnvelope.API_CALL, record), RECEIVED)
+                .get(0).source();
+        JsonNode remediation = DOCUMENTS.map(envelopes(remediationResult(CLAIMED_ACCOUNT, CLAIMED_REGION)).get(0),
+                RECEIVED).get(0).source();
+        JsonNode guardDuty = DOCUMENTS.map(envelopeAround("aws.guardduty", "GuardDuty Finding", finding), RECEIVED)
+                .get(0).source();
+
+        assertThat(cloudTrail.path("event").path("origin_mismatch").toString()).isEqualTo("[\"account\",\"region\"]");
+        assertThat(remediation.path("event").path("origin_mismatch").toString())
+                .isEqualTo("[\"account\",\"region\"]");
+        assertThat(guardDuty.path("event").has("origin_mismatch")).isFalse();
+        assertThat(single(cloudTrail("iam.amazonaws.com", "CreateUser")).source().path("event")
+                .has("origin_mismatch")).as("an event that agrees is not flagged").isFalse();
+    }
+
+    private static String indexOf(DocumentMapper documents, String eventTime, Instant arrived) {
+        ObjectNode record = cloudTrail("iam.amazonaws.com", "CreateUser").put("eventTime", eventTime);
+        ObjectNode json = MAPPER.createObjectNode().put("version", "0").put("id", "event-1")
+                .put("detail-type", EventEnvelope.API_CALL).put("source", "aws.iam").put("account", "111111111111")
+                .put("region", "us-east-1").put("time", eventTime);
+        json.set("detail", record);
+        return documents.map(envelopes(json).get(0), arrived).get(0).index();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.securitywatch.indexer.bulk.IndexingSummary;
 import dev.securitywatch.indexer.dashboards.AuditSearch;
 import dev.securitywatch.indexer.dashboards.AuditSearches;
 import dev.securitywatch.indexer.document.DocumentMapper;
+import dev.securitywatch.indexer.document.IndexWindow;
 import dev.securitywatch.indexer.document.IndexedDocument;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
@@ -56,7 +57,8 @@ import software.amazon.awssdk.regions.Region;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IndexerAgainstOpenSearchTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String EVENTS = "security-events-2*";
+    /** The corpus is years old: the live indexer keeps events that old in the out-of-range index. */
+    private static final String EVENTS = "security-events-2*,security-events-out-of-range";
     private static final int EVENTS_PER_PAYLOAD = 100;
 
     private static LocalOpenSearch node;
@@ -69,9 +71,10 @@ class IndexerAgainstOpenSearchTest {
     static void startNode() {
         node = LocalOpenSearch.start();
         handler = new SubscriptionIndexerHandler(
-                IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1"), MAPPER));
+                IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", node.url(), "AWS_REGION", "us-east-1",
+                        "EVENTS_LOG_GROUP", "/aws/events/security-watch", "EVENTS_LOG_OWNER", "111111111111"), MAPPER));
         List<String> messages = new ArrayList<>();
-        DocumentMapper documents = new DocumentMapper(MAPPER, Catalog.defaults());
+        DocumentMapper documents = new DocumentMapper(MAPPER, Catalog.defaults(), IndexWindow.LIVE);
         corpusIds = new HashSet<>();
         List<CorpusEvents.Labelled> corpus = CorpusEvents.allEvents();
         for (int i = 0; i < corpus.size(); i++) {
@@ -103,8 +106,13 @@ class IndexerAgainstOpenSearchTest {
 
         assertThat(first).filteredOn(r -> r.name().startsWith("index template"))
                 .extracting(StepResult::change).containsOnly(StepResult.Change.CREATED).hasSize(2);
+        assertThat(first).filteredOn(r -> r.name().equals("cluster shard limit"))
+                .extracting(StepResult::change).containsExactly(StepResult.Change.UPDATED);
+        assertThat(node.get("/_cluster/settings").path("persistent").path("cluster").path("max_shards_per_node")
+                .asText()).isEqualTo("300");
         // The in-JVM node has no ISM or security plugin; their request bodies are tested in SetupPlanTest.
-        assertThat(first).filteredOn(r -> !r.name().startsWith("index template"))
+        assertThat(first).filteredOn(r -> !r.name().startsWith("index template")
+                        && !r.name().equals("cluster shard limit"))
                 .extracting(StepResult::change).containsOnly(StepResult.Change.SKIPPED);
         JsonNode template = node.get("/_index_template/security-events");
         assertThat(template.path("index_templates").get(0).path("index_template").path("template")
@@ -136,6 +144,8 @@ class IndexerAgainstOpenSearchTest {
         assertThat(total.indexed()).isEqualTo(corpusIds.size());
         assertThat(total.duplicates()).isEqualTo(corpusDocuments - corpusIds.size());
         assertThat(node.count(EVENTS)).isEqualTo(corpusIds.size());
+        assertThat(node.count("security-events-out-of-range")).as("older than 90 days when they arrived")
+                .isPositive().isLessThan(corpusIds.size());
         assertThat(node.count("security-events-failed")).isZero();
         JsonNode mapping = node.get("/security-events-2*/_mapping");
         mapping.forEach(index -> assertThat(index.path("mappings").path("properties").path("responseElements")
@@ -204,7 +214,7 @@ class IndexerAgainstOpenSearchTest {
 
         IndexingSummary summary;
         try (OpenSearchConnection connection = connection()) {
-            summary = IndexerWiring.ingester(MAPPER, Catalog.defaults(), connection.documentStore(),
+            summary = IndexerWiring.ingester(MAPPER, Catalog.defaults(), IndexWindow.LIVE, connection.documentStore(),
                     BulkIndexer.DEFAULT_RETRY, d -> { }).ingest(MAPPER.createObjectNode().set("Records", records),
                     Instant.now());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.indexer.handler.IndexerSettings;
+import dev.securitywatch.indexer.ingest.LogSource;
 import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,5 +69,18 @@ class SetupPiecesTest {
                 .hasMessageContaining("CATALOG_SETTINGS");
         assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "vpc-x",
                 "AWS_REGION", "eu-west-1"), MAPPER)).hasMessageStartingWith("OPENSEARCH_ENDPOINT:");
+    }
+
+    @Test
+    void theEventsLogIsNamedWithItsAccountOrNotAtAll() {
+        assertThat(IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x", "AWS_REGION", "eu-west-1",
+                "EVENTS_LOG_GROUP", "/security-watch/events", "EVENTS_LOG_OWNER", "999999999999"), MAPPER).logSource())
+                .contains(new LogSource("/security-watch/events", "999999999999"));
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
+                "AWS_REGION", "eu-west-1", "EVENTS_LOG_GROUP", "/security-watch/events"), MAPPER))
+                .hasMessage("EVENTS_LOG_GROUP and EVENTS_LOG_OWNER are set together or not at all");
+        assertThatThrownBy(() -> IndexerSettings.from(Map.of("OPENSEARCH_ENDPOINT", "http://x",
+                "AWS_REGION", "eu-west-1", "EVENTS_LOG_GROUP", "/g", "EVENTS_LOG_OWNER", "me"), MAPPER))
+                .hasMessage("EVENTS_LOG_OWNER must be a 12-digit account id, got 'me'");
     }
 }
