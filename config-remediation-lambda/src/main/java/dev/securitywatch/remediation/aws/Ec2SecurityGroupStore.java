@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,11 +36,30 @@ public final class Ec2SecurityGroupStore implements SecurityGroupStore {
     /** Protocols whose rules carry ports (icmp: type and code); for the others EC2 ignores them. */
     private static final Set<String> PORTED_PROTOCOLS = Set.of("tcp", "udp", "icmp", "icmpv6");
     private static final String ALREADY_AUTHORIZED = "InvalidPermission.Duplicate";
+    private static final String GROUP_NOT_FOUND = "InvalidGroup.NotFound";
 
     private final Ec2Client ec2;
 
     public Ec2SecurityGroupStore(Ec2Client ec2) {
         this.ec2 = ec2;
+    }
+
+    @Override
+    public Optional<SecurityGroup> group(String groupId) {
+        try {
+            return ec2.describeSecurityGroups(request -> request.groupIds(groupId)).securityGroups().stream()
+                    .filter(group -> groupId.equals(group.groupId())).findFirst()
+                    .map(Ec2SecurityGroupStore::securityGroup);
+        } catch (AwsServiceException e) {
+            if (GROUP_NOT_FOUND.equals(errorCode(e))) {
+                return Optional.empty();
+            }
+            throw failure("DescribeSecurityGroups", e);
+        } catch (SdkException e) {
+            throw failure("DescribeSecurityGroups", e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("DescribeSecurityGroups returned an unreadable rule: " + e.getMessage(), e);
+        }
     }
 
     @Override

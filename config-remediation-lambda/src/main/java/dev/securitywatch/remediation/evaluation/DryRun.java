@@ -37,10 +37,19 @@ public final class DryRun {
         }
 
         @Override
+        public Optional<SecurityGroup> group(String groupId) {
+            return Optional.of(recorded());
+        }
+
+        @Override
         public List<LiveRule> ingressRules(String groupId) {
+            return recorded().ingress().stream().map(rule -> new LiveRule("recorded-" + rule.describe(), rule))
+                    .toList();
+        }
+
+        private SecurityGroup recorded() {
             ConfigurationItem item = ((ConfigInvocation.ItemChange) invocation.trigger()).item();
-            SecurityGroup group = SecurityGroupConfiguration.toSecurityGroup(item);
-            return group.ingress().stream().map(rule -> new LiveRule("recorded-" + rule.describe(), rule)).toList();
+            return SecurityGroupConfiguration.toSecurityGroup(item);
         }
 
         @Override

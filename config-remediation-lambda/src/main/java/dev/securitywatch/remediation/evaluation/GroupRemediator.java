@@ -47,16 +47,31 @@ public final class GroupRemediator {
                 Optional.of(result));
     }
 
+    /**
+     * Plans from the live group, never from the item: a configuration item may be stale or forged, so whether the
+     * group exists, is exempt, is a default or CloudFormation group, and which rules it has are read from EC2 just
+     * before any write.
+     */
     private Execution execute(Assessment recorded) {
         String groupId = recorded.group().groupId();
+        Optional<SecurityGroup> current;
         List<LiveRule> live;
         try {
-            live = groups.ingressRules(groupId);
+            current = groups.group(groupId);
+            live = current.isPresent() ? groups.ingressRules(groupId) : List.of();
         } catch (SecurityGroupStore.StoreException e) {
-            return new Execution(List.of(), List.of(), false, Optional.of("not remediated, reading live rules failed: "
-                    + e.getMessage()));
+            return new Execution(List.of(), List.of(), false, Optional.of("not remediated, reading the live group"
+                    + " failed: " + e.getMessage()));
         }
-        Assessment plan = planner.assess(recorded.group().withIngress(live.stream().map(LiveRule::rule).toList()));
+        if (current.isEmpty()) {
+            return new Execution(List.of(), List.of(), false, Optional.of("not remediated: the group no longer"
+                    + " exists in this account and region"));
+        }
+        Assessment plan = planner.assess(current.get().withIngress(live.stream().map(LiveRule::rule).toList()));
+        if (plan.exemption().isPresent()) {
+            return new Execution(List.of(), List.of(), false, Optional.of("not remediated: the live group is exempt"
+                    + " now (" + plan.exemption().get() + ")"));
+        }
         List<SgRule> authorized = List.of();
         List<SgRule> revoked = List.of();
         String error = null;

@@ -4,9 +4,16 @@ import dev.securitywatch.remediation.rule.LiveRule;
 import dev.securitywatch.remediation.rule.SgRule;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Port to EC2: the live rules of a group, the two writes remediation makes, and the regional sweep. */
 public interface SecurityGroupStore {
+
+    /**
+     * The group as EC2 has it now (name, VPC, owner, tags, rules), or empty when it does not exist in this account
+     * and region; throws {@link StoreException} when EC2 cannot say.
+     */
+    Optional<SecurityGroup> group(String groupId);
 
     /** Every ingress rule of the group, all pages read; throws {@link StoreException} rather than return a part. */
     List<LiveRule> ingressRules(String groupId);

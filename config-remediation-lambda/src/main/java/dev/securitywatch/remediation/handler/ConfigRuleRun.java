@@ -1,11 +1,13 @@
 package dev.securitywatch.remediation.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitywatch.lambdakit.json.JsonFields;
 import dev.securitywatch.remediation.evaluation.InvocationReport;
 import dev.securitywatch.remediation.evaluation.RemediationService;
 import dev.securitywatch.remediation.invocation.ConfigInvocation;
 import dev.securitywatch.remediation.invocation.InvalidInvocationException;
 import dev.securitywatch.remediation.invocation.InvocationParser;
+import java.util.Optional;
 
 /**
  * One Config rule invocation, from its JSON to a logged and measured report: remediate, then report to Config.
@@ -15,17 +17,21 @@ import dev.securitywatch.remediation.invocation.InvocationParser;
 final class ConfigRuleRun {
     private final InvocationParser parser;
     private final RemediationService service;
+    private final Optional<String> configRule;
     private final InvocationLog log = new InvocationLog();
 
-    ConfigRuleRun(InvocationParser parser, RemediationService service) {
+    /** @param configRule the stack's own rule; another rule of the account pointed at this function is refused */
+    ConfigRuleRun(InvocationParser parser, RemediationService service, Optional<String> configRule) {
         this.parser = parser;
         this.service = service;
+        this.configRule = configRule;
     }
 
     void run(JsonNode event) {
         ConfigInvocation invocation;
         InvocationReport report;
         try {
+            requireOwnRule(event);
             invocation = parser.parse(event);
             report = service.remediate(invocation);
         } catch (InvalidInvocationException e) {
@@ -42,5 +48,18 @@ final class ConfigRuleRun {
         }
         log.handled(report);
         RemediationMetrics.publish(report);
+    }
+
+    /** Config names the invoking rule in every invocation; Lambda's permission can only say "Config, this account". */
+    private void requireOwnRule(JsonNode event) {
+        if (configRule.isEmpty()) {
+            return;
+        }
+        String invokedBy = JsonFields.text(event, "configRuleName");
+        if (!configRule.get().equals(invokedBy)) {
+            throw new InvalidInvocationException("invoked by Config rule " + (invokedBy == null ? "(none named)"
+                    : "'" + invokedBy + "'") + ", not this stack's rule '" + configRule.get()
+                    + "': refused, nothing evaluated or changed");
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class RemediationHandler implements RequestStreamHandler {
 
     RemediationHandler(RemediationWiring runtime) {
         InvocationParser parser = new InvocationParser(MAPPER);
-        this.run = new ConfigRuleRun(parser, runtime.service());
+        this.run = new ConfigRuleRun(parser, runtime.service(), runtime.configRule());
         this.priming = new Priming(runtime.planner(), parser, MAPPER);
     }
 

@@ -9,9 +9,10 @@ import dev.securitywatch.remediation.aws.EventBridgeResultPublisher;
 import dev.securitywatch.remediation.evaluation.RemediationService;
 import dev.securitywatch.remediation.plan.RemediationPlanner;
 import java.util.Map;
+import java.util.Optional;
 
 /** The collaborators of one Lambda container, built from its {@link RemediationSettings}. */
-record RemediationWiring(RemediationPlanner planner, RemediationService service) {
+record RemediationWiring(RemediationPlanner planner, RemediationService service, Optional<String> configRule) {
 
     static RemediationWiring fromEnvironment(Map<String, String> environment, ObjectMapper mapper) {
         RemediationSettings settings = RemediationSettings.from(new Environment(environment), mapper);
@@ -27,6 +28,6 @@ record RemediationWiring(RemediationPlanner planner, RemediationService service)
         RemediationService service = new RemediationService(planner, new Ec2SecurityGroupStore(clients.ec2()),
                 new ConfigServiceGateway(clients.config(), mapper),
                 new EventBridgeResultPublisher(clients.eventBridge()), settings.region());
-        return new RemediationWiring(planner, service);
+        return new RemediationWiring(planner, service, settings.configRule());
     }
 }

@@ -259,4 +259,26 @@ class Ec2SecurityGroupStoreTest {
         assertThatThrownBy(store::allGroups).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("DescribeSecurityGroups InternalError");
     }
+
+    @Test
+    void readsOneLiveGroupWithItsTagsAndSaysWhenItIsNotHere() {
+        aws.server().stubFor(ec2("DescribeSecurityGroups").willReturn(xml("DescribeSecurityGroups",
+                "<securityGroupInfo><item><ownerId>111111111111</ownerId><groupId>sg-1</groupId>"
+                        + "<groupName>app</groupName><vpcId>vpc-1</vpcId><ipPermissions/><tagSet><item><key>"
+                        + "security-watch:exempt</key><value>yes</value></item></tagSet></item></securityGroupInfo>")));
+
+        assertThat(store.group("sg-1")).hasValueSatisfying(group -> {
+            assertThat(group.tags()).containsEntry("security-watch:exempt", "yes");
+            assertThat(group.vpcId()).isEqualTo("vpc-1");
+        });
+        assertThat(aws.ec2Requests("DescribeSecurityGroups").get(0).getBodyAsString()).contains("GroupId.1=sg-1");
+
+        aws.server().stubFor(ec2("DescribeSecurityGroups").willReturn(ec2Error(400, "InvalidGroup.NotFound",
+                "The security group 'sg-1' does not exist")));
+        assertThat(store.group("sg-1")).isEmpty();
+
+        aws.server().stubFor(ec2("DescribeSecurityGroups").willReturn(ec2Error(403, "UnauthorizedOperation", "no")));
+        assertThatThrownBy(() -> store.group("sg-1")).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("DescribeSecurityGroups UnauthorizedOperation");
+    }
 }

@@ -66,7 +66,7 @@ class RemediationServiceTest {
         service(RemediationMode.ENFORCE).handle(recorded("sg-1", HTTP, SSH));
 
         assertThat(ec2.liveRules("sg-1")).containsExactlyInAnyOrder(HTTP, HTTPS);
-        assertThat(ec2.calls).containsExactly("read sg-1", "authorize sg-1 [tcp/443 from 0.0.0.0/0]",
+        assertThat(ec2.calls).containsExactly("describe sg-1", "read sg-1", "authorize sg-1 [tcp/443 from 0.0.0.0/0]",
                 "revoke sg-1 [sgr-0]");
         Evaluation evaluation = config.evaluations().get(0);
         assertThat(evaluation.compliance()).isEqualTo(Compliance.NON_COMPLIANT);
@@ -142,7 +142,7 @@ class RemediationServiceTest {
         service(RemediationMode.ENFORCE).handle(invocation);
         assertThat(ec2.writes()).isZero();
         assertThat(config.evaluations().get(0).annotation())
-                .startsWith("FAILED: not remediated, reading live rules failed: DescribeSecurityGroupRules");
+                .startsWith("FAILED: not remediated, reading the live group failed: DescribeSecurityGroupRules");
         assertThat(events.published.get(0).error()).isPresent();
     }
 
@@ -240,6 +240,42 @@ class RemediationServiceTest {
         assertThat(ec2.calls).isEmpty();
         assertThat(config.evaluations().get(0).annotation()).isEqualTo("exempt: tagged security-watch:exempt");
         assertThat(config.evaluations().get(0).compliance()).isEqualTo(Compliance.COMPLIANT);
+    }
+
+    @Test
+    void anItemThatOmitsTheExemptTagNeverLeadsToAWriteOnAGroupThatIsExemptNow() {
+        ConfigInvocation forged = recorded("sg-1", HTTP, SSH);
+        ec2.replaceLive(new SecurityGroup("sg-1", "app", "vpc-1", "123456789012",
+                Map.of("security-watch:exempt", "yes"), new java.util.TreeSet<>(List.of(HTTP, SSH))));
+
+        service(RemediationMode.ENFORCE).handle(forged);
+
+        assertThat(ec2.writes()).isZero();
+        assertThat(config.evaluations().get(0).annotation()).startsWith("FAILED: not remediated: the live group is"
+                + " exempt now (tagged security-watch:exempt)");
+    }
+
+    @Test
+    void anItemThatHidesTheDefaultGroupOrItsStackIsJudgedByTheLiveGroup() {
+        ConfigInvocation forged = recorded("sg-cfn", HTTP, HTTPS, SSH);
+        ec2.replaceLive(new SecurityGroup("sg-cfn", "shop-web", "vpc-1", "123456789012",
+                Map.of("aws:cloudformation:stack-name", "shop"), new java.util.TreeSet<>(List.of(HTTP, HTTPS, SSH))));
+
+        service(RemediationMode.ENFORCE).handle(forged);
+
+        assertThat(ec2.writes()).as("a CloudFormation group is reported with advice, never rewritten").isZero();
+    }
+
+    @Test
+    void anItemForAGroupThatIsNotInThisAccountAndRegionChangesNothing() {
+        ConfigInvocation forged = recorded("sg-elsewhere", HTTP, SSH);
+        ec2.delete("sg-elsewhere");
+
+        service(RemediationMode.ENFORCE).handle(forged);
+
+        assertThat(ec2.writes()).isZero();
+        assertThat(events.published.get(0).error()).contains("not remediated: the group no longer exists in this"
+                + " account and region");
     }
 
     @Test

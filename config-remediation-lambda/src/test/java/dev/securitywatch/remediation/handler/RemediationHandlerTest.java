@@ -60,6 +60,10 @@ class RemediationHandlerTest {
 
     @Test
     void remediatesARealConfigEventAndLogsOneLine() throws Exception {
+        aws.server().stubFor(ec2("DescribeSecurityGroups").willReturn(xml("DescribeSecurityGroups",
+                "<securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>sg-e2fb6999</groupId>"
+                        + "<groupName>sg_open_ssh</groupName><vpcId>vpc-f16e4296</vpcId><ipPermissions/><tagSet/>"
+                        + "</item></securityGroupInfo>")));
         aws.server().stubFor(ec2("DescribeSecurityGroupRules").willReturn(xml("DescribeSecurityGroupRules",
                 "<securityGroupRuleSet><item><securityGroupRuleId>sgr-ssh</securityGroupRuleId>"
                         + "<groupId>sg-e2fb6999</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false"
@@ -157,6 +161,35 @@ class RemediationHandlerTest {
         assertThat(lines.get(3).get("message").asText()).isEqualTo("evaluations 201-250 of 250");
         assertThat(metrics.single().path("GroupsEvaluated").asInt()).isEqualTo(250);
         assertThat(aws.jsonRequests("StarlingDoveService.PutEvaluations")).hasSize(3);
+    }
+
+    @Test
+    void anotherConfigRuleOfTheAccountPointedAtTheFunctionIsRefusedBeforeAnyCall() {
+        RemediationHandler handler = handler(Map.of("AWS_REGION", "eu-west-1",
+                "CONFIG_RULE_NAME", "security-watch-sg-ingress"));
+
+        assertThatThrownBy(() -> handler.handleRequest(input(AcceptanceData.text(SSH_OPEN)),
+                new ByteArrayOutputStream(), null))
+                .isInstanceOf(InvalidInvocationException.class)
+                .hasMessage("invoked by Config rule 'custodian-sg-exposed-port7', not this stack's rule"
+                        + " 'security-watch-sg-ingress': refused, nothing evaluated or changed");
+        assertThat(aws.server().getAllServeEvents()).as("no EC2, Config or EventBridge call").isEmpty();
+        assertThat(logLines()).singleElement().satisfies(line ->
+                assertThat(line.path("message").asText()).startsWith("invocation rejected: invoked by Config rule"));
+    }
+
+    @Test
+    void theStacksOwnRuleIsServed() throws Exception {
+        aws.server().stubFor(ec2("DescribeSecurityGroups").willReturn(xml("DescribeSecurityGroups",
+                "<securityGroupInfo/>")));
+        aws.server().stubFor(events("PutEvents").willReturn(json("{\"FailedEntryCount\":0,\"Entries\":[{}]}")));
+        aws.server().stubFor(config("PutEvaluations").willReturn(json("{\"FailedEvaluations\":[]}")));
+        String ownRule = AcceptanceData.text(SSH_OPEN).replace("custodian-sg-exposed-port7", "security-watch-sg-ingress");
+
+        handler(Map.of("AWS_REGION", "eu-west-1", "CONFIG_RULE_NAME", "security-watch-sg-ingress"))
+                .handleRequest(input(ownRule), new ByteArrayOutputStream(), null);
+
+        assertThat(aws.jsonRequests("StarlingDoveService.PutEvaluations")).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** In-memory EC2 behind the port: live rules per group, a call journal, and switchable failures. */
 public final class FakeSecurityGroups implements SecurityGroupStore {
@@ -32,6 +33,25 @@ public final class FakeSecurityGroups implements SecurityGroupStore {
 
     public long writes() {
         return calls.stream().filter(call -> call.startsWith("revoke") || call.startsWith("authorize")).count();
+    }
+
+    /** What EC2 has now, when it differs from what a test's item recorded (a tag added since, a deleted group). */
+    public void replaceLive(SecurityGroup group) {
+        groups.put(group.groupId(), group);
+    }
+
+    public void delete(String groupId) {
+        groups.remove(groupId);
+        live.remove(groupId);
+    }
+
+    @Override
+    public Optional<SecurityGroup> group(String groupId) {
+        calls.add("describe " + groupId);
+        if (failReads != null) {
+            throw new StoreException(failReads, null);
+        }
+        return Optional.ofNullable(groups.get(groupId)).map(group -> group.withIngress(liveRules(groupId)));
     }
 
     @Override

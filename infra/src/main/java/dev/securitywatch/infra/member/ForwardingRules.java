@@ -25,6 +25,8 @@ public final class ForwardingRules extends Construct {
 
     /** The forwarding role of each member region: {@code security-watch-forwarding-<region>}. */
     public static final String ROLE_NAME_PREFIX = "security-watch-forwarding-";
+    /** The forwarding rules on the default bus: {@code security-watch-forward-1}, {@code -2}, ... */
+    public static final String RULE_NAME_PREFIX = "security-watch-forward-";
 
     /**
      * @param patterns      compact JSON patterns from the catalog, one rule each
@@ -37,8 +39,11 @@ public final class ForwardingRules extends Construct {
                 // A fixed name, so the central bus policy can admit exactly this role and no other principal.
                 .roleName(ROLE_NAME_PREFIX + stack.getRegion())
                 .description("Lets member forwarding rules put events on the Security Watch central bus only")
+                // Only this stack's rules: they are named, so their ARNs are known without a reference cycle.
                 .assumedBy(new ServicePrincipal("events.amazonaws.com").withConditions(Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":events:"
+                                + stack.getRegion() + ":" + stack.getAccount() + ":rule/" + RULE_NAME_PREFIX + "*"))))
                 .inlinePolicies(Map.of("PutEventsOnCentralBus", PolicyDocument.Builder.create()
                         .statements(List.of(PolicyStatement.Builder.create()
                                 .actions(List.of("events:PutEvents"))
@@ -50,6 +55,7 @@ public final class ForwardingRules extends Construct {
 
         for (int i = 0; i < patterns.size(); i++) {
             rules.add(CfnRule.Builder.create(this, "Rule" + (i + 1))
+                    .name(RULE_NAME_PREFIX + (i + 1))
                     .description("Security Watch: forward catalog events to the central bus (" + (i + 1) + " of "
                             + patterns.size() + ")")
                     .eventBusName("default")

@@ -20,6 +20,7 @@ public final class MemberStack extends Stack {
         forwarding = new ForwardingRules(this, "Forwarding",
                 ForwardingPatterns.forRegion(catalog, props.getEnv().getRegion()), centralBusArn);
         remediation = new SecurityGroupRemediation(this, "SecurityGroupRemediation", config, account);
+        new SyntheticSourceGuard(this, "SyntheticSourceGuard");
         new Canary(this, "Canary", config.health().canaryMinutes());
         // Last, so that every alarm above is named for forwarding, and synth fails for one that is not.
         HealthAlarms.forwardFromMember(this);

@@ -7,6 +7,9 @@ import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import dev.securitywatch.remediation.policy.RemediationMode;
+import dev.securitywatch.remediation.policy.RemediationPolicy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import software.amazon.awscdk.services.config.MaximumExecutionFrequency;
 import software.amazon.awscdk.services.config.ResourceType;
 import software.amazon.awscdk.services.config.RuleScope;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionAttributes;
 import software.constructs.Construct;
 
 /**
@@ -25,8 +30,12 @@ import software.constructs.Construct;
  */
 public final class SecurityGroupRemediation extends Construct {
     static final String HANDLER = "dev.securitywatch.remediation.handler.RemediationHandler::handleRequest";
-    /** The notifier recognises automation by this role-name prefix (see the notifier's automation marking). */
+    /** The notifier recognises automation by this role name plus the region, in a configured member account. */
     public static final String ROLE_NAME_PREFIX = "security-watch-remediation-";
+    /** Named, so the function can refuse invocations from any other Config rule of the account. */
+    static final String RULE_NAME = "security-watch-sg-ingress";
+    /** The tag CloudFormation puts on every group of a stack (the remediator's {@code SecurityGroup} reads it too). */
+    static final String CLOUDFORMATION_STACK_TAG = "aws:cloudformation:stack-name";
 
     private final JavaFunction function;
     private final CustomRule rule;
@@ -37,6 +46,7 @@ public final class SecurityGroupRemediation extends Construct {
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
         env.put("REMEDIATION_POLICY", LambdaEnvironment.remediationPolicy(config, account));
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-remediation");
+        env.put("CONFIG_RULE_NAME", RULE_NAME);
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("config-remediation-lambda", HANDLER,
                         "Security Watch: evaluates and rewrites security-group ingress to the allow-list",
                         1024, Duration.minutes(5), env)
@@ -49,12 +59,7 @@ public final class SecurityGroupRemediation extends Construct {
                 .actions(List.of("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules",
                         "config:PutEvaluations", "config:GetResourceConfigHistory"))
                 .resources(List.of("*")).build());
-        // Second guard behind the code's own exemption: IAM itself refuses changes to groups this project tagged.
-        function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ec2:RevokeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupIngress"))
-                .resources(List.of(securityGroups, securityGroupRules))
-                .conditions(Map.of("Null", Map.of("aws:ResourceTag/" + ComponentTag.KEY, "true")))
-                .build());
+        grantWritesByMode(config.remediation().policyFor(account.id()), securityGroups, securityGroupRules);
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of("arn:aws:events:" + stack.getRegion() + ":" + stack.getAccount()
@@ -72,22 +77,49 @@ public final class SecurityGroupRemediation extends Construct {
                         .build()), true);
 
         rule = CustomRule.Builder.create(this, "Rule")
+                .configRuleName(RULE_NAME)
                 .description("Security Watch: security-group ingress matches the allow-list ("
                         + config.remediationModeFor(account) + ")")
-                .lambdaFunction(function.alias())
+                // Through an imported reference: the CDK would otherwise attach AWSConfigRulesExecutionRole to the
+                // function's role, which grants config:Put* and reads of Config logs in any bucket.
+                .lambdaFunction(Function.fromFunctionAttributes(this, "RuleTarget", FunctionAttributes.builder()
+                        .functionArn(function.alias().getFunctionArn()).sameEnvironment(true).build()))
                 .configurationChanges(true)
                 .periodic(true)
                 .maximumExecutionFrequency(MaximumExecutionFrequency.valueOf(
                         frequencyConstant(config.remediation().periodicFrequency())))
                 .ruleScope(RuleScope.fromResources(List.of(ResourceType.EC2_SECURITY_GROUP)))
                 .build();
-        NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM4")
-                .reason("The CDK's CustomRule attaches AWSConfigRulesExecutionRole, Config's documented execution"
-                        + " policy: PutEvaluations and read-only configuration access, no write access.")
-                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                        + "AWSConfigRulesExecutionRole"))
-                .build()), true);
+    }
+
+    /**
+     * EC2 writes by mode: none in REPORT_ONLY, revoke only in REVOKE_ONLY, both in ENFORCE. IAM itself refuses a
+     * change to a group that carries Security Watch's component tag or the exemption tag, or, where CloudFormation
+     * groups are only reported, a stack's tag: a second guard behind the code's own reading of the live group.
+     */
+    private void grantWritesByMode(RemediationPolicy policy, String securityGroups, String securityGroupRules) {
+        List<String> actions = new ArrayList<>();
+        if (policy.mode().revokes()) {
+            actions.add("ec2:RevokeSecurityGroupIngress");
+        }
+        if (policy.mode().authorizes()) {
+            actions.add("ec2:AuthorizeSecurityGroupIngress");
+        }
+        if (actions.isEmpty()) {
+            return;
+        }
+        Map<String, String> untagged = new LinkedHashMap<>();
+        untagged.put("aws:ResourceTag/" + ComponentTag.KEY, "true");
+        untagged.put("aws:ResourceTag/" + policy.exemptTagKey(), "true");
+        RemediationMode cloudFormation = policy.mode().atMost(policy.cloudFormationGroupPolicy());
+        if (!cloudFormation.revokes() && !cloudFormation.authorizes()) {
+            untagged.put("aws:ResourceTag/" + CLOUDFORMATION_STACK_TAG, "true");
+        }
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(List.of(securityGroups, securityGroupRules))
+                .conditions(Map.of("Null", untagged))
+                .build());
     }
 
     /** Config's names (TwentyFour_Hours) to the CDK enum's (TWENTY_FOUR_HOURS). */
