@@ -118,7 +118,7 @@ public final class Notifier extends Construct {
                 "dynamodb:UpdateItem");
         heartbeatTable.grant(function.role(), "dynamodb:UpdateItem", "dynamodb:Scan");
 
-        deadLetters = new DeadLetterQueue(this, "DeadLetters", "posting an alert to Slack");
+        deadLetters = new DeadLetterQueue(this, "DeadLetters", "posting an alert to Slack", Optional.of(alertsKey));
         queue = Queue.Builder.create(this, "Queue")
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(alertsKey)

@@ -3,10 +3,12 @@ package dev.securitywatch.infra.common;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -17,12 +19,21 @@ public final class DeadLetterQueue extends Construct {
     private final Alarm alarm;
 
     public DeadLetterQueue(Construct scope, String id, String purpose) {
+        this(scope, id, purpose, Optional.empty());
+    }
+
+    /**
+     * @param key the key of what the queue keeps, when it must stay under it: a DLQ of a KMS-encrypted queue holds
+     *            the same messages, and SSE-SQS would let anyone with SQS read access read them
+     */
+    public DeadLetterQueue(Construct scope, String id, String purpose, Optional<IKey> key) {
         super(scope, id);
-        queue = Queue.Builder.create(this, "Queue")
+        Queue.Builder builder = Queue.Builder.create(this, "Queue")
                 .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .build();
+                .enforceSsl(true);
+        key.ifPresentOrElse(k -> builder.encryption(QueueEncryption.KMS).encryptionMasterKey(k),
+                () -> builder.encryption(QueueEncryption.SQS_MANAGED));
+        queue = builder.build();
         alarm = Alarm.Builder.create(this, "NotEmpty")
                 .alarmDescription("Security Watch: " + purpose + " failed and waits in " + "a dead-letter queue."
                         + " Inspect the messages, fix the cause, then redrive them.")

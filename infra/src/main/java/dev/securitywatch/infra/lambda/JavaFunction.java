@@ -2,13 +2,16 @@ package dev.securitywatch.infra.lambda;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -18,7 +21,6 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
-import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -67,9 +69,10 @@ public final class JavaFunction extends Construct {
 
     public JavaFunction(Construct scope, String id, Spec spec) {
         super(scope, id);
+        // Kept when the stack goes: a function's log is evidence of what it did.
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_YEAR)
-                .removalPolicy(RemovalPolicy.DESTROY)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Role.Builder roleBuilder = Role.Builder.create(this, "Role")
                 .description("Security Watch " + spec.module())
@@ -100,15 +103,7 @@ public final class JavaFunction extends Construct {
             builder.vpc(spec.vpc())
                     .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
                     .securityGroups(List.of(spec.securityGroup()));
-            role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName(
-                    "service-role/AWSLambdaVPCAccessExecutionRole"));
-            NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
-                    .id("AwsSolutions-IAM4")
-                    .reason("AWSLambdaVPCAccessExecutionRole only grants the ENI create/describe/delete calls a VPC"
-                            + " Lambda needs; EC2 does not support resource-level scoping for them.")
-                    .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                            + "AWSLambdaVPCAccessExecutionRole"))
-                    .build()), true);
+            grantNetworkInterfaces(spec);
         }
         function = builder.build();
         alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
@@ -130,6 +125,40 @@ public final class JavaFunction extends Construct {
                 .reason("Pinned to java21: the runtime the jars are built and tested for, with SnapStart; moving to"
                         + " a newer Java runtime is a deliberate, tested upgrade, not an automatic one.")
                 .build()));
+    }
+
+    /**
+     * What AWSLambdaVPCAccessExecutionRole grants, scoped: network interfaces are created only in the function's own
+     * subnets with its own security group, and changed or deleted only in this account and region. The Describe
+     * calls have no resource-level permissions.
+     */
+    private void grantNetworkInterfaces(Spec spec) {
+        Stack stack = Stack.of(this);
+        String ec2 = "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion() + ":" + stack.getAccount() + ":";
+        String interfaces = ec2 + "network-interface/*";
+        List<String> subnets = spec.vpc().selectSubnets(SubnetSelection.builder()
+                .subnetType(SubnetType.PRIVATE_ISOLATED).build()).getSubnetIds().stream()
+                .map(subnet -> ec2 + "subnet/" + subnet).toList();
+        List<String> createOn = new ArrayList<>(subnets);
+        createOn.add(ec2 + "security-group/" + spec.securityGroup().getSecurityGroupId());
+        createOn.add(interfaces);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:CreateNetworkInterface")).resources(createOn).build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
+                        "ec2:UnassignPrivateIpAddresses"))
+                .resources(List.of(interfaces)).build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"))
+                .resources(List.of("*")).build());
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("A VPC Lambda's network interfaces get ids only when Lambda creates them, so they are granted"
+                        + " as network-interface/* of this account and region; DescribeNetworkInterfaces and"
+                        + " DescribeSubnets have no resource-level permissions.")
+                .appliesTo(List.of("Resource::*", RegexAppliesTo.builder()
+                        .regex("/^Resource::arn:[^:]+:ec2:[^:]+:[^:]+:network-interface\\/\\*$/").build()))
+                .build()), true);
     }
 
     /** Lambda refuses a function whose variables, names and values together, exceed 4 KB. */
