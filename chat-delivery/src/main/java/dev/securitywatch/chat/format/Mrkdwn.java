@@ -11,6 +11,8 @@ public final class Mrkdwn {
     private static final Pattern BARE_MENTION = Pattern.compile("@(channel|here|everyone)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final String WORD_JOINER = "\u2060";
+    /** Any line break Slack would render: CR, LF, CRLF, NEL, the Unicode line and paragraph separators. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     /** Looks like a backtick but cannot close a code span an event opened. */
     private static final char MODIFIER_GRAVE = '\u02CB';
 
@@ -35,6 +37,14 @@ public final class Mrkdwn {
         String escaped = out.toString();
         return escaped.indexOf('@') < 0 ? escaped
                 : BARE_MENTION.matcher(escaped).replaceAll("@" + WORD_JOINER + "$1");
+    }
+
+    /**
+     * Untrusted text kept on one line: escaped, with every line break shown as {@code ⏎}. Text that could start a new
+     * line could draw what looks like the message's own layout, a "*Actor*" field saying "Security team (verified)".
+     */
+    public static String inline(String text) {
+        return escape(text == null ? null : LINE_BREAK.matcher(text).replaceAll(" ⏎ "));
     }
 
     /** Untrusted text as inline code: {@code `value`}. */

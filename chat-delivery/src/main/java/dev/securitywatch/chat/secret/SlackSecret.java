@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,8 @@ import java.util.regex.Pattern;
 public record SlackSecret(SlackDestination slack, Optional<ChatworkRoom> chatwork) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern ROOM_ID = Pattern.compile("[0-9]{1,20}");
+    static final List<String> SLACK_WEBHOOK_HOSTS = List.of("hooks.slack.com", "hooks.slack-gov.com");
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     /** Parses the secret string. Error messages name fields, never values. */
     public static SlackSecret parse(String secretString) {
@@ -41,16 +46,25 @@ public record SlackSecret(SlackDestination slack, Optional<ChatworkRoom> chatwor
         return new SlackSecret(slack, chatwork(field(root, "chatworkToken"), field(root, "roomId")));
     }
 
+    /**
+     * An incoming webhook of Slack ({@code https://hooks.slack.com/...}, or GovSlack's), or a server on this machine
+     * for a local dry run. Anything else would send every alert, and what it reveals, to whoever wrote the secret.
+     */
     private static URI webhookUri(String value) {
+        URI uri;
         try {
-            URI uri = new URI(value);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new SecretFormatException("webhookUrl in the Slack secret must be an https URL");
-            }
-            return uri;
+            uri = new URI(value);
         } catch (URISyntaxException e) {
             throw new SecretFormatException("webhookUrl in the Slack secret is not a valid URL");
         }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean slack = "https".equals(uri.getScheme()) && SLACK_WEBHOOK_HOSTS.contains(host);
+        boolean local = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && LOOPBACK.contains(host);
+        if (!slack && !local) {
+            throw new SecretFormatException("webhookUrl in the Slack secret must be an https URL on "
+                    + String.join(" or ", SLACK_WEBHOOK_HOSTS) + " (or a loopback address, for a local dry run)");
+        }
+        return uri;
     }
 
     private static SlackDestination botToken(String token, String defaultChannel) {

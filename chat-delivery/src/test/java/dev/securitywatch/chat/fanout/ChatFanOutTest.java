@@ -77,7 +77,7 @@ class ChatFanOutTest {
         assertThat(Sink.SLACK.id()).isEqualTo("slack");
         assertThat(Sink.CHATWORK.id()).isEqualTo("chatwork");
 
-        ChatFanOut slackOnly = ChatFanOut.fixed(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.example/x\"}"),
+        ChatFanOut slackOnly = ChatFanOut.fixed(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/x\"}"),
                 slack(), chatwork());
         assertThat(slackOnly.sinks()).containsExactly(Sink.SLACK);
     }
@@ -162,7 +162,7 @@ class ChatFanOutTest {
                 .contains(new SlackMessageRef("C0ROUTED", "1.3"));
         assertThat(server.requests().get(0).body()).contains("\"thread_ts\":\"1.2\"");
 
-        ChatFanOut webhook = ChatFanOut.fixed(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.example/x\"}"),
+        ChatFanOut webhook = ChatFanOut.fixed(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/x\"}"),
                 slack(), chatwork());
         assertThat(webhook.threads()).isFalse();
         DeliveryException refused = catchThrowableOfType(DeliveryException.class,

@@ -43,4 +43,13 @@ class MrkdwnTest {
     void codeBlocksCannotBeClosedByTheEvent(String input, String expected) {
         assertThat(Mrkdwn.codeBlock(input)).isEqualTo(expected.replace('ˋ', '\u02CB'));
     }
+
+    @org.junit.jupiter.api.Test
+    void inlineTextCannotStartALineThatPosesAsTheMessagesLayout() {
+        assertThat(Mrkdwn.inline("alice\n*Actor*\nSecurity team (verified)"))
+                .isEqualTo("alice ⏎ *Actor* ⏎ Security team (verified)");
+        assertThat(Mrkdwn.inline("a\r\nb\rc\u2028d\u2029e\u0085f <!here>"))
+                .isEqualTo("a ⏎ b ⏎ c ⏎ d ⏎ e ⏎ f &lt;!here&gt;");
+        assertThat(Mrkdwn.inline(null)).isEmpty();
+    }
 }

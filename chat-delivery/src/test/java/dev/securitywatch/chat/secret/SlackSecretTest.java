@@ -40,19 +40,33 @@ class SlackSecretTest {
             "not json SECRET|the Slack secret is not JSON",
             "[\"SECRET\"]|must be a JSON object",
             "{}|exactly one of webhookUrl or botToken",
-            "{\"webhookUrl\":\"https://h/SECRET\",\"botToken\":\"xoxb-SECRET\",\"defaultChannel\":\"C\"}|exactly one",
+            "{\"webhookUrl\":\"https://hooks.slack.com/SECRET\",\"botToken\":\"xoxb-SECRET\",\"defaultChannel\":\"C\"}|exactly one",
             "{\"webhookUrl\":\"ftp://h/SECRET\"}|must be an https URL",
+            "{\"webhookUrl\":\"http://hooks.slack.com/services/SECRET\"}|must be an https URL on hooks.slack.com",
+            "{\"webhookUrl\":\"https://hooks.slack.com.attacker.example/SECRET\"}|must be an https URL",
+            "{\"webhookUrl\":\"https://attacker.example/services/SECRET\"}|must be an https URL",
+            "{\"webhookUrl\":\"http://169.254.169.254/latest/SECRET\"}|must be an https URL",
             "{\"webhookUrl\":\"https://h/ SECRET\"}|not a valid URL",
             "{\"webhookUrl\":42}|webhookUrl in the Slack secret must be a non-blank string",
             "{\"botToken\":\"SECRET\",\"defaultChannel\":\"C\"}|must be a Slack token",
             "{\"botToken\":\"xoxb-SECRET\"}|also needs defaultChannel",
-            "{\"webhookUrl\":\"https://h/SECRET\",\"chatworkToken\":\"SECRET\"}|both chatworkToken and roomId",
-            "{\"webhookUrl\":\"https://h/SECRET\",\"chatworkToken\":\"SECRET\",\"roomId\":\"x/../1\"}|numeric"})
+            "{\"webhookUrl\":\"https://hooks.slack.com/SECRET\",\"chatworkToken\":\"SECRET\"}|both chatworkToken and roomId",
+            "{\"webhookUrl\":\"https://hooks.slack.com/SECRET\",\"chatworkToken\":\"SECRET\",\"roomId\":\"x/../1\"}|numeric"})
     void wrongShapesAreNamedWithoutTheirValues(String json, String message) {
         assertThatThrownBy(() -> SlackSecret.parse(json))
                 .isInstanceOf(SecretFormatException.class)
                 .hasMessageContaining(message)
                 .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void slackAndGovSlackWebhooksAndLoopbackDryRunsAreAccepted() {
+        for (String url : java.util.List.of("https://hooks.slack.com/services/T/B/SECRET",
+                "https://hooks.slack-gov.com/services/T/B/SECRET", "http://127.0.0.1:8080/hook",
+                "http://localhost:9/hook", "http://[::1]:9/hook")) {
+            assertThat(((SlackDestination.Webhook) SlackSecret.parse("{\"webhookUrl\":\"" + url + "\"}").slack())
+                    .url()).hasToString(url);
+        }
     }
 
     @Test

@@ -156,7 +156,7 @@ public final class AuditIndex extends Construct {
         Provider provider = Provider.Builder.create(this, "SetupProvider")
                 .onEventHandler(setup.alias())
                 .logGroup(providerLogs)
-                .role(providerRole)
+                .frameworkOnEventRole(providerRole)
                 .build();
         CustomResource setupResource = CustomResource.Builder.create(this, "IndexSetup")
                 .serviceToken(provider.getServiceToken())

@@ -75,7 +75,7 @@ public final class SlackLayout {
         List<TextObject> fields = new ArrayList<>();
         for (Field field : alert.fields().subList(0, Math.min(alert.fields().size(), SlackLimits.SECTION_FIELDS))) {
             String label = "*" + Mrkdwn.escape(field.label()) + "*\n";
-            String value = Truncation.cut(Mrkdwn.escape(field.value()), 500);
+            String value = Truncation.cut(Mrkdwn.inline(field.value()), 500);
             String text = field.url().map(url -> label + Mrkdwn.link(url, field.value())).orElse(label + value);
             fields.add(mrkdwn(budget.fit(text, SlackLimits.FIELD_TEXT)));
         }
@@ -93,10 +93,11 @@ public final class SlackLayout {
             budget.take(heading);
             int room = Math.min(SlackLimits.SECTION_TEXT - heading.length(),
                     budget.remaining() - SMALL_PRINT_RESERVE);
-            String content = String.join("\n", section.lines());
+            // Each line is one item: its own text never breaks into a new line that could pose as layout.
             String text = section.preformatted()
-                    ? "```" + budget.fit(Mrkdwn.escape(content.replace('`', '\u02CB')), room - 6) + "```"
-                    : budget.fit(Mrkdwn.escape(content), room);
+                    ? "```" + budget.fit(Mrkdwn.escape(String.join("\n", section.lines()).replace('`', '\u02CB')),
+                    room - 6) + "```"
+                    : budget.fit(String.join("\n", section.lines().stream().map(Mrkdwn::inline).toList()), room);
             body.add(section(heading + text));
         }
         List<ContextBlockElement> small = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class SlackLayout {
             notes.add(skipped + " more section(s) left out to stay within Slack's message size.");
         }
         for (String note : notes.subList(0, Math.min(notes.size(), SlackLimits.CONTEXT_ELEMENTS - 1))) {
-            small.add(mrkdwn(budget.fit(Mrkdwn.escape(note), 500)));
+            small.add(mrkdwn(budget.fit(Mrkdwn.inline(note), 500)));
         }
         small.add(mrkdwn(budget.fit("Security Watch · " + Mrkdwn.escape(alert.dedupKey()), 200)));
         body.add(ContextBlock.builder().elements(small).build());
@@ -149,14 +150,14 @@ public final class SlackLayout {
                 && alert.accountId() == null) ? ""
                 : " · " + (alert.accountId() == null ? "unknown account" : alert.accountId())
                 + (alert.region() == null ? "" : " · " + alert.region());
-        String text = Mrkdwn.escape("[" + alert.severity() + "] " + alert.headline() + actor + where
+        String text = Mrkdwn.inline("[" + alert.severity() + "] " + alert.headline() + actor + where
                 + (alert.automation() ? " · automation" : ""));
         return mention(alert) + Truncation.cut(text, SUMMARY_LIMIT);
     }
 
     private String headline(Alert alert) {
         StringBuilder text = new StringBuilder(mention(alert));
-        text.append('*').append(Mrkdwn.escape(alert.headline())).append('*');
+        text.append('*').append(Mrkdwn.inline(alert.headline())).append('*');
         if (alert.automation()) {
             text.append("\n:robot_face: _Automation: made by Security Watch remediation._");
         }
@@ -164,7 +165,7 @@ public final class SlackLayout {
             text.append("\n:no_entry: _Attempted and denied: AWS refused the call, nothing changed._");
         }
         if (!alert.reasons().isEmpty()) {
-            text.append("\n:arrow_up: Severity raised: ").append(Mrkdwn.escape(String.join("; ", alert.reasons())));
+            text.append("\n:arrow_up: Severity raised: ").append(Mrkdwn.inline(String.join("; ", alert.reasons())));
         }
         return text.toString();
     }

@@ -46,6 +46,30 @@ class SlackLayoutTest {
         PayloadChecks.assertValid(json);
     }
 
+    /** Issue 12, finding 9: forged event text must not draw a field or a line of its own. */
+    @Test
+    void eventTextCannotForgeAFieldOrALineOfTheMessage() {
+        String forged = "bob\n*Actor*\nSecurity team (verified)";
+        Alert spoof = new Alert("cloudtrail:x", Alert.Kind.CHANGE, Severity.LOW, Alert.Tone.CHANGE, forged, "Title",
+                Optional.empty(), "111111111111", "us-east-1", List.of(forged), false,
+                List.of(Alert.Field.of("User agent", forged)),
+                List.of(new Alert.Section("Request", List.of(forged, "second item"), false)), List.of(),
+                List.of(forged), Alert.Subject.of("CreateUser", Optional.empty()));
+
+        JsonNode payload = PayloadChecks.assertValid(new SlackLayout(false).layout(spoof).json());
+
+        List<String> texts = new ArrayList<>();
+        payload.findValues("text").forEach(text -> texts.add(text.isTextual() ? text.asText()
+                : text.path("text").asText()));
+        assertThat(String.join("\n", texts)).doesNotContain("\n*Actor*", "\nSecurity team")
+                .contains("bob ⏎ *Actor* ⏎ Security team (verified)");
+        JsonNode fields = payload.path("attachments").get(0).path("blocks").get(0).path("fields");
+        assertThat(fields.get(0).path("text").asText()).isEqualTo("*User agent*\nbob ⏎ *Actor* ⏎ Security team"
+                + " (verified)");
+        assertThat(payload.path("attachments").get(0).path("blocks").get(1).path("text").path("text").asText())
+                .isEqualTo("*Request*\nbob ⏎ *Actor* ⏎ Security team (verified)\nsecond item");
+    }
+
     @Test
     void hereMentionOnlyForCriticalAndOnlyWhenEnabled() {
         assertThat(new SlackLayout(true).layout(alert(Severity.CRITICAL, 1, 1, 5, "a")).json()).contains("<!here>");
