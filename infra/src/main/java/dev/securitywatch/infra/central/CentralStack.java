@@ -31,6 +31,7 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.events.targets.SnsTopicProps;
+import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.StarPrincipal;
 import software.amazon.awscdk.services.kms.IKey;
@@ -47,6 +48,8 @@ import software.constructs.Construct;
  * a CloudWatch Logs group for the audit index. The notifier, OpenSearch and membership check attach here.
  */
 public final class CentralStack extends Stack {
+    static final String FORWARDED_EVENTS_RULE = "security-watch-forwarded-events";
+    static final String HEARTBEATS_RULE = "security-watch-heartbeats";
     private final EventBus bus;
     private final Key alertsKey;
     private final Topic alertsTopic;
@@ -91,6 +94,7 @@ public final class CentralStack extends Stack {
         deliveryDeadLetters = new DeadLetterQueue(this, "DeliveryDeadLetters",
                 "delivering a forwarded event to the alerts topic or the events log");
         forwardedEvents = Rule.Builder.create(this, "ForwardedEvents")
+                .ruleName(FORWARDED_EVENTS_RULE)
                 .description("Security Watch: every forwarded event to alerts (SNS) and audit (CloudWatch Logs)")
                 .eventBus(bus)
                 .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
@@ -112,6 +116,7 @@ public final class CentralStack extends Stack {
                 .addPropertyOverride("EventPattern", CfnPatterns.toMap(ForwardingPatterns.centralBusPattern(catalog)));
         // Heartbeats go to the notifier's tracker through the alerts topic, never to the audit log.
         Rule heartbeats = Rule.Builder.create(this, "Heartbeats")
+                .ruleName(HEARTBEATS_RULE)
                 .description("Security Watch: member canaries' heartbeats to the notifier's heartbeat tracker")
                 .eventBus(bus)
                 .eventPattern(EventPattern.builder().source(List.of("security-watch.placeholder")).build())
@@ -140,6 +145,9 @@ public final class CentralStack extends Stack {
         CfnOutput.Builder.create(this, "ForwardedEventsRuleArn").value(forwardedEvents.getRuleArn())
                 .description("The one rule a replay should re-run: alerts and the audit log").build();
 
+        onlyForItsRule(forwardedEvents, config.centralBusName(), FORWARDED_EVENTS_RULE);
+        onlyForItsRule(heartbeats, config.centralBusName(), HEARTBEATS_RULE);
+
         health = new Health(this, "Health", config.health(), alertsKey);
         ISecret slackSecret = SlackSecret.reference(this, config.slack());
         membershipWatch = new MembershipWatch(this, "MembershipWatch", config, slackSecret);
@@ -152,6 +160,18 @@ public final class CentralStack extends Stack {
         new HealthDashboard(this, "HealthDashboard", forwardedEvents, notifier.queue());
         // Last, so that every alarm above is wired, and synth fails for one that is not.
         HealthAlarms.notify(this, health.topic());
+    }
+
+    /**
+     * The role a rule publishes to the alerts topic with may be assumed by EventBridge for that rule only: named
+     * rules, so the ARN is known without a reference cycle between rule and role.
+     */
+    private void onlyForItsRule(Rule rule, String busName, String ruleName) {
+        CfnRole role = (CfnRole) rule.getNode().findChild("EventsRole").getNode().getDefaultChild();
+        role.addPropertyOverride("AssumeRolePolicyDocument.Statement.0.Condition", Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", getAccount()),
+                "ArnEquals", Map.of("aws:SourceArn", "arn:" + getPartition() + ":events:" + getRegion() + ":"
+                        + getAccount() + ":rule/" + busName + "/" + ruleName)));
     }
 
     /**

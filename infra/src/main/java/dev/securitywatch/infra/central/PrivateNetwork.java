@@ -2,10 +2,12 @@ package dev.securitywatch.infra.central;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.CfnRouteTable;
 import software.amazon.awscdk.services.ec2.CfnSubnet;
 import software.amazon.awscdk.services.ec2.CfnSubnetRouteTableAssociation;
@@ -16,6 +18,8 @@ import software.amazon.awscdk.services.ec2.FlowLogResourceType;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -64,9 +68,17 @@ final class PrivateNetwork {
                 .build());
         LogGroup flowLogs = LogGroup.Builder.create(scope, "FlowLogs").retention(RetentionDays.ONE_YEAR)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
+        Stack stack = Stack.of(scope);
+        // The flow-log service may act for this account's flow logs only, not any account's (confused deputy).
+        Role flowLogRole = Role.Builder.create(scope, "FlowLogRole")
+                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:"
+                                + stack.getRegion() + ":" + stack.getAccount() + ":vpc-flow-log/*"))))
+                .build();
         FlowLog.Builder.create(scope, "FlowLog")
                 .resourceType(FlowLogResourceType.fromVpc(vpc))
-                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs, flowLogRole))
                 .build();
         return vpc;
     }

@@ -148,6 +148,25 @@ class TrustBoundariesTemplateTest {
     }
 
     @Test
+    void everyServiceRoleNamesTheAccountAndTheResourceItActsFor() {
+        for (JsonNode role : all(central, "AWS::IAM::Role")) {
+            JsonNode statement = role.path("Properties").path("AssumeRolePolicyDocument").path("Statement").get(0);
+            String service = statement.path("Principal").path("Service").asText();
+            if (service.equals("lambda.amazonaws.com")) {
+                continue;
+            }
+            JsonNode condition = statement.path("Condition");
+            assertThat(condition.path("StringEquals").path("aws:SourceAccount").asText()).as(service)
+                    .isEqualTo("123456789012");
+            String sourceArn = condition.toString();
+            assertThat(sourceArn).as(service).contains("aws:SourceArn");
+            if (service.equals("events.amazonaws.com")) {
+                assertThat(sourceArn).containsPattern(":rule/security-watch/security-watch-(forwarded-events|heartbeats)");
+            }
+        }
+    }
+
+    @Test
     void everyLambdaLogGroupIsKeptWhenTheStackGoes() {
         List<JsonNode> stacks = new ArrayList<>(List.of(central));
         deployment.members().forEach(member -> stacks.add(json(member)));
