@@ -222,8 +222,8 @@ class LambdaResourcesTest {
             }
         });
         assertThat(kept).as("everything kept on delete is also dropped after a failed first create")
-                .as("the domain, its network and log, the events log, the alerts key, and every Lambda's log")
-                .hasSize(14).allSatisfy(entry -> assertThat(entry).endsWith("RetainExceptOnCreate"))
+                .as("the domain, its network, its audit log, the events log, the alerts key, every Lambda's log")
+                .hasSize(15).allSatisfy(entry -> assertThat(entry).endsWith("RetainExceptOnCreate"))
                 .as("the domain's network stays with it, or cdk destroy would fail on its interfaces")
                 .contains("AWS::EC2::VPC: RetainExceptOnCreate", "AWS::EC2::Subnet: RetainExceptOnCreate",
                         "AWS::EC2::SecurityGroup: RetainExceptOnCreate");

@@ -185,9 +185,11 @@ public final class AuditIndex extends Construct {
 
     private CfnDomain newDomain(OpenSearch settings, String domainArn, Stack stack) {
         Map<String, LogGroup> logs = new LinkedHashMap<>();
-        for (String type : List.of("SEARCH_SLOW_LOGS", "INDEX_SLOW_LOGS", "ES_APPLICATION_LOGS")) {
+        // AUDIT_LOGS: who wrote, overwrote or deleted what in the audit indices (the setup turns the audit on).
+        for (String type : List.of("SEARCH_SLOW_LOGS", "INDEX_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS")) {
             logs.put(type, LogGroup.Builder.create(this, "Domain" + type.replace("_", ""))
-                    .retention(RetentionDays.ONE_YEAR).removalPolicy(RemovalPolicy.DESTROY).build());
+                    .retention(RetentionDays.ONE_YEAR).removalPolicy(type.equals("AUDIT_LOGS")
+                            ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY).build());
         }
         ResourcePolicy domainLogsPolicy = ResourcePolicy.Builder.create(this, "DomainLogsPolicy")
                 .policyStatements(List.of(PolicyStatement.Builder.create()
@@ -232,7 +234,8 @@ public final class AuditIndex extends Construct {
                 .logPublishingOptions(Map.of(
                         "SEARCH_SLOW_LOGS", logOption(logs.get("SEARCH_SLOW_LOGS")),
                         "INDEX_SLOW_LOGS", logOption(logs.get("INDEX_SLOW_LOGS")),
-                        "ES_APPLICATION_LOGS", logOption(logs.get("ES_APPLICATION_LOGS"))))
+                        "ES_APPLICATION_LOGS", logOption(logs.get("ES_APPLICATION_LOGS")),
+                        "AUDIT_LOGS", logOption(logs.get("AUDIT_LOGS"))))
                 .accessPolicies(PolicyDocument.Builder.create().statements(List.of(PolicyStatement.Builder.create()
                         .principals(List.of(new AccountPrincipal(stack.getAccount())))
                         .actions(List.of("es:ESHttp*"))

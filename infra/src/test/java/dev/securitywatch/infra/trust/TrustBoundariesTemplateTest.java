@@ -122,6 +122,20 @@ class TrustBoundariesTemplateTest {
     }
 
     @Test
+    void theDomainPublishesItsAuditLogToALogGroupThatOutlivesIt() {
+        JsonNode options = only(central, "AWS::OpenSearchService::Domain").path("Properties")
+                .path("LogPublishingOptions").path("AUDIT_LOGS");
+        assertThat(options.path("Enabled").asBoolean()).isTrue();
+        String group = options.path("CloudWatchLogsLogGroupArn").toString();
+        central.path("Resources").properties().forEach(entry -> {
+            if (group.contains(entry.getKey())) {
+                assertThat(entry.getValue().path("DeletionPolicy").asText()).isEqualTo("RetainExceptOnCreate");
+            }
+        });
+        assertThat(group).contains("AuditIndexDomainAUDITLOGS");
+    }
+
+    @Test
     void vpcLambdasCreateNetworkInterfacesOnlyInTheirSubnetsWithoutTheManagedPolicy() {
         String text = central.toString();
         assertThat(text).doesNotContain("AWSLambdaVPCAccessExecutionRole", "AWSLambdaBasicExecutionRole");

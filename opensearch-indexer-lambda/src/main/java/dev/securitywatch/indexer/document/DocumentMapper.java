@@ -133,7 +133,7 @@ public final class DocumentMapper {
             source.set("detail", detail.isObject() ? detail : mapper.createObjectNode().set("value", detail));
         }
         Instant time = findingTime(finding).or(() -> envelope.origin().time()).orElse(arrivedAt);
-        String id = firstNonNull(finding == null ? null : finding.id(), envelope.id(), contentId(detail));
+        String id = firstNonNull(finding == null ? null : finding.versionId(), envelope.id(), contentId(detail));
         boolean remediation = Catalog.REMEDIATION_SOURCE.equals(envelope.source());
         ObjectNode normalised = normalisedEvent(source, id, time, entry,
                 finding != null ? "alert" : remediation ? "state" : "event");

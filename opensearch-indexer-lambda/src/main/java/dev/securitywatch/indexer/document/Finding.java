@@ -35,6 +35,14 @@ record Finding(String id, String type, String title, String severity, Double sco
                 firstNonNull(text(finding, "UpdatedAt"), text(finding, "CreatedAt")));
     }
 
+    /**
+     * One document per update of a finding: its id and the time of this version. Updates come back with the same
+     * finding id; with the id alone, create-only writes would drop every update after the first as a duplicate.
+     */
+    String versionId() {
+        return id == null ? null : time == null ? id : id + "@" + time;
+    }
+
     /** GuardDuty's documented bands: 7.0-8.9 high, 4.0-6.9 medium, 1.0-3.9 low; 9.0 and above critical. */
     private static String guardDutyLabel(double score) {
         if (score >= 9.0) {

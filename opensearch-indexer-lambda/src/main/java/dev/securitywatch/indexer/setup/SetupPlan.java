@@ -41,6 +41,10 @@ public final class SetupPlan {
         objects.add(indexTemplate(FAILED_TEMPLATE, resource("failed-index-template.json")));
         objects.add(ismPolicy(settings.retentionDays()));
         objects.add(shardLimit());
+        // Every write to the audit indices, and every refused request, in the domain's AUDIT_LOGS: an overwrite or
+        // delete that fine-grained access control should refuse anyway still leaves a trace.
+        objects.add(ManagedObject.put("audit logging", "/_plugins/_security/api/audit/config",
+                reply -> reply.path("config"), resource("audit-config.json"), resource("audit-config.json"), true));
         objects.add(securityObject("role " + INDEXER_ROLE, "roles/" + INDEXER_ROLE, resource("role-indexer.json")));
         objects.add(securityObject("role " + AUDITOR_ROLE, "roles/" + AUDITOR_ROLE, resource("role-auditor.json")));
         if (settings.indexerRoleArn() != null) {

@@ -156,8 +156,9 @@ class DocumentMapperTest {
 
         List<IndexedDocument> documents = DOCUMENTS.map(envelopes(twoFindings).get(0), RECEIVED);
 
-        assertThat(documents).extracting(IndexedDocument::id).containsExactly(first.path("Id").asText(),
-                "second-finding");
+        String updated = "@" + first.path("UpdatedAt").asText();
+        assertThat(documents).extracting(IndexedDocument::id).containsExactly(first.path("Id").asText() + updated,
+                "second-finding" + updated);
         assertThat(documents.get(1).source().path("finding").path("id").asText()).isEqualTo("second-finding");
         assertThat(documents.get(1).source().path("event").path("kind").asText()).isEqualTo("alert");
     }
@@ -168,12 +169,28 @@ class DocumentMapperTest {
 
         IndexedDocument document = DOCUMENTS.map(envelope, RECEIVED).get(0);
 
-        assertThat(document.id()).isEqualTo(envelope.detail().path("id").asText());
+        assertThat(document.id()).isEqualTo(envelope.detail().path("id").asText() + "@"
+                + envelope.detail().path("updatedAt").asText());
         assertThat(document.source().path("event").path("kind").asText()).isEqualTo("alert");
         assertThat(document.source().path("finding").path("severity").asText()).isIn("LOW", "MEDIUM", "HIGH",
                 "CRITICAL");
         assertThat(document.source().path("detail").isObject()).isTrue();
         assertThat(document.source().path("event").path("category").asText()).isEqualTo("threat-finding");
+    }
+
+    @Test
+    void eachUpdateOfAFindingIsItsOwnDocumentSoCreateOnlyWritesKeepThemAll() {
+        ObjectNode finding = MAPPER.createObjectNode().put("id", "gd-1").put("severity", 5)
+                .put("updatedAt", "2026-11-20T01:00:00Z");
+        ObjectNode update = finding.deepCopy().put("severity", 8).put("updatedAt", "2026-11-20T01:30:00Z");
+
+        String firstId = DOCUMENTS.map(envelopeAround("aws.guardduty", "GuardDuty Finding", finding), RECEIVED)
+                .get(0).id();
+        String updateId = DOCUMENTS.map(envelopeAround("aws.guardduty", "GuardDuty Finding", update), RECEIVED)
+                .get(0).id();
+
+        assertThat(firstId).isEqualTo("gd-1@2026-11-20T01:00:00Z");
+        assertThat(updateId).isEqualTo("gd-1@2026-11-20T01:30:00Z");
     }
 
     @Test

@@ -73,7 +73,7 @@ class SetupHandlerTest {
         @SuppressWarnings("unchecked")
         Map<String, Integer> data = (Map<String, Integer>) response.get("Data");
         assertThat(data).containsEntry("UNCHANGED", 0).containsEntry("UPDATED", 0).containsEntry("SKIPPED", 0);
-        assertThat(data.get("CREATED")).isEqualTo(8 + new SavedObjects(MAPPER).all().size());
+        assertThat(data.get("CREATED")).isEqualTo(9 + new SavedObjects(MAPPER).all().size());
         assertThat(logged).hasSize(data.get("CREATED")).allSatisfy(line -> {
             assertThat(line.path("change").asText()).isEqualTo("CREATED");
             assertThat(line.path("service").asText()).isEqualTo("security-watch-indexer");
@@ -94,6 +94,8 @@ class SetupHandlerTest {
                 urlEqualTo("/_dashboards/api/saved_objects/dashboard/security-watch-overview?overwrite=true"))
                 .withHeader("osd-xsrf", equalTo("true")));
         server.verify(putRequestedFor(urlEqualTo("/_index_template/security-events")));
+        server.verify(putRequestedFor(urlEqualTo("/_plugins/_security/api/audit/config"))
+                .withRequestBody(containing("\"write_watched_indices\":[\"security-events*\"]")));
         server.verify(putRequestedFor(urlEqualTo("/_cluster/settings"))
                 .withRequestBody(equalTo("{\"persistent\":{\"cluster.max_shards_per_node\":300}}")));
     }
