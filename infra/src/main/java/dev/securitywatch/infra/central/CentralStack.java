@@ -158,6 +158,7 @@ public final class CentralStack extends Stack {
         membershipWatch.grantCoverage(notifier.function().role());
         auditIndex = new AuditIndex(this, "AuditIndex", config, eventsLog);
         new HealthDashboard(this, "HealthDashboard", forwardedEvents, notifier.queue());
+        new FloodWatch(this, "FloodWatch", eventsLog, config.health().floodEventsPer5Minutes());
         // Last, so that every alarm above is wired, and synth fails for one that is not.
         HealthAlarms.notify(this, health.topic());
     }

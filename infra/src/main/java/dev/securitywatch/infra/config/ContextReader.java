@@ -98,7 +98,7 @@ public final class ContextReader {
             return Health.defaults();
         }
         node.requireObject(Set.of("emails", "slackChannel", "archiveRetentionDays", "canaryMinutes",
-                "coverageSchedule", "coverageTimezone"));
+                "coverageSchedule", "coverageTimezone", "floodEventsPer5Minutes"));
         ContextNode schedule = node.field("coverageSchedule");
         ContextNode zone = node.field("coverageTimezone");
         return new Health(node.field("emails").list((email, i) -> email.text(EMAIL, "an email address")),
@@ -107,7 +107,9 @@ public final class ContextReader {
                 // Scheduler's rate is whole minutes; below 5 the heartbeats cost more than they tell.
                 node.field("canaryMinutes").integer(Health.DEFAULT_CANARY_MINUTES, 5, 60),
                 schedule.isAbsent() ? Health.DEFAULT_COVERAGE_SCHEDULE : cron(schedule),
-                zone.isAbsent() ? Health.DEFAULT_COVERAGE_TIMEZONE : timezone(zone));
+                zone.isAbsent() ? Health.DEFAULT_COVERAGE_TIMEZONE : timezone(zone),
+                node.field("floodEventsPer5Minutes").integer(Health.DEFAULT_FLOOD_EVENTS_PER_5_MINUTES, 10,
+                        1_000_000));
     }
 
     private ContextNode node(String key) {

@@ -120,13 +120,17 @@ public final class Settings {
      *                             two intervals without one
      * @param coverageSchedule     when the daily coverage report runs (EventBridge Scheduler cron, in
      *                             {@code coverageTimezone})
+     * @param floodEventsPer5Minutes one account forwarding more than this in five minutes raises the flood alarm
      */
     public record Health(List<String> emails, Optional<String> slackChannel, int archiveRetentionDays,
-                         int canaryMinutes, String coverageSchedule, String coverageTimezone) {
+                         int canaryMinutes, String coverageSchedule, String coverageTimezone,
+                         int floodEventsPer5Minutes) {
         public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
         public static final int DEFAULT_CANARY_MINUTES = 15;
         public static final String DEFAULT_COVERAGE_SCHEDULE = "cron(00 09 * * ? *)";
         public static final String DEFAULT_COVERAGE_TIMEZONE = "UTC";
+        /** A terraform apply of a few hundred resources stays below; a scripted flood does not. */
+        public static final int DEFAULT_FLOOD_EVENTS_PER_5_MINUTES = 1000;
 
         public Health {
             emails = List.copyOf(emails);
@@ -134,7 +138,7 @@ public final class Settings {
 
         public static Health defaults() {
             return new Health(List.of(), Optional.empty(), DEFAULT_ARCHIVE_RETENTION_DAYS, DEFAULT_CANARY_MINUTES,
-                    DEFAULT_COVERAGE_SCHEDULE, DEFAULT_COVERAGE_TIMEZONE);
+                    DEFAULT_COVERAGE_SCHEDULE, DEFAULT_COVERAGE_TIMEZONE, DEFAULT_FLOOD_EVENTS_PER_5_MINUTES);
         }
     }
 

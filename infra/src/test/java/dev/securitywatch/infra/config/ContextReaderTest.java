@@ -156,6 +156,7 @@ class ContextReaderTest {
             "alerts                 | `{\"groupThreshold\":0}`    | alerts.groupThreshold: expected a whole number from 1 to 1000, got 0",
             "alerts                 | `{\"threadHours\":200}`     | alerts.threadHours: expected a whole number from 1 to 168, got 200",
             "health                 | `{\"canaryMinutes\":2}`     | health.canaryMinutes: expected a whole number from 5 to 60, got 2",
+            "health                 | `{\"floodEventsPer5Minutes\":5}` | health.floodEventsPer5Minutes: expected a whole number from 10 to 1000000, got 5",
             "health                 | `{\"emails\":[\"oncall\"]}`  | health.emails[0]: expected an email address",
             "alerts                 | `{\"postsPerSecond\":0}`    | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got 0",
             "alerts                 | `{\"postsPerSecond\":\"fast\"}` | alerts.postsPerSecond: expected a number of posts per second above 0 and at most 10, got \"fast\"",

@@ -122,6 +122,19 @@ class TrustBoundariesTemplateTest {
     }
 
     @Test
+    void oneAccountFloodingThePipelineRaisesOneAlarmWhateverTheNumberOfAccounts() {
+        JsonNode rule = only(central, "AWS::CloudWatch::InsightRule").path("Properties");
+        assertThat(rule.path("RuleBody").toString()).contains("$.account", "AggregateOn", "Count", "EventsLog");
+        JsonNode alarm = all(central, "AWS::CloudWatch::Alarm").stream()
+                .filter(a -> a.path("Properties").path("Metrics").toString().contains("INSIGHT_RULE_METRIC"))
+                .findFirst().orElseThrow().path("Properties");
+        assertThat(alarm.path("Metrics").toString()).contains("security-watch-events-by-account",
+                "MaxContributorValue");
+        assertThat(alarm.path("Threshold").asInt()).isEqualTo(1000);
+        assertThat(alarm.path("AlarmActions").toString()).contains("HealthTopic");
+    }
+
+    @Test
     void theDomainPublishesItsAuditLogToALogGroupThatOutlivesIt() {
         JsonNode options = only(central, "AWS::OpenSearchService::Domain").path("Properties")
                 .path("LogPublishingOptions").path("AUDIT_LOGS");
