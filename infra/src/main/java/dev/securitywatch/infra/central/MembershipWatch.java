@@ -129,7 +129,8 @@ public final class MembershipWatch extends Construct {
                 .id("AwsSolutions-IAM5")
                 .reason("Snapshot keys are dated (snapshots/yyyy/mm/dd/<takenAt>.json), so the Lambda may read and"
                         + " write any object under snapshots/ of its own bucket, and read the original stack's"
-                        + " memberLog/ history; nothing else.")
+                        + " memberLog/ history. Its only other object, organization/inventory.json, is granted by exact"
+                        + " key.")
                 .appliesTo(List.of(RegexAppliesTo.builder()
                         .regex("/^Resource::.*\\/(snapshots|memberLog)\\/\\*$/").build()))
                 .build()), true);

@@ -71,8 +71,9 @@ public final class SecurityGroupRemediation extends Construct {
                                 + " calls.")
                         .appliesTo(List.of("Resource::*")).build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("The remediator must be able to change any security group in its own account and"
-                                + " region; exemptions are enforced in code and tested.")
+                        .reason("The remediator must be able to change any security group of its own account and"
+                                + " region, in the writes its mode allows; exemptions are enforced in code on the"
+                                + " live group, and IAM refuses groups with the component or exemption tag.")
                         .appliesTo(List.of("Resource::" + securityGroups, "Resource::" + securityGroupRules))
                         .build()), true);
 
