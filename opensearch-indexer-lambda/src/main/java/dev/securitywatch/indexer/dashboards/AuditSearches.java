@@ -69,8 +69,10 @@ public final class AuditSearches {
                         "RemoveAccountFromOrganization", "UpdatePolicy", "UpdateOrganizationalUnit") + ")"),
                 new AuditSearch("security-watch-remediation-role-changes", "Security Watch",
                         "Changes made by the remediation role",
-                        "userIdentity.sessionContext.sessionIssuer.userName:security-watch-remediation*"
-                                + " AND NOT readOnly:true",
+                        // The exact role name, security-watch-remediation-<region>: a prefix would also list a
+                        // look-alike such as security-watch-remediation-us-east-1-evil.
+                        "userIdentity.sessionContext.sessionIssuer.userName:"
+                                + "/security-watch-remediation-[a-z]{2}(-gov)?-[a-z]+-[0-9]/ AND NOT readOnly:true",
                         API_COLUMNS),
                 new AuditSearch("security-watch-remediation-results", "Security Watch",
                         "Security group remediation results",

@@ -287,6 +287,35 @@ class IndexerAgainstOpenSearchTest {
                 .contains("\"CREATED\":0").contains("\"UPDATED\":0");
     }
 
+    @Test
+    @Order(11)
+    void theRemediationRoleSearchListsTheExactRoleAndNoLookAlike() {
+        ArrayNode records = MAPPER.createArrayNode();
+        for (String role : List.of("security-watch-remediation-us-east-1", "security-watch-remediation-us-east-1-evil",
+                "security-watch-remediation-x")) {
+            ObjectNode record = record("role-" + role).put("eventName", "RevokeSecurityGroupIngress")
+                    .put("readOnly", false);
+            record.putObject("userIdentity").put("type", "AssumedRole").putObject("sessionContext")
+                    .putObject("sessionIssuer").put("type", "Role").put("userName", role);
+            records.add(record);
+        }
+        try (OpenSearchConnection connection = connection()) {
+            IndexerWiring.ingester(MAPPER, Catalog.defaults(), IndexWindow.BACKFILL, connection.documentStore(),
+                    BulkIndexer.DEFAULT_RETRY, d -> { }).ingest(MAPPER.createObjectNode().set("Records", records),
+                    Instant.now());
+        }
+        AuditSearch search = AuditSearches.all().stream()
+                .filter(s -> s.id().equals("security-watch-remediation-role-changes")).findFirst().orElseThrow();
+
+        JsonNode hits = node.search(EVENTS, search.query(), 50).path("hits").path("hits");
+
+        List<String> roles = new ArrayList<>();
+        hits.forEach(hit -> roles.add(hit.path("_source").path("userIdentity").path("sessionContext")
+                .path("sessionIssuer").path("userName").asText()));
+        assertThat(roles).contains("security-watch-remediation-us-east-1")
+                .doesNotContain("security-watch-remediation-us-east-1-evil", "security-watch-remediation-x");
+    }
+
     private static ObjectNode record(String id) {
         ObjectNode record = MAPPER.createObjectNode().put("eventVersion", "1.08")
                 .put("eventTime", "2026-11-20T01:00:00Z").put("eventSource", "ec2.amazonaws.com")
