@@ -82,6 +82,8 @@ class SetupHandlerTest {
                 .contains("ISM policy security-events-retention");
         server.verify(putRequestedFor(urlEqualTo("/_plugins/_ism/policies/security-events-retention"))
                 .withRequestBody(containing("\"min_index_age\":\"90d\""))
+                .withRequestBody(containing("{\"read_only\":{}}"))
+                .withRequestBody(containing("\"min_index_age\":\"125d\""))
                 .withRequestBody(containing("\"security-events-2*\"")));
         server.verify(putRequestedFor(urlEqualTo("/_plugins/_security/api/roles/security-watch-indexer"))
                 .withRequestBody(containing("indices:data/write/bulk"))
