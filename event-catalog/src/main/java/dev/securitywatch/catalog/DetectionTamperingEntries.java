@@ -2,10 +2,12 @@ package dev.securitywatch.catalog;
 
 import static dev.securitywatch.catalog.Category.DETECTION_TAMPERING;
 import static dev.securitywatch.catalog.Severity.HIGH;
+import static dev.securitywatch.catalog.Severity.MEDIUM;
 import static dev.securitywatch.catalog.EntryBuilder.cloudTrail;
 import static dev.securitywatch.catalog.EntryBuilder.inCategory;
 
 import java.util.List;
+import java.util.Map;
 
 /** Tampering with detection: GuardDuty and Security Hub. */
 final class DetectionTamperingEntries {
@@ -24,7 +26,16 @@ final class DetectionTamperingEntries {
                             "DisassociateFromMasterAccount", "DisassociateMembers", "DeleteMembers",
                             "BatchDisableStandards", "UpdateStandardsControl")
                     .title("Security Hub disabled, membership or standards changed")
-                    .reference("research note: leaving the administrator hides posture"));
+                    .reference("research note: leaving the administrator hides posture"),
+            cloudTrail("securityhub-finding-evasion", MEDIUM, "securityhub")
+                    .names("UpdateFindings", "DeleteInsight", "BatchUpdateFindings").succeeded()
+                    .where("requestParameters", Map.of("Workflow", Map.of("Status", List.of("SUPPRESSED"))))
+                    .title("Security Hub findings suppressed").resourceKind("Security Hub finding")
+                    .reference("Panther aws_securityhub_finding_evasion (suppressing, not every triage)"),
+            cloudTrail("securityhub-findings-rewritten", MEDIUM, "securityhub")
+                    .names("UpdateFindings", "DeleteInsight").succeeded()
+                    .title("Security Hub findings updated or insight deleted").resourceKind("Security Hub finding")
+                    .reference("Panther aws_securityhub_finding_evasion"));
 
     private DetectionTamperingEntries() {
     }

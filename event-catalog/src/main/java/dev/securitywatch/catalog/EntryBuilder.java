@@ -82,6 +82,14 @@ final class EntryBuilder {
         return this;
     }
 
+    /**
+     * Only calls that succeeded: a refused one changed nothing, and the unauthorized-call entry reports it. Some
+     * exports write an empty {@code errorCode} on success.
+     */
+    EntryBuilder succeeded() {
+        return where("errorCode", List.of(Map.of("exists", false), ""));
+    }
+
     EntryBuilder usEast1Only() {
         this.regionScope = RegionScope.US_EAST_1;
         return this;

@@ -26,7 +26,7 @@ class CatalogTest {
     void globalServicesAreScopedToUsEast1AndEverythingElseToEveryRegion() {
         for (CatalogEntry entry : DEFAULTS.allEntries()) {
             boolean global = entry.eventSource() != null && Set.of("iam.amazonaws.com", "organizations.amazonaws.com", "sts.amazonaws.com",
-                    "route53domains.amazonaws.com").contains(entry.eventSource());
+                    "route53domains.amazonaws.com", "account.amazonaws.com").contains(entry.eventSource());
             assertThat(entry.regionScope()).as(entry.id())
                     .isEqualTo(global ? RegionScope.US_EAST_1 : RegionScope.EVERY_REGION);
         }
@@ -36,7 +36,7 @@ class CatalogTest {
     void noisyAndFindingFeedsAreOptIn() {
         assertThat(DEFAULTS.allEntries().stream().filter(e -> !DEFAULTS.isEnabled(e)).map(CatalogEntry::id))
                 .containsExactlyInAnyOrder("console-sign-in", "unauthorized-api-call", "securityhub-finding-asff",
-                        "securityhub-finding-ocsf");
+                        "securityhub-finding-ocsf", "ssm-remote-execution");
     }
 
     @Test

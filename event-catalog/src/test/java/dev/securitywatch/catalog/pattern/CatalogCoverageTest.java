@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -130,7 +131,82 @@ class CatalogCoverageTest {
                 .append(matchesByEntry.entrySet().stream().filter(e -> e.getValue().isEmpty())
                         .map(e -> "`" + e.getKey().id() + "`").collect(Collectors.joining(", ")))
                 .append(".\n");
+        appendLibraryCoverage(doc);
+        appendRuleCounts(doc);
         return doc.toString();
+    }
+
+    /**
+     * The libraries' own test events through the default catalog: a rule counts as forwarded when at least one of
+     * its positive events is; a negative event should be dropped or come out LOW.
+     */
+    private static void appendLibraryCoverage(StringBuilder doc) {
+        List<LibraryCoverage.Rule> rules = LibraryCoverage.measure(events, new CatalogMatcher(Catalog.defaults()));
+        doc.append("""
+
+                ## Coverage of the open detection libraries
+
+                Method: the corpus MANIFEST names, for each file, the library rule it tests. Panther's
+                `rules/aws_cloudtrail_rules/*.yml` unit tests are positive (`ExpectedResult=True`) or negative
+                (`ExpectedResult=False`); Stratus Red Team's `docs/detonation-logs/aws.*.json` are real detonations,
+                all positive. Each event goes through the **default** catalog with event-ruler. A rule is forwarded
+                when at least one of its positive events is. A negative event counts against precision when an
+                entry made for that rule (its reference names the rule) still matches it above LOW; other entries
+                may rightly forward it (a library's negative for one rule is often another rule's positive).
+                Severity metadata of the libraries is not in the corpus, so rules are not split by severity here.
+
+                """);
+        for (String library : List.of("Panther", "Stratus Red Team")) {
+            List<LibraryCoverage.Rule> of = rules.stream().filter(r -> r.library().equals(library)
+                    && r.positives() > 0).toList();
+            List<LibraryCoverage.Rule> inScope = of.stream().filter(LibraryCoverage.Rule::inScope).toList();
+            long detected = of.stream().filter(LibraryCoverage.Rule::detected).count();
+            long detectedInScope = inScope.stream().filter(LibraryCoverage.Rule::detected).count();
+            int negatives = rules.stream().filter(r -> r.library().equals(library))
+                    .mapToInt(LibraryCoverage.Rule::negatives).sum();
+            int falsePositives = rules.stream().filter(r -> r.library().equals(library))
+                    .mapToInt(LibraryCoverage.Rule::negativesAboveLow).sum();
+            doc.append("- **").append(library).append("**: ").append(detectedInScope).append(" of ")
+                    .append(inScope.size()).append(" in-scope rules with a positive test event forwarded (")
+                    .append(percent(detectedInScope, inScope.size())).append("); ").append(detected).append(" of ")
+                    .append(of.size()).append(" counting the out-of-scope ones (").append(percent(detected, of.size()))
+                    .append(")");
+            if (negatives > 0) {
+                doc.append("; ").append(falsePositives).append(" of ").append(negatives)
+                        .append(" negative test events still matched above LOW by the entries made for their rule");
+            }
+            doc.append(".\n");
+        }
+        doc.append("\nOut of scope, and why (left out of the in-scope percentage):\n\n");
+        new TreeMap<>(LibraryCoverage.OUT_OF_SCOPE).forEach((rule, reason) -> doc.append("- `").append(rule)
+                .append("`: ").append(reason).append("\n"));
+        doc.append("\n| library | rule | positive events forwarded | negatives matched above LOW by its entries |\n"
+                + "|---|---|---|---|\n");
+        for (LibraryCoverage.Rule rule : rules) {
+            doc.append("| ").append(rule.library()).append(" | `").append(rule.id()).append("` | ")
+                    .append(rule.positives() == 0 ? "no positive event" : rule.positivesForwarded() + " of "
+                            + rule.positives()).append(" | ")
+                    .append(rule.negatives() == 0 ? "no negative event" : rule.negativesAboveLow() + " of "
+                            + rule.negatives()).append(" |\n");
+        }
+    }
+
+    /** What the default catalog costs each member region in EventBridge rules, against the bus's quotas. */
+    private static void appendRuleCounts(StringBuilder doc) {
+        Catalog defaults = Catalog.defaults();
+        List<String> usEast1 = ForwardingPatterns.forRegion(defaults, "us-east-1");
+        List<String> other = ForwardingPatterns.forRegion(defaults, "eu-west-1");
+        int longest = java.util.stream.Stream.concat(usEast1.stream(), other.stream())
+                .mapToInt(ForwardingPatterns::worstCaseLength).max().orElse(0);
+        doc.append("\n## Rules per region\n\nWith the default catalog, each member stack puts ").append(usEast1.size())
+                .append(" forwarding rules on the default bus in us-east-1 (which also carries the global services)")
+                .append(" and ").append(other.size()).append(" in every other region; the longest pattern is ")
+                .append(longest).append(" of ").append(ForwardingPatterns.MAX_PATTERN_CHARS)
+                .append(" characters. EventBridge allows 300 rules per bus by default.\n");
+    }
+
+    private static String percent(long part, long whole) {
+        return (whole == 0 ? 0 : Math.round(100.0 * part / whole)) + "%";
     }
 
     /** An event the entry is about by name alone, ignoring its extra filters. */
