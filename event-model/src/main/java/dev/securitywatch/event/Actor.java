@@ -18,6 +18,14 @@ public record Actor(ActorType type, String rawType, String name, String arn, Str
                     String sessionName, String sourceIdentity, String invokedBy) {
 
     public static Actor from(JsonNode userIdentity) {
+        return from(userIdentity, null);
+    }
+
+    /**
+     * @param additionalEventData the record's {@code additionalEventData}: a sign-in names its Identity Center user
+     *                            there ({@code UserName}) when the identity itself carries only an opaque id
+     */
+    public static Actor from(JsonNode userIdentity, JsonNode additionalEventData) {
         if (userIdentity == null || userIdentity.isNull() || userIdentity.isMissingNode() || !userIdentity.isObject()) {
             return new Actor(ActorType.MISSING, null, "unknown (no identity in the event)", null, null, null, null,
                     null, null);
@@ -49,7 +57,9 @@ public record Actor(ActorType type, String rawType, String name, String arn, Str
             }
             case SAML_USER, WEB_IDENTITY_USER -> name = firstNonBlank(text(userIdentity, "userName"),
                     afterColon(principalId), text(userIdentity, "identityProvider"));
-            case IDENTITY_CENTER_USER -> name = firstNonBlank(text(userIdentity, "userName"),
+            // The person, wherever the event names them; the opaque user id only when nothing does.
+            case IDENTITY_CENTER_USER -> name = firstNonBlank(text(userIdentity, "userName"), lastSegment(arn),
+                    additionalEventData == null ? null : text(additionalEventData, "UserName"),
                     text(userIdentity.path("onBehalfOf"), "userId"), principalId);
             case AWS_ACCOUNT -> name = "account " + firstNonBlank(accountId, principalId, "unknown");
             default -> name = firstNonBlank(text(userIdentity, "userName"), lastSegment(arn), principalId, invokedBy);

@@ -29,7 +29,7 @@ public record CloudTrailEvent(String eventId, String eventTime, String eventSour
                 eventName, text(record, "eventType"), text(record, "awsRegion"), text(record, "sourceIPAddress"),
                 text(record, "userAgent"), text(record, "errorCode"), text(record, "errorMessage"),
                 readOnlyFlag(record.path("readOnly")),
-                text(record, "recipientAccountId"), Actor.from(record.get("userIdentity")),
+                text(record, "recipientAccountId"), Actor.from(record.get("userIdentity"), record.get("additionalEventData")),
                 record.path("requestParameters"), record.path("responseElements"),
                 record.path("additionalEventData"), record));
     }

@@ -22,6 +22,7 @@ class ActorTest {
             "SAMLUser         | {\"type\":\"SAMLUser\",\"principalId\":\"SAMLXYZ:carol@example.com\",\"userName\":\"carol@example.com\"} | SAML_USER | carol@example.com",
             "WebIdentityUser  | {\"type\":\"WebIdentityUser\",\"principalId\":\"accounts.google.com:app:123\",\"identityProvider\":\"accounts.google.com\"} | WEB_IDENTITY_USER | app:123",
             "IdentityCenterUser | {\"type\":\"IdentityCenterUser\",\"onBehalfOf\":{\"userId\":\"9067-uuid\"}} | IDENTITY_CENTER_USER | 9067-uuid",
+            "IdentityCenterUser with an arn | {\"type\":\"IdentityCenterUser\",\"arn\":\"arn:aws:identitystore::111111111111:user/Alice\",\"onBehalfOf\":{\"userId\":\"544894e8-80c1-707f-60e3-3ba6510dfac1\"}} | IDENTITY_CENTER_USER | Alice",
             "AWSAccount       | {\"type\":\"AWSAccount\",\"accountId\":\"222222222222\",\"principalId\":\"AIDAEXAMPLE\"} | AWS_ACCOUNT | account 222222222222",
             "unfamiliar type  | {\"type\":\"Robot\",\"principalId\":\"R2\"} | UNKNOWN | R2",
             "empty identity   | {} | UNKNOWN | unknown",
@@ -30,6 +31,17 @@ class ActorTest {
         Actor actor = Actor.from(MAPPER.readTree(json));
         assertThat(actor.type()).isEqualTo(type);
         assertThat(actor.name()).isEqualTo(name);
+    }
+
+    /** The documented shape (CloudTrail user guide, userIdentity element): only ids; a sign-in names the user. */
+    @Test
+    void anIdentityCenterSignInIsNamedByItsUserNameNotTheOpaqueId() throws Exception {
+        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"IdentityCenterUser\",\"accountId\":\"123456789012\","
+                        + "\"onBehalfOf\":{\"userId\":\"544894e8-80c1-707f-60e3-3ba6510dfac1\",\"identityStoreArn\":"
+                        + "\"arn:aws:identitystore::123456789012:identitystore/d-9067642ac7\"},\"credentialId\":\"EXAMPLE\"}"),
+                MAPPER.readTree("{\"UserName\":\"alice@example.com\",\"CredentialType\":\"PASSWORD\"}"));
+
+        assertThat(actor.name()).isEqualTo("alice@example.com");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.securitywatch.event.transport.SnsDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -103,11 +104,18 @@ public final class EnvelopeParser {
      * Builds the envelope EventBridge puts around a CloudTrail record on the default bus: source from the service,
      * detail-type from the event type, and the record's own account, region and time.
      */
+    /** The sign-in service's events CloudTrail types {@code AwsConsoleSignIn}, not {@code AwsApiCall}. */
+    private static final Set<String> CONSOLE_SIGN_IN_NAMES = Set.of("ConsoleLogin", "CheckMfa", "SwitchRole",
+            "ExitRole", "RenewRole");
+
     public EventEnvelope wrapCloudTrail(JsonNode record) {
         String eventSource = text(record, "eventSource");
         String eventType = text(record, "eventType");
-        String detailType = eventType == null ? EventEnvelope.API_CALL
-                : DETAIL_TYPE_BY_EVENT_TYPE.getOrDefault(eventType, EventEnvelope.API_CALL);
+        String detailType = eventType != null
+                ? DETAIL_TYPE_BY_EVENT_TYPE.getOrDefault(eventType, EventEnvelope.API_CALL)
+                // Exports that drop eventType: the sign-in events are known by source and name, as AWS types them.
+                : "signin.amazonaws.com".equals(eventSource) && CONSOLE_SIGN_IN_NAMES.contains(text(record, "eventName"))
+                ? EventEnvelope.CONSOLE_SIGN_IN : EventEnvelope.API_CALL;
         String id = text(record, "eventID");
         String account = text(record, "recipientAccountId");
         if (account == null) {

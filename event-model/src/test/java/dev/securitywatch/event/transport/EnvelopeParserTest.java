@@ -41,6 +41,19 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void aSignInRecordWithoutEventTypeIsStillASignInAsEventBridgeTypesIt() throws Exception {
+        List<InboundMessage> messages = parser.parse(new ObjectMapper().readTree("{\"eventSource\":"
+                + "\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\",\"eventTime\":\"2026-12-04T05:00:00Z\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
+                + "\"responseElements\":{\"ConsoleLogin\":\"Success\"}}"));
+        List<InboundMessage> apiCall = parser.parse(new ObjectMapper().readTree("{\"eventSource\":"
+                + "\"signin.amazonaws.com\",\"eventName\":\"GetSigninToken\",\"eventTime\":\"2026-12-04T05:00:00Z\"}"));
+
+        assertThat(((EventEnvelope) messages.get(0)).detailType()).isEqualTo(EventEnvelope.CONSOLE_SIGN_IN);
+        assertThat(((EventEnvelope) apiCall.get(0)).detailType()).isEqualTo(EventEnvelope.API_CALL);
+    }
+
+    @Test
     void snsLambdaEventIsUnwrappedToTheEnvelopeInside() {
         EventEnvelope envelope = only("sns/derived/sns-eb-cloudtrail-CreateTrail-AssumedRole-panther-1.json");
         assertThat(envelope.source()).isEqualTo("aws.cloudtrail");
