@@ -47,7 +47,7 @@ public final class CloudTrailRenderer {
         Optional<List<PermissionChange>> sgChanges = SecurityGroupChanges.of(event);
         Severity base = entry.map(CatalogEntry::severity).orElse(Severity.MEDIUM);
         SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()),
-                settings.ownKeys());
+                settings.ownKeys(), settings.members().keySet());
         boolean signIn = EventEnvelope.CONSOLE_SIGN_IN.equals(envelope.detailType())
                 || "ConsoleLogin".equals(event.eventName());
         String account = envelope.origin().account();

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import java.util.stream.Collectors;
 
 /**
  * Raises a CloudTrail event above its catalog severity when the request itself is worse than the kind of call:
@@ -40,9 +42,12 @@ public final class SeverityRules {
     private SeverityRules() {
     }
 
-    /** @param ownKeys the ARNs of Security Watch's own KMS keys */
+    /**
+     * @param ownKeys        the ARNs of Security Watch's own KMS keys
+     * @param memberAccounts the accounts this deployment watches: a share with one of them stays inside
+     */
     public static SeverityAssessment assess(Severity base, CloudTrailEvent event, List<PermissionChange> changes,
-                                            Set<String> ownKeys) {
+                                            Set<String> ownKeys, Set<String> memberAccounts) {
         List<String> reasons = new ArrayList<>();
         Severity severity = base;
         if (event.actor().type() == ActorType.ROOT && event.actor().invokedBy() == null) {
@@ -80,7 +85,90 @@ public final class SeverityRules {
                 }
             }
         }
+        if (!event.failed() && grantsBucketToEveryone(event)) {
+            reasons.add("bucket policy allows * with no condition: anyone may use the bucket");
+            severity = Severity.CRITICAL;
+        }
+        if (severity == base && !event.failed()) {
+            Optional<String> benign = benign(event, changes, memberAccounts);
+            if (benign.isPresent()) {
+                return new SeverityAssessment(Severity.LOW, List.of(benign.get()));
+            }
+        }
         return new SeverityAssessment(severity, severity == base ? List.of() : reasons);
+    }
+
+    /**
+     * The same call with parameters that change its meaning: ingress from private networks only, a snapshot or
+     * image shared only with accounts this deployment watches. Nothing else is lowered.
+     */
+    private static Optional<String> benign(CloudTrailEvent event, List<PermissionChange> changes,
+                                           Set<String> memberAccounts) {
+        if (!changes.isEmpty() && changes.stream().allMatch(PermissionChange::addsPrivateIngressOnly)) {
+            return Optional.of("ingress from private networks only (" + changes.stream()
+                    .map(change -> change.peer().value()).distinct().collect(Collectors.joining(", ")) + ")");
+        }
+        List<String> sharedWith = sharedWith(event);
+        if (!sharedWith.isEmpty() && !memberAccounts.isEmpty() && memberAccounts.containsAll(sharedWith)) {
+            return Optional.of("shared only with member accounts of this deployment ("
+                    + String.join(", ", sharedWith) + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The accounts a snapshot or image share adds; empty when it adds none, or adds {@code all}. */
+    static List<String> sharedWith(CloudTrailEvent event) {
+        JsonNode request = event.requestParameters();
+        List<String> accounts = new ArrayList<>();
+        switch (event.eventName()) {
+            case "ModifySnapshotAttribute", "ModifyImageAttribute" -> {
+                JsonNode items = request.path(event.eventName().equals("ModifyImageAttribute") ? "launchPermission"
+                        : "createVolumePermission").path("add").path("items");
+                for (JsonNode item : items) {
+                    if (item.has("group")) {
+                        return List.of();
+                    }
+                    accounts.add(item.path("userId").asText(""));
+                }
+            }
+            case "ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute" ->
+                    request.path("valuesToAdd").forEach(value -> accounts.add(value.asText("")));
+            default -> {
+                return List.of();
+            }
+        }
+        return accounts.contains("all") || accounts.contains("") ? List.of() : accounts;
+    }
+
+    /** An S3 bucket policy with an Allow statement for {@code *} (or {@code {"AWS": "*"}}) and no condition. */
+    static boolean grantsBucketToEveryone(CloudTrailEvent event) {
+        if (!"PutBucketPolicy".equals(event.eventName())) {
+            return false;
+        }
+        JsonNode policy = event.requestParameters().path("bucketPolicy");
+        if (policy.isTextual()) {
+            try {
+                policy = MAPPER.readTree(policy.asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        JsonNode statements = policy.path("Statement");
+        List<JsonNode> list = new ArrayList<>();
+        if (statements.isArray()) {
+            statements.forEach(list::add);
+        } else if (statements.isObject()) {
+            list.add(statements);
+        }
+        return list.stream().anyMatch(statement -> "Allow".equals(text(statement, "Effect"))
+                && isEveryone(statement.path("Principal")) && statement.path("Condition").isMissingNode());
+    }
+
+    private static boolean isEveryone(JsonNode principal) {
+        return principal.isTextual() && principal.asText().equals("*")
+                || principal.path("AWS").isTextual() && principal.path("AWS").asText().equals("*")
+                || principal.path("AWS").isArray() && StreamSupport.stream(
+                        principal.path("AWS").spliterator(), false).anyMatch(p -> p.asText().equals("*"));
     }
 
     /** The first Security Watch resource the request names, in any string value of its parameters. */

@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.render;
 
+import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.alert.Alert.Field;
 import dev.securitywatch.notifier.alert.Alert.Link;
@@ -20,7 +21,8 @@ public final class PlainText {
             text.append("Automation: made by Security Watch remediation.\n");
         }
         if (!alert.reasons().isEmpty()) {
-            text.append("Severity raised: ").append(String.join("; ", alert.reasons())).append('\n');
+            text.append(alert.severity() == Severity.LOW ? "Severity lowered: " : "Severity raised: ")
+                    .append(String.join("; ", alert.reasons())).append('\n');
         }
         for (Field field : alert.fields()) {
             text.append(field.label()).append(": ").append(field.value()).append('\n');

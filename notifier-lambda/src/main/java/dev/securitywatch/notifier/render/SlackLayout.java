@@ -165,7 +165,9 @@ public final class SlackLayout {
             text.append("\n:no_entry: _Attempted and denied: AWS refused the call, nothing changed._");
         }
         if (!alert.reasons().isEmpty()) {
-            text.append("\n:arrow_up: Severity raised: ").append(Mrkdwn.inline(String.join("; ", alert.reasons())));
+            // The severity rules only raise to HIGH or CRITICAL, and only lower to LOW.
+            text.append(alert.severity() == Severity.LOW ? "\n:arrow_down: Severity lowered: "
+                    : "\n:arrow_up: Severity raised: ").append(Mrkdwn.inline(String.join("; ", alert.reasons())));
         }
         return text.toString();
     }

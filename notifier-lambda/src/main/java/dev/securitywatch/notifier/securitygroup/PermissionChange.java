@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.securitygroup;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -107,6 +108,16 @@ public record PermissionChange(Change change, Direction direction, String protoc
             return true;
         }
         return ADMIN_OR_DATABASE_PORTS.stream().anyMatch(p -> p >= fromPort && p <= toPort);
+    }
+
+    /**
+     * Inbound access added only from inside private networks: an RFC 1918 or unique-local range, or another security
+     * group. What the same call means when it opens a port to the internet, it does not mean here.
+     */
+    public boolean addsPrivateIngressOnly() {
+        return change == Change.ADD && direction == Direction.INGRESS && (peer.type() == PeerType.SECURITY_GROUP
+                || peer.type() == PeerType.CIDR4 && PrivateRanges.isPrivate4(peer.value())
+                || peer.type() == PeerType.CIDR6 && peer.value().toLowerCase(Locale.ROOT).matches("f[cd].*"));
     }
 
     /** Opens (or may open) inbound access from the internet. */

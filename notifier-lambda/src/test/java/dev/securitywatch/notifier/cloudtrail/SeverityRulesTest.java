@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SeverityRulesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> MEMBERS = Set.of("111111111111", "222222222222");
     private static final Set<String> OWN_KEYS = Set.of(
             "arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c");
 
@@ -42,6 +43,14 @@ class SeverityRulesTest {
             "kms | DisableKey | {'keyId':'alias/security-watch-alerts'} | AssumedRole | CRITICAL | changes Security Watch's own resource security-watch-alerts",
             "kms | DisableKey | {'keyId':'arn:aws:kms:us-east-1:222222222222:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c-x'} | AssumedRole | MEDIUM | ",
             "events | DisableRule | {'name':'my-securitywatch-rule'} | AssumedRole | MEDIUM | ",
+            "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'10.0.0.0/8'}]}}]}} | IAMUser | LOW | ingress from private networks only (10.0.0.0/8)",
+            "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'172.32.0.0/16'}]}}]}} | IAMUser | MEDIUM | ",
+            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'222222222222'}]}}} | IAMUser | LOW | shared only with member accounts of this deployment (222222222222)",
+            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'999999999999'}]}}} | IAMUser | MEDIUM | ",
+            "ec2 | ModifyImageAttribute | {'imageId':'ami-1','launchPermission':{'add':{'items':[{'group':'all'}]}}} | IAMUser | MEDIUM | ",
+            "rds | ModifyDBSnapshotAttribute | {'attributeName':'restore','valuesToAdd':['111111111111']} | IAMUser | LOW | shared only with member accounts of this deployment (111111111111)",
+            "s3 | PutBucketPolicy | {'bucketName':'b','bucketPolicy':{'Statement':[{'Effect':'Allow','Principal':'*','Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}]}} | IAMUser | CRITICAL | bucket policy allows * with no condition: anyone may use the bucket",
+            "s3 | PutBucketPolicy | {'bucketName':'b','bucketPolicy':{'Statement':[{'Effect':'Allow','Principal':{'AWS':'*'},'Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*','Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-1'}}}]}} | IAMUser | MEDIUM | ",
             "events | DisableRule | {'name':'SecurityWatchdog-rule'} | AssumedRole | MEDIUM | "})
     void raisesSeverityForDangerousRequests(String service, String name, String request, String identity,
                                            Severity expected, String reason) throws Exception {
@@ -69,7 +78,7 @@ class SeverityRulesTest {
                  "userIdentity": {"type": "AssumedRole", "accountId": "1", "invokedBy": "cloudformation.amazonaws.com"},
                  "requestParameters": {"functionName": "security-watch-notifier", "name": "live"}}""")).orElseThrow();
 
-        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS);
+        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, MEMBERS);
 
         assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
         assertThat(assessment.reasons()).containsExactly(
@@ -84,7 +93,7 @@ class SeverityRulesTest {
                  "requestParameters": {"roleArn": "arn:aws:iam::1:role/security-watch-remediation-us-east-1"}}"""))
                 .orElseThrow();
 
-        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, MEMBERS).severity()).isEqualTo(Severity.MEDIUM);
     }
 
     private static SeverityAssessment assess(String service, String name, String request, String identity,
@@ -96,6 +105,6 @@ class SeverityRulesTest {
                 .replace("\u0000", "\\\"");
         CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree(json)).orElseThrow();
         return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()),
-                OWN_KEYS);
+                OWN_KEYS, MEMBERS);
     }
 }

@@ -39,7 +39,18 @@ class GoldenMessagesTest {
             "fallback-unknown-detail-type,    fixture:unknown-detail-type.json",
             "fallback-sns-text-message,       acceptance:sns/notifyslack-text_message-1.json",
             "health-member-alarm,             fixture:member-alarm-state-change.json",
-            "health-recovered-sns,            acceptance:sns/notifyslack-cloudwatch_alarm-1.json"})
+            "health-recovered-sns,            acceptance:sns/notifyslack-cloudwatch_alarm-1.json",
+            "share-snapshot-public,           acceptance:cloudtrail/ec2-ModifySnapshotAttribute-AssumedRole-panther-1.json",
+            "share-snapshot-other-account,    acceptance:cloudtrail/ec2-ModifySnapshotAttribute-IAMUser-stratus-1.json",
+            "share-snapshot-member-low,       fixture:snapshot-shared-with-member.json",
+            "sg-ingress-private-low,          fixture:sg-ingress-private.json",
+            "s3-bucket-policy-public,         fixture:bucket-policy-public.json",
+            "s3-access-logging-off,           acceptance:cloudtrail/s3-PutBucketLogging-AssumedRole-panther-1.json",
+            "rds-activity-stream-stopped,     acceptance:cloudtrail/rds-StopActivityStream-AssumedRole-panther-1.json",
+            "ec2-user-data-modified,          acceptance:cloudtrail/ec2-ModifyInstanceAttribute-AssumedRole-panther-1.json",
+            "dns-query-logging-deleted,       acceptance:cloudtrail/route53resolver-DeleteResolverQueryLogConfig-AssumedRole-panther-1.json",
+            "waf-protection-removed,          acceptance:cloudtrail/wafv2-DisassociateWebACL-AssumedRole-panther-1.json",
+            "bedrock-logging-deleted,         acceptance:cloudtrail/bedrock-DeleteModelInvocationLoggingConfiguration-AssumedRole-panther-1.json"})
     void rendersAsPinned(String name, String source) throws IOException {
         ArrayNode payloads = MAPPER.createArrayNode();
         for (InboundMessage message : Rendering.parse(read(source))) {
