@@ -27,6 +27,7 @@ import dev.securitywatch.indexer.opensearch.ClusterEndpoint;
 import dev.securitywatch.indexer.opensearch.OpenSearchConnection;
 import dev.securitywatch.indexer.setup.RestTarget;
 import dev.securitywatch.indexer.setup.SetupException;
+import dev.securitywatch.indexer.setup.SetupPlan;
 import dev.securitywatch.indexer.setup.SetupRunner;
 import dev.securitywatch.indexer.setup.SetupSettings;
 import dev.securitywatch.indexer.setup.StepResult;
@@ -128,6 +129,7 @@ public final class IndexerCli {
             requireKnownShape(files.get(i), inputs.get(i), decoder);
         }
         try (OpenSearchConnection connection = OpenSearchConnection.open(endpoint, region, mapper)) {
+            requireTemplate(connection.restTarget(), command);
             // Files are history the user chose to index: any month is theirs to create.
             EventIngester ingester = IndexerWiring.ingester(mapper, catalog(), IndexWindow.BACKFILL,
                     connection.documentStore(), BulkIndexer.DEFAULT_RETRY, Sleeper.REAL);
@@ -136,6 +138,28 @@ public final class IndexerCli {
                 summary = summary.plus(ingest(input, ingester, decoder));
             }
             return summary;
+        }
+    }
+
+    /**
+     * Documents indexed before the index template is on the cluster get dynamic mappings, and a later document of
+     * another shape then fails: refuse, and say to run {@code setup} first.
+     */
+    private static void requireTemplate(RestTarget cluster, String command) {
+        RestTarget.Reply template;
+        try {
+            template = cluster.call("GET", "/_index_template/" + SetupPlan.EVENTS_TEMPLATE, null);
+        } catch (SetupException e) {
+            throw new StoreUnavailableException("cannot reach OpenSearch: " + e.getMessage(), e);
+        }
+        if (template.status() == 404) {
+            throw new CliException(command + ": the index template " + SetupPlan.EVENTS_TEMPLATE + " is not on the"
+                    + " cluster: run setup --endpoint ... first (documents indexed without it get dynamic mappings"
+                    + " that break later ones)");
+        }
+        if (!template.isSuccess()) {
+            throw new StoreUnavailableException("reading the index template " + SetupPlan.EVENTS_TEMPLATE
+                    + " failed with HTTP " + template.status(), null);
         }
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.testing.AcceptanceData;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.securitywatch.indexer.dashboards.SavedObjects;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,6 +88,28 @@ public class IndexerCliTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).contains("cannot reach OpenSearch");
+    }
+
+    @Test
+    void indexRefusesAClusterWithoutTheTemplateAndSaysToRunSetup() throws IOException {
+        WireMockServer cluster = new WireMockServer(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1")
+                .dynamicPort());
+        cluster.start();
+        try {
+            cluster.stubFor(WireMock.get("/_index_template/security-events").willReturn(WireMock.aResponse()
+                    .withStatus(404).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"type\":\"resource_not_found_exception\"},\"status\":404}")));
+            Path event = cloudTrailEventFile("event3.json");
+
+            Run run = run(Map.of(), "index", "--endpoint", cluster.baseUrl(), event.toString());
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("index: the index template security-events is not on the cluster: run"
+                    + " setup --endpoint ... first");
+            assertThat(cluster.findAll(WireMock.postRequestedFor(WireMock.urlPathMatching("/_bulk.*")))).isEmpty();
+        } finally {
+            cluster.stop();
+        }
     }
 
     @Test
