@@ -24,6 +24,7 @@ import dev.securitywatch.remediation.testing.FakeSecurityGroups;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -246,7 +247,7 @@ class RemediationServiceTest {
     void anItemThatOmitsTheExemptTagNeverLeadsToAWriteOnAGroupThatIsExemptNow() {
         ConfigInvocation forged = recorded("sg-1", HTTP, SSH);
         ec2.replaceLive(new SecurityGroup("sg-1", "app", "vpc-1", "123456789012",
-                Map.of("security-watch:exempt", "yes"), new java.util.TreeSet<>(List.of(HTTP, SSH))));
+                Map.of("security-watch:exempt", "yes"), new TreeSet<>(List.of(HTTP, SSH))));
 
         service(RemediationMode.ENFORCE).handle(forged);
 
@@ -259,7 +260,7 @@ class RemediationServiceTest {
     void anItemThatHidesTheDefaultGroupOrItsStackIsJudgedByTheLiveGroup() {
         ConfigInvocation forged = recorded("sg-cfn", HTTP, HTTPS, SSH);
         ec2.replaceLive(new SecurityGroup("sg-cfn", "shop-web", "vpc-1", "123456789012",
-                Map.of("aws:cloudformation:stack-name", "shop"), new java.util.TreeSet<>(List.of(HTTP, HTTPS, SSH))));
+                Map.of("aws:cloudformation:stack-name", "shop"), new TreeSet<>(List.of(HTTP, HTTPS, SSH))));
 
         service(RemediationMode.ENFORCE).handle(forged);
 

@@ -96,6 +96,10 @@ public final class Notifier extends Construct {
         env.put("DEDUP_LEASE_SECONDS", Long.toString(TIMEOUT.toSeconds().longValue() + 15));
         env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));
         env.put("MUTE_AUTOMATION", Boolean.toString(settings.muteAutomation()));
+        if (!settings.deploymentRoles().isEmpty()) {
+            env.put("DEPLOYMENT_ROLES", LambdaEnvironment.json(settings.deploymentRoles()));
+        }
+        env.put("DEPLOYMENT_LOWERS_SEVERITY", Boolean.toString(settings.deploymentLowersSeverity()));
         env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
         env.put("THREAD_HOURS", Integer.toString(settings.threadHours()));
         env.put("GROUP_WINDOW_MINUTES", Integer.toString(settings.groupWindowMinutes()));

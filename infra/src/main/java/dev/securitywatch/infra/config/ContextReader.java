@@ -47,6 +47,7 @@ public final class ContextReader {
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern KMS_KEY_ARN = Pattern.compile(
             "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+    private static final Pattern ROLE_PATTERN = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}\\*?");
     private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{8,}|#[a-z0-9_-]{1,80}");
     private static final Pattern CRON = Pattern.compile("cron\\(([^)]*)\\)");
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z,\\-*/?LW#]+");
@@ -200,7 +201,8 @@ public final class ContextReader {
         }
         node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
                 "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst", "suppress",
-                "digestSchedule", "digestTimezone", "threadHours", "groupWindowMinutes"));
+                "digestSchedule", "digestTimezone", "threadHours", "groupWindowMinutes", "deploymentRoles",
+                "deploymentLowersSeverity"));
         // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
         int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
         ContextNode windowNode = node.field("batchWindowSeconds");
@@ -222,7 +224,10 @@ public final class ContextReader {
                 node.field("burst").integer(Alerts.DEFAULT_BURST, 1, 20), suppress(node),
                 // Slack keeps a thread open forever; a week bounds what an old incident pulls in.
                 node.field("threadHours").integer(Alerts.DEFAULT_THREAD_HOURS, 1, 168),
-                node.field("groupWindowMinutes").integer(Alerts.DEFAULT_GROUP_WINDOW_MINUTES, 1, 1440));
+                node.field("groupWindowMinutes").integer(Alerts.DEFAULT_GROUP_WINDOW_MINUTES, 1, 1440),
+                node.field("deploymentRoles").list((role, i) -> role.text(ROLE_PATTERN,
+                        "an IAM role name, or a prefix ending in * (cdk-hnb659fds-cfn-exec-role-*)")),
+                node.field("deploymentLowersSeverity").bool(true));
     }
 
     private static Suppress suppress(ContextNode alerts) {

@@ -57,11 +57,14 @@ public final class Settings {
      * @param threadHours         bot-token mode: later alerts about a resource reply in its thread for this long
      * @param groupWindowMinutes  bot-token mode: a group's later events join its summary's thread for this long
      *                            after its latest
+     * @param deploymentRoles     roles deployments run as (exact names, or a prefix ending in *): their changes
+     *                            read "Made via deployment"
+     * @param deploymentLowersSeverity a deployment's change drops one severity level (never from CRITICAL)
      */
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
                          int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
                          double postsPerSecond, int burst, Suppress suppress, int threadHours,
-                         int groupWindowMinutes) {
+                         int groupWindowMinutes, List<String> deploymentRoles, boolean deploymentLowersSeverity) {
         public static final String DEFAULT_DIGEST_SCHEDULE = "cron(00 09 ? * MON *)";
         public static final String DEFAULT_DIGEST_TIMEZONE = "UTC";
         public static final int DEFAULT_BATCH_SIZE = 1000;
@@ -77,7 +80,7 @@ public final class Settings {
         public static Alerts defaults() {
             return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
                     DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST,
-                    Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES);
+                    Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES, List.of(), true);
         }
     }
 

@@ -48,6 +48,14 @@ public final class CloudTrailRenderer {
         Severity base = entry.map(CatalogEntry::severity).orElse(Severity.MEDIUM);
         SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()),
                 settings.ownKeys(), settings.members().keySet());
+        ChangeChannel channel = ChangeChannel.of(event, settings.deployments());
+        // A deployment's change was reviewed where the template was: one level lower, never from CRITICAL and
+        // never when a severity rule said what the request did (a change to Security Watch's own resources).
+        boolean deploymentDrop = channel == ChangeChannel.DEPLOYMENT && settings.deployments().lowersSeverity()
+                && !event.failed() && assessment.reasons().isEmpty() && assessment.severity() != Severity.CRITICAL
+                && assessment.severity() != Severity.LOW;
+        Severity severity = deploymentDrop ? Severity.values()[assessment.severity().ordinal() + 1]
+                : assessment.severity();
         boolean signIn = EventEnvelope.CONSOLE_SIGN_IN.equals(envelope.detailType())
                 || "ConsoleLogin".equals(event.eventName());
         String account = envelope.origin().account();
@@ -64,7 +72,7 @@ public final class CloudTrailRenderer {
             headline = "Console sign-in " + (success ? "succeeded" : "failed")
                     + (event.actor().type() == ActorType.ROOT ? " as ROOT" : "")
                     + ("No".equals(text(event.additionalEventData(), "MFAUsed")) ? " without MFA" : "");
-            tone = success ? (assessment.severity().isMoreUrgentThan(Severity.MEDIUM) ? Tone.DESTRUCTIVE : Tone.CHANGE)
+            tone = success ? (severity.isMoreUrgentThan(Severity.MEDIUM) ? Tone.DESTRUCTIVE : Tone.CHANGE)
                     : Tone.DENIED;
         } else if (event.failed()) {
             kind = Kind.DENIED;
@@ -74,7 +82,7 @@ public final class CloudTrailRenderer {
             kind = Kind.CHANGE;
             headline = (event.actor().type() == ActorType.ROOT ? "Root user: " : "") + resourceKind
                     + " change detected";
-            tone = DESTRUCTIVE.matcher(event.eventName()).find() || assessment.severity() == Severity.CRITICAL
+            tone = DESTRUCTIVE.matcher(event.eventName()).find() || severity == Severity.CRITICAL
                     ? Tone.DESTRUCTIVE : Tone.CHANGE;
         }
         String title = entry.map(CatalogEntry::title).orElse(event.eventName() + " (not in the catalog)");
@@ -85,6 +93,7 @@ public final class CloudTrailRenderer {
         fields.add(Field.of("Region", region == null ? "unknown" : region));
         fields.add(Field.of("Event time", EventTimes.display(envelope.origin().timeText())));
         fields.add(Field.of("Event name", event.eventSource() + " " + event.eventName()));
+        fields.add(Field.of("Made via", channel.label() + (deploymentDrop ? " · one severity level lower" : "")));
         String ip = event.sourceIpAddress();
         fields.add(Field.linked("Source IP", ip == null ? "unknown" : ip, Links.ipLookup(ip).orElse(null)));
         if (event.failed()) {
@@ -131,7 +140,7 @@ public final class CloudTrailRenderer {
         if (automation) {
             notes.add(0, "Made by Security Watch remediation (automation), not by a person.");
         }
-        return new Alert(dedupKey(event, envelope), kind, assessment.severity(), tone, headline, title,
+        return new Alert(dedupKey(event, envelope), kind, severity, tone, headline, title,
                 entry.map(e -> e.category().id()), account, region, assessment.reasons(), automation, fields,
                 sections, links, notes, new Alert.Subject(event.eventName(), ActorText.identity(event.actor()),
                         ResourceRefs.of(event), EventTimes.parse(envelope.origin().timeText()),

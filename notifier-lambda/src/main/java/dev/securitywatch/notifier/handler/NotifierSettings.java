@@ -73,7 +73,9 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
         });
         Coverage.Configured configured = configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper);
         RenderSettings render = new RenderSettings(Accounts.fromJson(text(env, "ACCOUNT_NAMES"), mapper), dashboards,
-                flag(env, "MENTION_ON_CRITICAL"), configured.paths(), ownKeys(text(env, "OWN_KEYS"), mapper));
+                flag(env, "MENTION_ON_CRITICAL"), configured.paths(), ownKeys(text(env, "OWN_KEYS"), mapper),
+                deployments(text(env, "DEPLOYMENT_ROLES"), env.optional("DEPLOYMENT_LOWERS_SEVERITY").isEmpty()
+                        || flag(env, "DEPLOYMENT_LOWERS_SEVERITY"), mapper));
         return new NotifierSettings(catalogSettings(text(env, "CATALOG_SETTINGS"), mapper), render,
                 SlackRoutes.fromJson(text(env, "SLACK_ROUTES"), text(env, "SLACK_DEFAULT_CHANNEL"), mapper),
                 flag(env, "MUTE_AUTOMATION"), suppressions(text(env, "SUPPRESSIONS"), mapper),
@@ -127,6 +129,24 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
             }
         }
         return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
+    }
+
+    /** {@code DEPLOYMENT_ROLES}: {@code ["cdk-hnb659fds-cfn-exec-role-*", ...]}; lowering is on unless said false. */
+    private static RenderSettings.Deployments deployments(String json, boolean lowersSeverity, ObjectMapper mapper) {
+        List<String> roles = new ArrayList<>();
+        Optional<JsonNode> read = JsonSetting.read("DEPLOYMENT_ROLES", json, mapper);
+        if (read.isPresent()) {
+            if (!read.get().isArray()) {
+                throw new SettingsException("DEPLOYMENT_ROLES must be a JSON list of role names");
+            }
+            for (JsonNode role : read.get()) {
+                if (!role.isTextual() || role.asText().isBlank()) {
+                    throw new SettingsException("DEPLOYMENT_ROLES must list role names, got " + role);
+                }
+                roles.add(role.asText());
+            }
+        }
+        return new RenderSettings.Deployments(roles, lowersSeverity);
     }
 
     /** {@code OWN_KEYS}: {@code ["arn:aws:kms:...:key/<id>", ...]}, Security Watch's own KMS keys. */

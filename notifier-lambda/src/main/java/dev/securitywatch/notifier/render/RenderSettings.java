@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.render;
 import dev.securitywatch.notifier.alert.Accounts;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,9 +16,10 @@ import java.util.Set;
  *                          automation
  * @param ownKeys           the ARNs of Security Watch's own KMS keys (the alerts and health topics' key, ...): KMS
  *                          requests name a key by id, never by a name the project chose
+ * @param deployments       the roles deployments run as, and whether their changes drop a severity level
  */
 public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, boolean mentionOnCritical,
-                             Map<String, List<String>> members, Set<String> ownKeys) {
+                             Map<String, List<String>> members, Set<String> ownKeys, Deployments deployments) {
 
     /** The role every member account gives the remediation Lambda: {@code security-watch-remediation-<region>}. */
     public static final String REMEDIATION_ROLE_PREFIX = "security-watch-remediation-";
@@ -25,10 +27,29 @@ public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, 
     public RenderSettings {
         members = Map.copyOf(members);
         ownKeys = Set.copyOf(ownKeys);
+        Objects.requireNonNull(deployments, "deployments");
     }
 
     public static RenderSettings defaults() {
-        return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of(), Set.of());
+        return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of(), Set.of(), Deployments.DEFAULTS);
+    }
+
+    /**
+     * {@code alerts.deploymentRoles} (role names; a trailing {@code *} matches a prefix, as CDK's generated
+     * {@code cdk-hnb659fds-cfn-exec-role-*}) and {@code alerts.deploymentLowersSeverity}: a change a deployment made
+     * drops one severity level, never from CRITICAL.
+     */
+    public record Deployments(List<String> roles, boolean lowersSeverity) {
+        public static final Deployments DEFAULTS = new Deployments(List.of(), true);
+
+        public Deployments {
+            roles = List.copyOf(roles);
+        }
+
+        public boolean isDeploymentRole(String roleName) {
+            return roleName != null && roles.stream().anyMatch(role -> role.endsWith("*")
+                    ? roleName.startsWith(role.substring(0, role.length() - 1)) : role.equals(roleName));
+        }
     }
 
     /**

@@ -50,7 +50,8 @@ class ActorTextTest {
     void onlyTheExactRemediationRoleOfAConfiguredAccountAndRegionIsAutomation(String arn, boolean expected)
             throws Exception {
         RenderSettings settings = new RenderSettings(Accounts.none(), Optional.empty(), false,
-                Map.of("111111111111", List.of("us-east-1", "eu-west-1")), Set.of());
+                Map.of("111111111111", List.of("us-east-1", "eu-west-1")), Set.of(),
+                RenderSettings.Deployments.DEFAULTS);
         Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"" + (arn.contains(":user/") ? "IAMUser" : "AssumedRole")
                 + "\",\"arn\":\"" + arn + "\"}"));
 

@@ -21,7 +21,8 @@ class AlertRendererTest {
         // Settings without account names make every account lookup fail: the renderer and the envelope fallback
         // both break, and the raw-text fallback still goes out.
         AlertRenderer broken = new AlertRenderer(new CatalogMatcher(Rendering.CATALOG),
-                new RenderSettings(null, Optional.empty(), false, Map.of(), Set.of()));
+                new RenderSettings(null, Optional.empty(), false, Map.of(), Set.of(),
+                        RenderSettings.Deployments.DEFAULTS));
         InboundMessage event = Rendering.parse(AcceptanceData.text(
                 "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json")).get(0);
 

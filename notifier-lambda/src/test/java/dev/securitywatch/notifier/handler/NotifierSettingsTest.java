@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.notifier.render.RenderSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +46,10 @@ class NotifierSettingsTest {
         assertThat(config.groupWindow()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.renderSettings().ownKeys())
                 .containsExactly("arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e");
+        assertThat(config.renderSettings().deployments()).isEqualTo(RenderSettings.Deployments.DEFAULTS);
+        assertThat(NotifierSettings.fromEnvironment(Map.of("DEPLOYMENT_ROLES", "[\"deployer\"]",
+                "DEPLOYMENT_LOWERS_SEVERITY", "false"), MAPPER).renderSettings().deployments())
+                .isEqualTo(new RenderSettings.Deployments(List.of("deployer"), false));
     }
 
     @ParameterizedTest
@@ -59,6 +65,8 @@ class NotifierSettingsTest {
             "SECURITY_ACCOUNT=12345 => SECURITY_ACCOUNT must be a 12-digit account id",
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes",
             "OWN_KEYS={} => OWN_KEYS must be a JSON list of KMS key ARNs",
+            "DEPLOYMENT_ROLES={} => DEPLOYMENT_ROLES must be a JSON list of role names",
+            "DEPLOYMENT_LOWERS_SEVERITY=maybe => DEPLOYMENT_LOWERS_SEVERITY must be true or false, got 'maybe'",
             "OWN_KEYS=[\"alias/x\"] => OWN_KEYS must list KMS key ARNs (arn:aws:kms:<region>:<account>:key/<id>), got \"alias/x\""})
     void badValuesNameTheVariable(String setting, String message) {
         String[] pair = setting.split("=", 2);

@@ -42,7 +42,8 @@ public final class Rendering {
     public static final RenderSettings SETTINGS = new RenderSettings(
             new Accounts(Map.of("112233445566", "prod", "111111111111", "security")),
             Optional.of("https://dashboards.example.com/_dashboards"), true,
-            Map.of("112233445566", List.of("us-east-1", "us-west-2", "ap-northeast-1")), Set.of(ALERTS_KEY));
+            Map.of("112233445566", List.of("us-east-1", "us-west-2", "ap-northeast-1")), Set.of(ALERTS_KEY),
+            new RenderSettings.Deployments(List.of("cdk-hnb659fds-cfn-exec-role-*", "terraform-deployer"), true));
     /** Every entry on, opt-ins included, so every finding format is classified. */
     public static final Catalog CATALOG = Catalog.defaults().configure(new CatalogSettings(
             List.of("console-sign-in", "unauthorized-api-call", "securityhub-finding-asff",
