@@ -105,7 +105,7 @@ class CanaryTest {
                         Match.objectLike(Map.of("SECURITY_ACCOUNT", "123456789012"))))));
         central.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
                 Match.stringLikeRegexp(".*NotifierHandler.*"), "Environment", Map.of("Variables",
-                        Match.objectLike(Map.of("DEPLOYMENT_LOWERS_SEVERITY", "true")))))));
+                        Match.objectLike(Map.of("DEPLOYMENT_LOWERS_SEVERITY", "true"))))));
         String notifier = policiesOf("NotifierLambdaRole");
         assertThat(notifier).contains("\"s3:GetObject\"", "/organization/inventory.json", "\"s3:PutObject\"",
                 "/coverage/*").doesNotContain("/snapshots/", "s3:DeleteObject");
