@@ -132,7 +132,8 @@ public final class NewPath {
         ChatOutbox outbox = new ChatOutbox(ChatFanOut.fixed(secret, sender, ChatworkSender.create(http, pacer)),
                 SlackRoutes.none());
         return NotifierWiring.create(config, new NotifierStores(ledger, new InMemorySuppressionTally(), threads,
-                new InMemoryHeartbeatStore(), new InMemoryCoverageReports(Optional.empty())), outbox,
+                new InMemoryHeartbeatStore(), new InMemoryCoverageReports(Optional.empty()),
+                NotifierStores::noHistory), outbox,
                 new NotifierLog(), mapper);
     }
 

@@ -100,6 +100,7 @@ public final class Notifier extends Construct {
             env.put("DEPLOYMENT_ROLES", LambdaEnvironment.json(settings.deploymentRoles()));
         }
         env.put("DEPLOYMENT_LOWERS_SEVERITY", Boolean.toString(settings.deploymentLowersSeverity()));
+        env.put("FIRST_SEEN_DAYS", Integer.toString(settings.firstSeenDays()));
         env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
         env.put("THREAD_HOURS", Integer.toString(settings.threadHours()));
         env.put("GROUP_WINDOW_MINUTES", Integer.toString(settings.groupWindowMinutes()));

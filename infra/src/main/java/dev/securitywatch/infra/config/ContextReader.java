@@ -202,7 +202,7 @@ public final class ContextReader {
         node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
                 "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst", "suppress",
                 "digestSchedule", "digestTimezone", "threadHours", "groupWindowMinutes", "deploymentRoles",
-                "deploymentLowersSeverity"));
+                "deploymentLowersSeverity", "firstSeenDays"));
         // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
         int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
         ContextNode windowNode = node.field("batchWindowSeconds");
@@ -227,7 +227,8 @@ public final class ContextReader {
                 node.field("groupWindowMinutes").integer(Alerts.DEFAULT_GROUP_WINDOW_MINUTES, 1, 1440),
                 node.field("deploymentRoles").list((role, i) -> role.text(ROLE_PATTERN,
                         "an IAM role name, or a prefix ending in * (cdk-hnb659fds-cfn-exec-role-*)")),
-                node.field("deploymentLowersSeverity").bool(true));
+                node.field("deploymentLowersSeverity").bool(true),
+                node.field("firstSeenDays").integer(Alerts.DEFAULT_FIRST_SEEN_DAYS, 0, 3650));
     }
 
     private static Suppress suppress(ContextNode alerts) {

@@ -60,11 +60,13 @@ public final class Settings {
      * @param deploymentRoles     roles deployments run as (exact names, or a prefix ending in *): their changes
      *                            read "Made via deployment"
      * @param deploymentLowersSeverity a deployment's change drops one severity level (never from CRITICAL)
+     * @param firstSeenDays       the first-seen badge's window in days; 0 turns it off
      */
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
                          int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
                          double postsPerSecond, int burst, Suppress suppress, int threadHours,
-                         int groupWindowMinutes, List<String> deploymentRoles, boolean deploymentLowersSeverity) {
+                         int groupWindowMinutes, List<String> deploymentRoles, boolean deploymentLowersSeverity,
+                         int firstSeenDays) {
         public static final String DEFAULT_DIGEST_SCHEDULE = "cron(00 09 ? * MON *)";
         public static final String DEFAULT_DIGEST_TIMEZONE = "UTC";
         public static final int DEFAULT_BATCH_SIZE = 1000;
@@ -76,11 +78,13 @@ public final class Settings {
         public static final int DEFAULT_BURST = 3;
         public static final int DEFAULT_THREAD_HOURS = 24;
         public static final int DEFAULT_GROUP_WINDOW_MINUTES = 15;
+        public static final int DEFAULT_FIRST_SEEN_DAYS = 90;
 
         public static Alerts defaults() {
             return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
                     DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST,
-                    Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES, List.of(), true);
+                    Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES, List.of(), true,
+                    DEFAULT_FIRST_SEEN_DAYS);
         }
     }
 

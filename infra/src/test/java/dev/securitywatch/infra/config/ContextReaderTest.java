@@ -79,7 +79,7 @@ class ContextReaderTest {
                 "batchWindowSeconds", 30, "maxConcurrency", 4, "maxReceiveCount", 8, "groupThreshold", 5,
                 "postsPerSecond", 0.5, "burst", 2, "threadHours", 72, "groupWindowMinutes", 60)))).alerts();
         assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2,
-                Settings.Suppress.NONE, 72, 60, List.of(), true));
+                Settings.Suppress.NONE, 72, 60, List.of(), true, 90));
         Settings.Alerts deployments = read(DefaultContext.withOverrides(Map.of("alerts", Map.of("deploymentRoles",
                 List.of("cdk-hnb659fds-cfn-exec-role-*", "terraform"), "deploymentLowersSeverity", false)))).alerts();
         assertThat(deployments.deploymentRoles()).containsExactly("cdk-hnb659fds-cfn-exec-role-*", "terraform");
@@ -152,6 +152,7 @@ class ContextReaderTest {
             "eventsLogRetentionDays | `42`                          | eventsLogRetentionDays: expected a CloudWatch Logs retention period, one of [1, 3, 5",
             "catalog                | `{\"enable\":[\"nope\"]}`     | catalog.enable[0]: unknown entry or category 'nope'",
             "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
+            "alerts                 | `{\"firstSeenDays\":-1}` | alerts.firstSeenDays: expected a whole number from 0 to 3650, got -1",
             "alerts                 | `{\"deploymentRoles\":[\"role/with/slash\"]}` | alerts.deploymentRoles[0]: expected an IAM role name, or a prefix ending in * (cdk-hnb659fds-cfn-exec-role-*), got \"role/with/slash\"",
             "alerts                 | `{\"batchSize\":0}`         | alerts.batchSize: expected a whole number from 1 to 10000, got 0",
             "alerts                 | `{\"batchSize\":100,\"batchWindowSeconds\":0}` | alerts.batchWindowSeconds: expected at least 1 second when alerts.batchSize is above 10",

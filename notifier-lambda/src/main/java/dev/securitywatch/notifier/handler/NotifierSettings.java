@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.notifier.health.Coverage;
+import dev.securitywatch.notifier.service.FirstSeen;
 
 /**
  * The notifier's environment, read through lambda-kit's {@link Environment} and checked once per container. A bad
@@ -38,7 +39,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
                              int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow,
                              String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured,
-                             String coverageBucket) {
+                             String coverageBucket, Optional<Duration> firstSeenWindow) {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern KEY_ARN = Pattern.compile("arn:[a-z-]+:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
 
@@ -89,7 +90,7 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
                 Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
                 text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)),
-                configured, text(env, "COVERAGE_BUCKET"));
+                configured, text(env, "COVERAGE_BUCKET"), firstSeenWindow(env));
     }
 
     private static double rate(Environment env, String name, double fallback) {
@@ -129,6 +130,14 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
             }
         }
         return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
+    }
+
+    /** {@code FIRST_SEEN_DAYS}: the first-seen badge's window; 0 turns it off. */
+    private static Optional<Duration> firstSeenWindow(Environment env) {
+        if (env.optional("FIRST_SEEN_DAYS").filter(days -> days.trim().equals("0")).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofDays(positive(env, "FIRST_SEEN_DAYS", FirstSeen.DEFAULT_WINDOW.toDays())));
     }
 
     /** {@code DEPLOYMENT_ROLES}: {@code ["cdk-hnb659fds-cfn-exec-role-*", ...]}; lowering is on unless said false. */

@@ -16,11 +16,13 @@ import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
 import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
 import dev.securitywatch.notifier.bucket.S3CoverageReports;
+import dev.securitywatch.notifier.dedup.DynamoDbFirstSeenStore;
 import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.health.CoverageAlert;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.SilenceAlert;
+import dev.securitywatch.notifier.service.FirstSeen;
 import dev.securitywatch.notifier.service.HeartbeatWatch;
 import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.suppress.NoiseRules;
@@ -103,7 +105,8 @@ public final class NotifierWiring {
                 new DynamoDbThreadStore(table, config.dedupTableName()),
                 new DynamoDbHeartbeatStore(table, config.heartbeatTableName()),
                 new S3CoverageReports(s3(Region.of(region), awsHttp, credentials), config.coverageBucket(),
-                        new OrganizationInventoryJson(mapper))), outbox, new NotifierLog(), mapper);
+                        new OrganizationInventoryJson(mapper)),
+                new DynamoDbFirstSeenStore(table, config.dedupTableName())), outbox, new NotifierLog(), mapper);
     }
 
     /** The SDK's URLConnection HTTP client: no extra threads, little to load; both AWS clients share it. */
@@ -142,7 +145,7 @@ public final class NotifierWiring {
                 stores.tally(), new BurstPlanner(config.groupThreshold()),
                 new SummaryAlert(config.renderSettings(), config.groupThreshold()),
                 new Threading(stores.threads(), config.incidentWindow(), config.groupWindow()),
-                heartbeatWatch(config, stores),
+                heartbeatWatch(config, stores), new FirstSeen(stores.firstSeen(), config.firstSeenWindow()),
                 Clock.systemUTC()));
     }
 

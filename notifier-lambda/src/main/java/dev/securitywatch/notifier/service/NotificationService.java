@@ -56,6 +56,7 @@ public final class NotificationService {
     static final Duration MIN_TIME_FOR_A_POST = Duration.ofSeconds(3);
 
     private final AlertRenderer renderer;
+    private final FirstSeen firstSeen;
     private final SlackLayout layout;
     private final DeliveryLedger ledger;
     private final AlertOutbox outbox;
@@ -71,7 +72,7 @@ public final class NotificationService {
     public NotificationService(AlertRenderer renderer, SlackLayout layout, DeliveryLedger ledger, AlertOutbox outbox,
                                NotifierLog log, NoiseRules noise, SuppressionTally tally, BurstPlanner planner,
                                SummaryAlert summaries, Threading threading, HeartbeatWatch heartbeats,
-                               Clock clock) {
+                               FirstSeen firstSeen, Clock clock) {
         this.renderer = renderer;
         this.layout = layout;
         this.ledger = ledger;
@@ -83,6 +84,7 @@ public final class NotificationService {
         this.summaries = summaries;
         this.threading = threading;
         this.heartbeats = heartbeats;
+        this.firstSeen = firstSeen;
         this.clock = clock;
     }
 
@@ -333,7 +335,10 @@ public final class NotificationService {
                     log.suppressed(alert, verdict.by().orElseThrow());
                     continue;
                 }
-                Event event = events.computeIfAbsent(alert.dedupKey(), key -> new Event(alert, verdict.summaryOnly()));
+                // Marked once per event, before it is claimed: a duplicate in the batch must not read as seen.
+                Alert marked = events.containsKey(alert.dedupKey()) ? alert
+                        : firstSeen.mark(alert, clock.instant(), log::firstSeenUnavailable);
+                Event event = events.computeIfAbsent(marked.dedupKey(), key -> new Event(marked, verdict.summaryOnly()));
                 if (event.records.contains(record.id())) {
                     continue;
                 }

@@ -129,6 +129,10 @@ public final class NotifierLog {
         log(Level.INFO, "heartbeats recorded", new Object[] {field("paths", paths)});
     }
 
+    void firstSeenUnavailable(String reason) {
+        log(Level.WARN, "first-seen store unavailable, alert posted without the badge: " + reason, new Object[0]);
+    }
+
     void heartbeatStoreUnavailable(String reason) {
         log(Level.WARN, "heartbeat store unavailable: " + reason, new Object[0]);
     }

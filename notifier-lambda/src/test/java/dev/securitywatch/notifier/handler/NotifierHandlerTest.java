@@ -13,6 +13,7 @@ import dev.securitywatch.lambdakit.testing.MetricsCapture;
 import dev.securitywatch.notifier.dedup.DynamoDbDeliveryLedger;
 import dev.securitywatch.notifier.dedup.DynamoDbSuppressionTally;
 import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
+import dev.securitywatch.notifier.dedup.DynamoDbFirstSeenStore;
 import dev.securitywatch.notifier.dedup.DynamoDbHeartbeatStore;
 import dev.securitywatch.notifier.dedup.DynamoDbThreadStore;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
@@ -83,7 +84,8 @@ class NotifierHandlerTest {
         NotifierWiring runtime = NotifierWiring.create(config, new NotifierStores(new DynamoDbDeliveryLedger(
                 dynamoDb.client(), table, Duration.ofMinutes(15), Duration.ofDays(14)),
                 new DynamoDbSuppressionTally(dynamoDb.client(), table), new DynamoDbThreadStore(dynamoDb.client(), table),
-                new DynamoDbHeartbeatStore(dynamoDb.client(), table), new InMemoryCoverageReports(Optional.empty())),
+                new DynamoDbHeartbeatStore(dynamoDb.client(), table), new InMemoryCoverageReports(Optional.empty()),
+                new DynamoDbFirstSeenStore(dynamoDb.client(), table)),
                 outbox, new NotifierLog(), MAPPER);
         handler = new NotifierHandler(runtime);
         logs = LogCapture.start();

@@ -47,6 +47,9 @@ class NotifierSettingsTest {
         assertThat(config.renderSettings().ownKeys())
                 .containsExactly("arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e");
         assertThat(config.renderSettings().deployments()).isEqualTo(RenderSettings.Deployments.DEFAULTS);
+        assertThat(config.firstSeenWindow()).contains(Duration.ofDays(90));
+        assertThat(NotifierSettings.fromEnvironment(Map.of("FIRST_SEEN_DAYS", "0"), MAPPER).firstSeenWindow())
+                .as("0 turns the badge off").isEmpty();
         assertThat(NotifierSettings.fromEnvironment(Map.of("DEPLOYMENT_ROLES", "[\"deployer\"]",
                 "DEPLOYMENT_LOWERS_SEVERITY", "false"), MAPPER).renderSettings().deployments())
                 .isEqualTo(new RenderSettings.Deployments(List.of("deployer"), false));
@@ -66,6 +69,7 @@ class NotifierSettingsTest {
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes",
             "OWN_KEYS={} => OWN_KEYS must be a JSON list of KMS key ARNs",
             "DEPLOYMENT_ROLES={} => DEPLOYMENT_ROLES must be a JSON list of role names",
+            "FIRST_SEEN_DAYS=soon => FIRST_SEEN_DAYS must be a positive whole number, got 'soon'",
             "DEPLOYMENT_LOWERS_SEVERITY=maybe => DEPLOYMENT_LOWERS_SEVERITY must be true or false, got 'maybe'",
             "OWN_KEYS=[\"alias/x\"] => OWN_KEYS must list KMS key ARNs (arn:aws:kms:<region>:<account>:key/<id>), got \"alias/x\""})
     void badValuesNameTheVariable(String setting, String message) {

@@ -93,7 +93,7 @@ class HeartbeatCheckTest {
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
                 new Threading(new InMemoryThreadStore(), Duration.ofHours(24), Duration.ofMinutes(15)),
                 Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), heartbeatTable), configured,
-                        reports), clock);
+                        reports), Rendering.firstSeenOff(), clock);
     }
 
     private static InboundMessage heartbeat(String region, String at) {

@@ -92,7 +92,8 @@ class NotificationServiceTest {
                 new NoiseRules(muteAutomation, Suppressions.NONE), new InMemorySuppressionTally(),
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
-                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), Clock.systemUTC());
+                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), Rendering.firstSeenOff(),
+                Clock.systemUTC());
     }
 
     /** One record per corpus path, ids r0, r1, ... */

@@ -64,7 +64,8 @@ class SuppressedAlertsTest {
         return new NotificationService(Rendering.RENDERER, Rendering.LAYOUT, ledger, outbox, new NotifierLog(),
                 new NoiseRules(false, list), tally, new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
-                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), clock);
+                Rendering.threading(), Rendering.heartbeats(new InMemoryHeartbeatStore()), Rendering.firstSeenOff(),
+                clock);
     }
 
     private static List<InboundMessage> burst(int count) {

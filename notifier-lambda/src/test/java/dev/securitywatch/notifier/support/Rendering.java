@@ -14,6 +14,8 @@ import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.service.HeartbeatStore;
 import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
 import dev.securitywatch.notifier.service.CoverageReports;
+import dev.securitywatch.notifier.handler.NotifierStores;
+import dev.securitywatch.notifier.service.FirstSeen;
 import dev.securitywatch.notifier.service.HeartbeatWatch;
 import dev.securitywatch.notifier.health.HeartbeatTracker;
 import dev.securitywatch.notifier.health.SilenceAlert;
@@ -71,6 +73,11 @@ public final class Rendering {
         return new HeartbeatWatch(store, new HeartbeatTracker(Duration.ofMinutes(15)),
                 new SilenceAlert(SETTINGS, Duration.ofMinutes(15)), configured,
                 new CoverageAlert(SETTINGS), reports);
+    }
+
+    /** No first-seen badge: most tests are about something else, and the badge would change every message. */
+    public static FirstSeen firstSeenOff() {
+        return FirstSeen.off(NotifierStores::noHistory);
     }
 
     /** Threads kept in memory with the default windows; only a bot-token outbox uses them. */

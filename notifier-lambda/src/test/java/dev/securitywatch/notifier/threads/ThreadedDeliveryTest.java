@@ -102,7 +102,8 @@ class ThreadedDeliveryTest {
                 new BurstPlanner(BurstPlanner.DEFAULT_THRESHOLD),
                 new SummaryAlert(Rendering.SETTINGS, BurstPlanner.DEFAULT_THRESHOLD),
                 new Threading(threads, Duration.ofHours(24), Duration.ofMinutes(15)),
-                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), table)), clock);
+                Rendering.heartbeats(new DynamoDbHeartbeatStore(dynamoDb.client(), table)),
+                Rendering.firstSeenOff(), clock);
     }
 
     private AlertOutbox botOutbox() {
