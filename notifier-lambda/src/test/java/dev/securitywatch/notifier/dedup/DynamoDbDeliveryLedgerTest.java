@@ -20,12 +20,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,17 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbDeliveryLedgerTest {
     private static final String TABLE = "security-watch-notifier-dedup";
     private static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
+    static void createTable() {
         dynamoDb.createTable(TABLE);
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
     }
 
     private final DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamoDb.client(), TABLE,

@@ -7,26 +7,21 @@ import dev.securitywatch.notifier.service.FirstSeenStore.FirstSeenStoreUnavailab
 import dev.securitywatch.notifier.support.LocalDynamoDb;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Last-seen items with the real SDK client on DynamoDB Local (once for the class, on 127.0.0.1). */
 class DynamoDbFirstSeenStoreTest {
     private static final String TABLE = "security-watch-notifier-dedup";
     private static final Instant NOW = Instant.parse("2026-12-04T05:00:00Z");
     private static final Duration WINDOW = Duration.ofDays(90);
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
+    static void createTable() {
         dynamoDb.createTable(TABLE);
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
     }
 
     private final DynamoDbFirstSeenStore store = new DynamoDbFirstSeenStore(dynamoDb.client(), TABLE);

@@ -10,10 +10,9 @@ import dev.securitywatch.notifier.support.LocalDynamoDb;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The heartbeat table with the real SDK client on DynamoDB Local (once for the class, on 127.0.0.1). */
 class DynamoDbHeartbeatStoreTest {
@@ -21,18 +20,9 @@ class DynamoDbHeartbeatStoreTest {
     private static final Heartbeat.Path TOKYO = new Heartbeat.Path("111111111111", "ap-northeast-1");
     private static final Heartbeat.Path GLOBAL = new Heartbeat.Path("111111111111", Heartbeat.GLOBAL);
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
     private DynamoDbHeartbeatStore store;
-
-    @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
-    }
 
     @BeforeEach
     void table() {

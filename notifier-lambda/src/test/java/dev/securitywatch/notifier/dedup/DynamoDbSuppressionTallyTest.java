@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The tally with the real SDK client on DynamoDB Local (once for the class, on 127.0.0.1), and its failure. */
@@ -29,17 +29,12 @@ class DynamoDbSuppressionTallyTest {
     private static final String TABLE = "security-watch-notifier-dedup";
     /** Thursday of ISO week 2026-W49. */
     private static final Instant NOW = Instant.parse("2026-12-03T02:00:00Z");
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
+    static void createTable() {
         dynamoDb.createTable(TABLE);
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
     }
 
     private final DynamoDbSuppressionTally tally = new DynamoDbSuppressionTally(dynamoDb.client(), TABLE);

@@ -9,9 +9,9 @@ import dev.securitywatch.notifier.service.ThreadStore.ThreadStoreUnavailableExce
 import dev.securitywatch.notifier.support.LocalDynamoDb;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Open threads with the real SDK client on DynamoDB Local (once for the class, on 127.0.0.1), and its failure. */
@@ -20,17 +20,12 @@ class DynamoDbThreadStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-03T02:00:00Z");
     private static final OpenThread THREAD = new OpenThread(new SlackMessageRef("C0ALERTS", "1700000000.000100"),
             "{\"text\":\"Security group changed\"}", 2, NOW.minusSeconds(600));
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
+    static void createTable() {
         dynamoDb.createTable(TABLE);
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
     }
 
     private final DynamoDbThreadStore store = new DynamoDbThreadStore(dynamoDb.client(), TABLE);

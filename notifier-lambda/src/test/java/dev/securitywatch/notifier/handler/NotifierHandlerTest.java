@@ -32,11 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.lambda.powertools.common.internal.LambdaHandlerProcessor;
 
 /**
@@ -56,20 +55,11 @@ class NotifierHandlerTest {
 
     private ScriptedHttpServer slack;
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
     private LogCapture logs;
     private MetricsCapture metrics;
     private NotifierHandler handler;
-
-    @BeforeAll
-    static void startDynamoDb() throws Exception {
-        dynamoDb = new LocalDynamoDb();
-    }
-
-    @AfterAll
-    static void stopDynamoDb() throws Exception {
-        dynamoDb.close();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -32,11 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import dev.securitywatch.notifier.health.Coverage;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Heartbeats through the notification service: recorded, never posted; the scheduled check reports silence once and
@@ -45,23 +44,14 @@ import org.junit.jupiter.api.Test;
 class HeartbeatCheckTest {
     private static final String SG_EVENT = "sns/derived/sns-eb-ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private final NotificationServiceTest.RecordingOutbox outbox = new NotificationServiceTest.RecordingOutbox();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T04:50:00Z"));
     private NotificationService service;
     private String table;
     private LogCapture logs;
-
-    @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        dynamoDb = new LocalDynamoDb();
-    }
-
-    @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
-        dynamoDb.close();
-    }
 
     @BeforeEach
     void start() {

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -25,12 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * real SDK client, its JSON protocol, signing and HTTP client are exercised end to end. Its stock launcher binds every
  * interface; this one mounts the same handler on a loopback-only connector.
  */
-public final class LocalDynamoDb implements AutoCloseable {
-    private final Server server;
-    private final LocalDynamoDBRequestHandler engine;
-    private final DynamoDbClient client;
+public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
+    private Server server;
+    private LocalDynamoDBRequestHandler engine;
+    private DynamoDbClient client;
 
-    public LocalDynamoDb() throws Exception {
+    /** Started once for the test class that registers it ({@code @RegisterExtension static}), stopped after. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         engine = new LocalDynamoDBRequestHandler(0, true, null, false, false);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -76,7 +81,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         client.close();
         server.stop();
         engine.shutdown();

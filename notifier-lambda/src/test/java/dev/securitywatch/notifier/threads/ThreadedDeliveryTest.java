@@ -41,11 +41,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bot-token threads end to end: the real notification service, the real Slack sender against a local Slack stand-in
@@ -59,23 +58,14 @@ class ThreadedDeliveryTest {
     private static final String SG_BY_TESTADMIN = "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-1.json";
     private static final String BOT = "{\"botToken\":\"xoxb-test-token\",\"defaultChannel\":\"C0ALERTS\"}";
 
-    private static LocalDynamoDb dynamoDb;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private RateLimitedSlack slack;
     private String table;
     private LogCapture logs;
-
-    @BeforeAll
-    static void startDynamoDb() throws Exception {
-        dynamoDb = new LocalDynamoDb();
-    }
-
-    @AfterAll
-    static void stopDynamoDb() throws Exception {
-        dynamoDb.close();
-    }
 
     @BeforeEach
     void start() throws Exception {
