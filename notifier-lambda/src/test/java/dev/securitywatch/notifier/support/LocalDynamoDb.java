@@ -33,9 +33,16 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
     private LocalDynamoDBRequestHandler engine;
     private DynamoDbClient client;
 
+    /** The class that started it; a @Nested class inherits the extension and must neither start nor stop it. */
+    private ExtensionContext owner;
+
     /** Started once for the test class that registers it ({@code @RegisterExtension static}), stopped after. */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (owner != null) {
+            return;
+        }
+        owner = context;
         engine = new LocalDynamoDBRequestHandler(0, true, null, false, false);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -82,6 +89,10 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        if (context != owner) {
+            return;
+        }
+        owner = null;
         client.close();
         server.stop();
         engine.shutdown();
