@@ -68,6 +68,10 @@ public final class GuardDutyRenderer {
         if (description != null) {
             sections.add(new Section("Description", List.of(description), false));
         }
+        List<String> timeline = AttackSequence.timeline(service.path("detection").path("sequence"));
+        if (!timeline.isEmpty()) {
+            sections.add(new Section("Attack sequence: its signals in order", timeline, false));
+        }
         List<String> resourceLines = ParameterLines.of(finding.path("resource"), Set.of(), 15);
         if (!resourceLines.isEmpty()) {
             sections.add(new Section("Resource details", resourceLines, true));

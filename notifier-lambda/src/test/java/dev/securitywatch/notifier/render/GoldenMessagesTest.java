@@ -51,7 +51,8 @@ class GoldenMessagesTest {
             "dns-query-logging-deleted,       acceptance:cloudtrail/route53resolver-DeleteResolverQueryLogConfig-AssumedRole-panther-1.json",
             "waf-protection-removed,          acceptance:cloudtrail/wafv2-DisassociateWebACL-AssumedRole-panther-1.json",
             "bedrock-logging-deleted,         acceptance:cloudtrail/bedrock-DeleteModelInvocationLoggingConfiguration-AssumedRole-panther-1.json",
-            "guardduty-attack-sequence,       acceptance:guardduty/gd-finding-AttackSequence-IAM-CompromisedCredentials-panther-1.json"})
+            "guardduty-attack-sequence,       acceptance:guardduty/gd-finding-AttackSequence-IAM-CompromisedCredentials-panther-1.json",
+            "guardduty-attack-sequence-timeline, fixture:guardduty-attack-sequence-signals.json"})
     void rendersAsPinned(String name, String source) throws IOException {
         ArrayNode payloads = MAPPER.createArrayNode();
         for (InboundMessage message : Rendering.parse(read(source))) {
