@@ -3,6 +3,10 @@ package dev.securitywatch.catalog.pattern;
 import dev.securitywatch.catalog.Severity;
 import dev.securitywatch.event.testing.AcceptanceData;
 import dev.securitywatch.event.testing.CorpusEvents.Labelled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +102,25 @@ final class LibraryCoverage {
     }
 
     private LibraryCoverage() {
+    }
+
+    /** Panther's own severity of each CloudTrail rule, by rule file stem (copied with provenance, see the file). */
+    static Map<String, String> pantherSeverities() {
+        Map<String, String> severities = new TreeMap<>();
+        try (InputStream in = LibraryCoverage.class.getClassLoader().getResourceAsStream("panther-severities.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource panther-severities.tsv");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] columns = line.split("\t");
+                if (!line.startsWith("#") && columns.length == 3) {
+                    severities.put(columns[0], columns[2].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return severities;
     }
 
     static List<Rule> measure(List<Labelled> events, CatalogMatcher defaults) {
