@@ -24,21 +24,25 @@ public final class ClusterSetup {
     }
 
     private StepResult apply(ManagedObject object) {
-        RestTarget.Reply current = target.call("GET", object.readPath(), null);
+        String readMethod = object.readQuery() == null ? "GET" : "POST";
+        RestTarget.Reply current = target.call(readMethod, object.readPath(), object.readQuery());
         if (object.optional() && current.isMissingApi()) {
             return new StepResult(object.name(), StepResult.Change.SKIPPED, "API not available on this cluster");
         }
-        boolean exists = current.isSuccess();
-        if (!exists && current.status() != 404) {
-            throw failure(object, "GET", current);
+        if (!current.isSuccess() && current.status() != 404) {
+            throw failure(object, readMethod, current);
         }
+        // A search answers 200 with no hit for an object that is not there yet.
+        boolean exists = current.isSuccess() && !object.currentView().apply(current.body()).isMissingNode();
         if (exists && JsonSubset.contains(object.currentView().apply(current.body()), object.desired())) {
             return new StepResult(object.name(), StepResult.Change.UNCHANGED, "already in place");
         }
-        String path = object.writePath().apply(exists ? current.body() : null, object.readPath());
-        RestTarget.Reply written = target.call(object.writeMethod(), path, object.writeBody());
+        JsonNode found = exists ? current.body() : null;
+        String method = object.writeMethod().apply(found);
+        String path = object.writePath().apply(found, object.readPath());
+        RestTarget.Reply written = target.call(method, path, object.writeBody());
         if (!written.isSuccess()) {
-            throw failure(object, object.writeMethod(), written);
+            throw failure(object, method, written);
         }
         return exists ? new StepResult(object.name(), StepResult.Change.UPDATED, "replaced: it differed")
                 : new StepResult(object.name(), StepResult.Change.CREATED, "created");

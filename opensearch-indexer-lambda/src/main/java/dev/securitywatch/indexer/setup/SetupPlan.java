@@ -47,6 +47,7 @@ public final class SetupPlan {
                 reply -> reply.path("config"), resource("audit-config.json"), resource("audit-config.json"), true));
         objects.add(securityObject("role " + INDEXER_ROLE, "roles/" + INDEXER_ROLE, resource("role-indexer.json")));
         objects.add(securityObject("role " + AUDITOR_ROLE, "roles/" + AUDITOR_ROLE, resource("role-auditor.json")));
+        objects.addAll(new AlertingMonitors(mapper).all());
         if (settings.indexerRoleArn() != null) {
             objects.add(roleMapping(INDEXER_ROLE, List.of(settings.indexerRoleArn())));
         }
@@ -63,8 +64,8 @@ public final class SetupPlan {
             body.set("attributes", saved.attributes());
             body.set("references", saved.references());
             String path = "/api/saved_objects/" + saved.type() + "/" + saved.id();
-            objects.add(new ManagedObject(saved.type() + " " + saved.id(), path, SavedObjects::versionView,
-                    saved.attributes().path("description"), "POST", (current, p) -> p + "?overwrite=true", body,
+            objects.add(new ManagedObject(saved.type() + " " + saved.id(), path, null, SavedObjects::versionView,
+                    saved.attributes().path("description"), current -> "POST", (current, p) -> p + "?overwrite=true", body,
                     false));
         }
         return objects;
@@ -81,16 +82,16 @@ public final class SetupPlan {
                 String.valueOf(MAX_SHARDS_PER_NODE));
         ObjectNode body = mapper.createObjectNode();
         body.putObject("persistent").put("cluster.max_shards_per_node", MAX_SHARDS_PER_NODE);
-        return new ManagedObject("cluster shard limit", "/_cluster/settings?flat_settings=true",
-                reply -> reply.path("persistent"), desired, "PUT", (current, path) -> "/_cluster/settings", body,
+        return new ManagedObject("cluster shard limit", "/_cluster/settings?flat_settings=true", null,
+                reply -> reply.path("persistent"), desired, current -> "PUT", (current, path) -> "/_cluster/settings", body,
                 false);
     }
 
     /** ISM updates need the current sequence number and primary term (optimistic locking). */
     private ManagedObject ismPolicy(int retentionDays) {
         JsonNode body = resource("ism-policy.json", "${retentionDays}", String.valueOf(retentionDays));
-        return new ManagedObject("ISM policy " + ISM_POLICY, "/_plugins/_ism/policies/" + ISM_POLICY,
-                reply -> reply.path("policy"), body.path("policy"), "PUT",
+        return new ManagedObject("ISM policy " + ISM_POLICY, "/_plugins/_ism/policies/" + ISM_POLICY, null,
+                reply -> reply.path("policy"), body.path("policy"), current -> "PUT",
                 (current, path) -> current == null ? path : path + "?if_seq_no=" + current.path("_seq_no").asLong()
                         + "&if_primary_term=" + current.path("_primary_term").asLong(),
                 body, true);

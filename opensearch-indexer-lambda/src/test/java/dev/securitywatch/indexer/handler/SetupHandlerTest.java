@@ -41,6 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SetupHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** CRITICAL, HIGH and the fifteen CIS 4.x searches. */
+    private static final int MONITORS = 17;
     private static final String INDEXER_ARN = "arn:aws:iam::111111111111:role/security-watch-indexer";
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance()
@@ -73,7 +75,7 @@ class SetupHandlerTest {
         @SuppressWarnings("unchecked")
         Map<String, Integer> data = (Map<String, Integer>) response.get("Data");
         assertThat(data).containsEntry("UNCHANGED", 0).containsEntry("UPDATED", 0).containsEntry("SKIPPED", 0);
-        assertThat(data.get("CREATED")).isEqualTo(9 + new SavedObjects(MAPPER).all().size());
+        assertThat(data.get("CREATED")).isEqualTo(9 + MONITORS + new SavedObjects(MAPPER).all().size());
         assertThat(logged).hasSize(data.get("CREATED")).allSatisfy(line -> {
             assertThat(line.path("change").asText()).isEqualTo("CREATED");
             assertThat(line.path("service").asText()).isEqualTo("security-watch-indexer");
@@ -98,8 +100,28 @@ class SetupHandlerTest {
         server.verify(putRequestedFor(urlEqualTo("/_index_template/security-events")));
         server.verify(putRequestedFor(urlEqualTo("/_plugins/_security/api/audit/config"))
                 .withRequestBody(containing("\"write_watched_indices\":[\"security-events*\"]")));
+        server.verify(MONITORS, postRequestedFor(urlEqualTo("/_plugins/_alerting/monitors")));
+        server.verify(postRequestedFor(urlEqualTo("/_plugins/_alerting/monitors"))
+                .withRequestBody(containing("\"name\":\"Security Watch: CRITICAL events\""))
+                .withRequestBody(containing("\"query_string\":{\"query\":\"event.severity:CRITICAL\"}")));
         server.verify(putRequestedFor(urlEqualTo("/_cluster/settings"))
                 .withRequestBody(equalTo("{\"persistent\":{\"cluster.max_shards_per_node\":300}}")));
+    }
+
+    @Test
+    void aMonitorFoundByNameIsUpdatedInPlaceNotCreatedAgain() {
+        server.stubFor(post(urlEqualTo("/_plugins/_alerting/monitors/_search"))
+                .withRequestBody(containing("Security Watch: CRITICAL events")).atPriority(1)
+                .willReturn(okJson("{\"hits\":{\"hits\":[{\"_id\":\"mon-1\",\"_source\":{\"type\":\"monitor\","
+                        + "\"name\":\"Security Watch: CRITICAL events\",\"enabled\":false}}]}}")));
+        server.stubFor(put(urlEqualTo("/_plugins/_alerting/monitors/mon-1")).atPriority(1)
+                .willReturn(okJson("{\"_id\":\"mon-1\"}")));
+
+        handler.handleRequest(event("Update"), null);
+
+        server.verify(putRequestedFor(urlEqualTo("/_plugins/_alerting/monitors/mon-1"))
+                .withRequestBody(containing("\"enabled\":true")));
+        server.verify(MONITORS - 1, postRequestedFor(urlEqualTo("/_plugins/_alerting/monitors")));
     }
 
     @Test
