@@ -23,9 +23,7 @@ import java.util.Map;
 public final class HealthEntries {
     /** Every alarm of a member stack is named with this prefix, so its state changes reach the security account. */
     public static final String MEMBER_ALARM_PREFIX = "SecurityWatch-Member-";
-    /** The SSM parameter each member region's canary overwrites: no VPC needed, no cost (a standard parameter). */
-    public static final String CANARY_PARAMETER = "/security-watch/canary";
-    /** The canary's role in each region: {@code security-watch-canary-<region>}. */
+    /** The canary's role in each region: {@code security-watch-canary-<region>} (see {@link MemberNames}). */
     public static final String CANARY_ROLE_PREFIX = "security-watch-canary-";
     public static final String HEARTBEAT = "security-watch-heartbeat";
     public static final String GLOBAL_HEARTBEAT = "security-watch-global-heartbeat";
@@ -42,7 +40,7 @@ public final class HealthEntries {
                             + " forwarding path"),
             cloudTrail(HEARTBEAT, LOW, "ssm")
                     .names("PutParameter")
-                    .where("requestParameters", Map.of("name", List.of(CANARY_PARAMETER)))
+                    .where("requestParameters", Map.of("name", MemberNames.canaryParameters()))
                     .where("userIdentity", BY_CANARY_ROLE)
                     .title("Security Watch heartbeat")
                     .reference("Security Watch: the canary proves each account and region's path"),

@@ -194,16 +194,6 @@ class LambdaResourcesTest {
     }
 
     @Test
-    void forwardingRulesStillSynthesizeAloneWithoutAssetsForAStackSet() {
-        App app = new App();
-        Stack stack = new Stack(app, "StackSetCandidate");
-        new ForwardingRules(stack, "Forwarding", ForwardingPatterns.forRegion(Catalog.defaults(), "us-east-1"),
-                "arn:aws:events:ap-northeast-1:123456789012:event-bus/security-watch");
-        String template = Template.fromStack(stack).toJSON().toString();
-        assertThat(template).contains("AWS::Events::Rule").doesNotContain("AWS::Lambda::Function", "aws:asset");
-    }
-
-    @Test
     void namedResourcesSurviveDeletionButNotAFailedFirstCreate() {
         List<String> policies = new ArrayList<>();
         centralJson.path("Resources").forEach(resource -> {

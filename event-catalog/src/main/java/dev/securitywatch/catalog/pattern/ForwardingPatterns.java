@@ -3,7 +3,9 @@ package dev.securitywatch.catalog.pattern;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.catalog.HealthEntries;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.catalog.Match;
+import dev.securitywatch.catalog.RegionScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,12 @@ public final class ForwardingPatterns {
         return pack(catalog.enabledEntriesFor(region), MAX_PATTERN_CHARS);
     }
 
+    /** Patterns for every region but the global services' one: what a StackSet template deploys there. */
+    public static List<String> outsideGlobalServiceRegion(Catalog catalog) {
+        return pack(catalog.enabledEntries().stream()
+                .filter(entry -> entry.regionScope() == RegionScope.EVERY_REGION).toList(), MAX_PATTERN_CHARS);
+    }
+
     /**
      * The central bus's alerts-and-audit rule: every source the switched-on catalog can forward, except heartbeats.
      * A heartbeat is excluded only whole (the canary's role, its write, on its target), so the canary's role name
@@ -56,7 +64,7 @@ public final class ForwardingPatterns {
                 issuer(List.of(Map.of("anything-but", Map.of("prefix", HealthEntries.CANARY_ROLE_PREFIX)))),
                 Map.of("eventName", List.of(Map.of("anything-but", List.of("PutParameter", "TagRole")))),
                 Map.of("requestParameters", Map.of("name", List.of(Map.of("anything-but",
-                        List.of(HealthEntries.CANARY_PARAMETER))))),
+                        MemberNames.canaryParameters())))),
                 Map.of("requestParameters", Map.of("roleName", List.of(Map.of("anything-but",
                         Map.of("prefix", HealthEntries.CANARY_ROLE_PREFIX)))))
         )));

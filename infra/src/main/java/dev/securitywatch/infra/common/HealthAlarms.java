@@ -1,6 +1,7 @@
 package dev.securitywatch.infra.common;
 
 import dev.securitywatch.catalog.HealthEntries;
+import dev.securitywatch.catalog.MemberNames;
 import java.util.List;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Stack;
@@ -38,9 +39,9 @@ public final class HealthAlarms {
     }
 
     /** Member: every alarm of {@code stack} is named so the health entry forwards its state changes. */
-    public static void forwardFromMember(Stack stack) {
+    public static void forwardFromMember(Stack stack, MemberNames names) {
         for (Alarm alarm : alarms(stack)) {
-            ((CfnAlarm) alarm.getNode().getDefaultChild()).setAlarmName(memberAlarmName(stack, alarm));
+            ((CfnAlarm) alarm.getNode().getDefaultChild()).setAlarmName(memberAlarmName(stack, alarm, names));
         }
         stack.getNode().addValidation(() -> cfnAlarms(stack).stream()
                 .filter(alarm -> alarm.getAlarmName() == null
@@ -51,10 +52,13 @@ public final class HealthAlarms {
                 .toList());
     }
 
-    /** "SecurityWatch-Member-" and the alarm's path in the stack: unique in the account and region. */
-    static String memberAlarmName(Stack stack, Alarm alarm) {
+    /**
+     * "SecurityWatch-Member-" (the StackSet's: "SecurityWatch-Member-Org-") and the alarm's path in the stack: unique
+     * in the account and region, also while both kinds of member stand there.
+     */
+    static String memberAlarmName(Stack stack, Alarm alarm, MemberNames names) {
         String path = alarm.getNode().getPath().substring(stack.getNode().getPath().length() + 1);
-        return HealthEntries.MEMBER_ALARM_PREFIX + path.replace('/', '-');
+        return names.alarmPrefix() + path.replace('/', '-');
     }
 
     private static List<Alarm> alarms(Stack stack) {

@@ -15,8 +15,10 @@ import dev.securitywatch.infra.config.Settings.Health;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.OpenSearch;
+import dev.securitywatch.infra.config.Settings.OperationPreferences;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.Slack;
+import dev.securitywatch.infra.config.Settings.StackSetDeployment;
 import dev.securitywatch.infra.config.Settings.Suppress;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
 import dev.securitywatch.remediation.policy.PolicyException;
@@ -42,6 +44,9 @@ public final class ContextReader {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    /** {@code ou-}, the root's id without {@code r-}, a dash and the OU's own id; or the root itself. */
+    private static final Pattern ORGANIZATIONAL_UNIT = Pattern.compile(
+            "ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
     private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
@@ -79,7 +84,8 @@ public final class ContextReader {
         String centralRegion = region(node("centralRegion"));
         Optional<String> organizationId = node("organizationId")
                 .optionalText(ORGANIZATION_ID, "an AWS Organizations id such as o-a1b2c3d4e5");
-        List<MemberAccount> members = memberAccounts(node("memberAccounts"));
+        Optional<StackSetDeployment> stackSet = deployment(node("deployment"), organizationId);
+        List<MemberAccount> members = memberAccounts(node("memberAccounts"), stackSet.isPresent());
         ContextNode catalogNode = node("catalog");
         CatalogSettings catalog = catalog(catalogNode);
 
@@ -91,7 +97,63 @@ public final class ContextReader {
                 node("centralBusName").textOr("security-watch", BUS_NAME, "an event bus name"),
                 members, slack(node("slack")), alerts(node("alerts")), catalog, catalogNode.json(),
                 retentionDays(node("eventsLogRetentionDays")), remediation(), hubMemberCheck(centralRegion),
-                openSearch(node("openSearch")), names, health(node("health")));
+                openSearch(node("openSearch")), names, health(node("health")), stackSet);
+    }
+
+    /** {@code deployment}: absent or {@code mode: stacks} is one stack per member account and region. */
+    private Optional<StackSetDeployment> deployment(ContextNode node, Optional<String> organizationId) {
+        if (node.isAbsent()) {
+            return Optional.empty();
+        }
+        node.requireObject(Set.of("mode", "administratorAccount", "callAs", "organizationalUnits", "regions",
+                "retainStacksOnAccountRemoval", "operationPreferences"));
+        String mode = oneOf(node.field("mode"), List.of("stacks", "stackset"));
+        if (mode.equals("stacks")) {
+            return Optional.empty();
+        }
+        if (organizationId.isEmpty()) {
+            throw new ContextException("organizationId", "the organization's id (o-...): deployment.mode stackset"
+                    + " deploys to the organization's OUs, and the central bus then admits only forwarding roles"
+                    + " of that organization");
+        }
+        ContextNode units = node.field("organizationalUnits");
+        List<String> ous = units.list((ou, i) -> ou.text(ORGANIZATIONAL_UNIT, "an organizational unit id such as"
+                + " ou-ab12-cdef3456 (ou-, the root's id without r-, a dash, the OU's own id) or the root r-ab12"));
+        if (ous.isEmpty()) {
+            throw new ContextException(units.key(), "at least one organizational unit id (ou-...) or the root"
+                    + " (r-...): a StackSet with no targets deploys nowhere", units.json());
+        }
+        ContextNode regionsNode = node.field("regions");
+        List<String> regions = regionsNode.list((region, i) -> region(region));
+        if (regions.isEmpty() || new HashSet<>(regions).size() != regions.size()) {
+            throw new ContextException(regionsNode.key(), "each region the member side runs in, once (an explicit"
+                    + " list: see the README on enabled regions)", regionsNode.json());
+        }
+        return Optional.of(new StackSetDeployment(
+                node.field("administratorAccount").text(ACCOUNT_ID, "the 12-digit id of the management account, or"
+                        + " of the delegated StackSets administrator with callAs DELEGATED_ADMIN"),
+                node.field("callAs").isAbsent() ? StackSetDeployment.SELF : oneOf(node.field("callAs"),
+                        List.of(StackSetDeployment.SELF, StackSetDeployment.DELEGATED_ADMIN)),
+                ous, regions, node.field("retainStacksOnAccountRemoval").bool(false),
+                operationPreferences(node.field("operationPreferences"))));
+    }
+
+    private static OperationPreferences operationPreferences(ContextNode node) {
+        if (node.isAbsent()) {
+            return OperationPreferences.DEFAULTS;
+        }
+        node.requireObject(Set.of("maxConcurrentPercentage", "failureTolerancePercentage", "regionConcurrencyType",
+                "concurrencyMode"));
+        OperationPreferences defaults = OperationPreferences.DEFAULTS;
+        ContextNode regionType = node.field("regionConcurrencyType");
+        ContextNode concurrency = node.field("concurrencyMode");
+        return new OperationPreferences(
+                node.field("maxConcurrentPercentage").integer(defaults.maxConcurrentPercentage(), 1, 100),
+                node.field("failureTolerancePercentage").integer(defaults.failureTolerancePercentage(), 0, 100),
+                regionType.isAbsent() ? defaults.regionConcurrencyType()
+                        : oneOf(regionType, List.of("PARALLEL", "SEQUENTIAL")),
+                concurrency.isAbsent() ? defaults.concurrencyMode()
+                        : oneOf(concurrency, List.of("SOFT_FAILURE_TOLERANCE", "STRICT_FAILURE_TOLERANCE")));
     }
 
     private static Health health(ContextNode node) {
@@ -126,8 +188,15 @@ public final class ContextReader {
         return region;
     }
 
-    private List<MemberAccount> memberAccounts(ContextNode node) {
-        if (node.isAbsent() || node.json().isEmpty()) {
+    /**
+     * In stackset mode the list may be empty: it then names only the accounts that still get a stack of their own
+     * (the management account, which StackSets never deploy to, and accounts being migrated).
+     */
+    private List<MemberAccount> memberAccounts(ContextNode node, boolean stackSet) {
+        if (stackSet && node.isAbsent()) {
+            return List.of();
+        }
+        if (node.isAbsent() || (node.json().isEmpty() && !stackSet)) {
             throw new ContextException(node.key(), "a list of {\"id\", \"name\", \"regions\"} with at least one"
                     + " account", node.json());
         }

@@ -149,16 +149,56 @@ public final class Settings {
         }
     }
 
+    /**
+     * {@code deployment.mode: stackset}: the member side as one SERVICE_MANAGED StackSet that CloudFormation deploys to
+     * every account of the organizational units, in every listed region, and to every account that joins them later.
+     *
+     * @param administratorAccount the account the StackSet stack is deployed to: the management account
+     *                             ({@code callAs SELF}) or a delegated StackSets administrator
+     * @param callAs               {@code SELF} or {@code DELEGATED_ADMIN}
+     * @param organizationalUnits  the targets: OU ids ({@code ou-...}) or the root ({@code r-...})
+     * @param regions              the regions of every target account (an explicit list, see the README)
+     * @param retainStacksOnAccountRemoval keep an account's stacks when it leaves the OUs (else they are deleted)
+     */
+    public record StackSetDeployment(String administratorAccount, String callAs, List<String> organizationalUnits,
+                                     List<String> regions, boolean retainStacksOnAccountRemoval,
+                                     OperationPreferences preferences) {
+        public static final String SELF = "SELF";
+        public static final String DELEGATED_ADMIN = "DELEGATED_ADMIN";
+
+        public StackSetDeployment {
+            organizationalUnits = List.copyOf(organizationalUnits);
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /**
+     * How fast a StackSet operation rolls out. The defaults roll a quarter of the accounts at once, regions in
+     * parallel, and stop a region after a tenth of its accounts fail, without capping concurrency at the failure
+     * tolerance (SOFT_FAILURE_TOLERANCE).
+     */
+    public record OperationPreferences(int maxConcurrentPercentage, int failureTolerancePercentage,
+                                       String regionConcurrencyType, String concurrencyMode) {
+        public static final OperationPreferences DEFAULTS = new OperationPreferences(25, 10, "PARALLEL",
+                "SOFT_FAILURE_TOLERANCE");
+    }
+
     /** Everything a deployment is configured with. */
     public record SecurityWatchConfig(String securityAccount, String centralRegion, Optional<String> organizationId,
                                       String centralBusName, List<MemberAccount> memberAccounts, Slack slack,
                                       Alerts alerts, CatalogSettings catalog, JsonNode catalogJson,
                                       int eventsLogRetentionDays, RemediationContext remediation,
                                       HubMemberCheck hubMemberCheck, OpenSearch openSearch,
-                                      Map<String, String> accountNames, Health health) {
+                                      Map<String, String> accountNames, Health health,
+                                      Optional<StackSetDeployment> stackSet) {
         public SecurityWatchConfig {
             memberAccounts = List.copyOf(memberAccounts);
             accountNames = Map.copyOf(accountNames);
+        }
+
+        /** {@code deployment.mode: stackset}: the member side is the organization's StackSet. */
+        public boolean isStackSet() {
+            return stackSet.isPresent();
         }
 
         /** The mode for one member account: its own setting, else the global one. */

@@ -41,23 +41,32 @@ import software.constructs.Construct;
 public final class JavaFunction extends Construct {
 
     /** What differs between the project's Lambdas. */
+    /** @param code the module's jar as a CDK asset when null; a staged copy in a StackSet template */
     public record Spec(String module, String handler, String description, int memoryMiB, Duration timeout,
-                       Map<String, String> environment, String roleName, IVpc vpc, ISecurityGroup securityGroup) {
+                       Map<String, String> environment, String roleName, IVpc vpc, ISecurityGroup securityGroup,
+                       Code code) {
         public Spec {
             environment = Map.copyOf(environment);
         }
 
         public static Spec of(String module, String handler, String description, int memoryMiB, Duration timeout,
                               Map<String, String> environment) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, null, null, null);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, null, null, null, null);
         }
 
         public Spec withRoleName(String name) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, name, vpc, securityGroup);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, name, vpc, securityGroup,
+                    code);
         }
 
         public Spec inVpc(IVpc network, ISecurityGroup group) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, network, group);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, network, group,
+                    code);
+        }
+
+        public Spec withCode(Code staged) {
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, vpc,
+                    securityGroup, staged);
         }
     }
 
@@ -90,7 +99,7 @@ public final class JavaFunction extends Construct {
                 .description(spec.description())
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(LambdaJar.of(spec.module()).toString()))
+                .code(spec.code() != null ? spec.code() : Code.fromAsset(LambdaJar.of(spec.module()).toString()))
                 .handler(spec.handler())
                 .memorySize(spec.memoryMiB())
                 .timeout(spec.timeout())

@@ -3,10 +3,8 @@ package dev.securitywatch.infra.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.securitywatch.infra.config.Settings.MemberAccount;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.SlackRoute;
-import dev.securitywatch.remediation.policy.PolicyJson;
 import dev.securitywatch.catalog.Category;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,14 +57,6 @@ public final class LambdaEnvironment {
         env.put("SLACK_ROUTES", json(routes(routes)));
         config.slack().defaultChannel().ifPresent(channel -> env.put("SLACK_DEFAULT_CHANNEL", channel));
         return env;
-    }
-
-    /**
-     * The remediator's policy for one account's stack: the validated remediation settings with that account's mode,
-     * written by the remediation policy module in the form its parser reads back in the Lambda.
-     */
-    public static String remediationPolicy(SecurityWatchConfig config, MemberAccount account) {
-        return json(PolicyJson.write(config.remediation().policyFor(account.id())));
     }
 
     private static List<Map<String, Object>> routes(List<SlackRoute> routes) {

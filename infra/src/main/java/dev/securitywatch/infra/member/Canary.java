@@ -1,6 +1,6 @@
 package dev.securitywatch.infra.member;
 
-import dev.securitywatch.catalog.HealthEntries;
+import dev.securitywatch.catalog.MemberNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import software.constructs.Construct;
 
 /**
  * The canary of one member account and region: every {@code health.canaryMinutes} an EventBridge Scheduler schedule
- * overwrites the SSM parameter {@value HealthEntries#CANARY_PARAMETER} with its scheduled time, through Scheduler's
+ * overwrites the SSM parameter {@link MemberNames#canaryParameter()} with its scheduled time, through Scheduler's
  * universal target (no Lambda). CloudTrail records the write, the member's forwarding rules forward it, and the
  * security account's heartbeat tracker notes the path alive. In us-east-1 a second schedule tags the canary's role,
  * which proves the global-services path (IAM events reach EventBridge only there).
@@ -31,16 +31,16 @@ public final class Canary extends Construct {
     static final String HEARTBEAT_TAG = "security-watch-heartbeat";
     private static final String SCHEDULED_TIME = "<aws.scheduler.scheduled-time>";
 
-    public Canary(Construct scope, String id, int canaryMinutes) {
+    public Canary(Construct scope, String id, MemberNames names, int canaryMinutes, GlobalServices global) {
         super(scope, id);
         Stack stack = Stack.of(this);
         StringParameter parameter = StringParameter.Builder.create(this, "Parameter")
-                .parameterName(HealthEntries.CANARY_PARAMETER)
+                .parameterName(names.canaryParameter())
                 .description("Security Watch canary: overwritten every " + canaryMinutes + " minutes to prove this"
                         + " account and region's path to the security account")
                 .stringValue("no heartbeat yet")
                 .build();
-        String roleName = HealthEntries.CANARY_ROLE_PREFIX + stack.getRegion();
+        String roleName = names.canaryRole(stack.getRegion());
         Role role = Role.Builder.create(this, "Role")
                 .roleName(roleName)
                 .description("Security Watch canary: writes its heartbeat and nothing else")
@@ -53,14 +53,14 @@ public final class Canary extends Construct {
                 .resources(List.of(parameter.getParameterArn()))
                 .build();
         heartbeat("Schedule", "putParameter", "ssm", write, role, canaryMinutes, ordered(
-                "Name", HealthEntries.CANARY_PARAMETER, "Value", SCHEDULED_TIME, "Overwrite", true, "Type", "String"));
-        if ("us-east-1".equals(stack.getRegion())) {
+                "Name", names.canaryParameter(), "Value", SCHEDULED_TIME, "Overwrite", true, "Type", "String"));
+        if (global.present()) {
             PolicyStatement tag = PolicyStatement.Builder.create()
                     .actions(List.of("iam:TagRole"))
                     .resources(List.of(role.getRoleArn()))
                     .build();
-            heartbeat("GlobalSchedule", "tagRole", "iam", tag, role, canaryMinutes, ordered(
-                    "RoleName", roleName, "Tags", List.of(ordered("Key", HEARTBEAT_TAG, "Value", SCHEDULED_TIME))));
+            global.limit(heartbeat("GlobalSchedule", "tagRole", "iam", tag, role, canaryMinutes, ordered(
+                    "RoleName", roleName, "Tags", List.of(ordered("Key", HEARTBEAT_TAG, "Value", SCHEDULED_TIME)))));
         }
     }
 
@@ -73,9 +73,9 @@ public final class Canary extends Construct {
         return map;
     }
 
-    private void heartbeat(String id, String action, String service, PolicyStatement permission, Role role,
+    private Schedule heartbeat(String id, String action, String service, PolicyStatement permission, Role role,
                            int canaryMinutes, Map<String, Object> request) {
-        Schedule.Builder.create(this, id)
+        return Schedule.Builder.create(this, id)
                 .description("Security Watch canary: a heartbeat through this account and region's path")
                 .schedule(ScheduleExpression.rate(Duration.minutes(canaryMinutes)))
                 .target(new Universal(UniversalTargetProps.builder()

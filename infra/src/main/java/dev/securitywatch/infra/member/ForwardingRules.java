@@ -1,10 +1,12 @@
 package dev.securitywatch.infra.member;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.infra.common.CfnPatterns;
 import dev.securitywatch.infra.common.DeadLetterQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.iam.Effect;
@@ -23,27 +25,38 @@ public final class ForwardingRules extends Construct {
     private final Role role;
     private final DeadLetterQueue deadLetters;
 
-    /** The forwarding role of each member region: {@code security-watch-forwarding-<region>}. */
+    /** The forwarding roles' common prefix: {@code security-watch-forwarding-<region>} and the StackSet's. */
     public static final String ROLE_NAME_PREFIX = "security-watch-forwarding-";
-    /** The forwarding rules on the default bus: {@code security-watch-forward-1}, {@code -2}, ... */
-    public static final String RULE_NAME_PREFIX = "security-watch-forward-";
 
     /**
-     * @param patterns      compact JSON patterns from the catalog, one rule each
+     * Rules made from one list of patterns, numbered from 1; with a condition, they exist only where it holds (a
+     * StackSet template carries the us-east-1 set and the other regions' set, each under its condition).
+     */
+    public record RuleGroup(String idPrefix, List<String> patterns, CfnCondition condition) {
+        public RuleGroup {
+            patterns = List.copyOf(patterns);
+        }
+    }
+
+    /**
+     * @param names         the kind of member whose names the role and rules carry
+     * @param groups        compact JSON patterns from the catalog, one rule each
      * @param centralBusArn the central bus; the only resource the role may put events to
      */
-    public ForwardingRules(Construct scope, String id, List<String> patterns, String centralBusArn) {
+    public ForwardingRules(Construct scope, String id, MemberNames names, List<RuleGroup> groups,
+                           String centralBusArn) {
         super(scope, id);
         Stack stack = Stack.of(this);
+        String ownRules = "arn:" + stack.getPartition() + ":events:" + stack.getRegion() + ":" + stack.getAccount()
+                + ":rule/" + names.forwardRulePrefix() + "*";
         role = Role.Builder.create(this, "PutEventsRole")
                 // A fixed name, so the central bus policy can admit exactly this role and no other principal.
-                .roleName(ROLE_NAME_PREFIX + stack.getRegion())
+                .roleName(names.forwardingRole(stack.getRegion()))
                 .description("Lets member forwarding rules put events on the Security Watch central bus only")
                 // Only this stack's rules: they are named, so their ARNs are known without a reference cycle.
                 .assumedBy(new ServicePrincipal("events.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
-                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":events:"
-                                + stack.getRegion() + ":" + stack.getAccount() + ":rule/" + RULE_NAME_PREFIX + "*"))))
+                        "ArnLike", Map.of("aws:SourceArn", ownRules))))
                 .inlinePolicies(Map.of("PutEventsOnCentralBus", PolicyDocument.Builder.create()
                         .statements(List.of(PolicyStatement.Builder.create()
                                 .actions(List.of("events:PutEvents"))
@@ -53,36 +66,45 @@ public final class ForwardingRules extends Construct {
                 .build();
         deadLetters = new DeadLetterQueue(this, "DeadLetters", "forwarding an event to the central bus");
 
-        for (int i = 0; i < patterns.size(); i++) {
-            rules.add(CfnRule.Builder.create(this, "Rule" + (i + 1))
-                    .name(RULE_NAME_PREFIX + (i + 1))
-                    .description("Security Watch: forward catalog events to the central bus (" + (i + 1) + " of "
-                            + patterns.size() + ")")
-                    .eventBusName("default")
-                    .state("ENABLED")
-                    .eventPattern(CfnPatterns.toMap(patterns.get(i)))
-                    .targets(List.of(CfnRule.TargetProperty.builder()
-                            .id("CentralBus")
-                            .arn(centralBusArn)
-                            .roleArn(role.getRoleArn())
-                            .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
-                                    .arn(deadLetters.queue().getQueueArn()).build())
-                            .retryPolicy(CfnRule.RetryPolicyProperty.builder()
-                                    .maximumEventAgeInSeconds(86_400).maximumRetryAttempts(185).build())
-                            .build()))
-                    .build());
+        for (RuleGroup group : groups) {
+            List<String> patterns = group.patterns();
+            for (int i = 0; i < patterns.size(); i++) {
+                CfnRule rule = CfnRule.Builder.create(this, group.idPrefix() + (i + 1))
+                        .name(names.forwardRulePrefix() + (i + 1))
+                        .description("Security Watch: forward catalog events to the central bus (" + (i + 1)
+                                + " of " + patterns.size() + ")")
+                        .eventBusName("default")
+                        .state("ENABLED")
+                        .eventPattern(CfnPatterns.toMap(patterns.get(i)))
+                        .targets(List.of(CfnRule.TargetProperty.builder()
+                                .id("CentralBus")
+                                .arn(centralBusArn)
+                                .roleArn(role.getRoleArn())
+                                .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
+                                        .arn(deadLetters.queue().getQueueArn()).build())
+                                .retryPolicy(CfnRule.RetryPolicyProperty.builder()
+                                        .maximumEventAgeInSeconds(86_400).maximumRetryAttempts(185).build())
+                                .build()))
+                        .build();
+                if (group.condition() != null) {
+                    rule.getCfnOptions().setCondition(group.condition());
+                }
+                rules.add(rule);
+            }
         }
+        boolean conditional = groups.stream().anyMatch(group -> group.condition() != null);
         deadLetters.queue().addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowForwardingRulesToDeadLetter")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
                 .actions(List.of("sqs:SendMessage"))
                 .resources(List.of(deadLetters.queue().getQueueArn()))
-                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn",
-                        rules.stream().map(CfnRule::getAttrArn).toList())))
+                // A rule under a condition may not exist, so a StackSet template names them by their prefix.
+                .conditions(conditional ? Map.of("ArnLike", Map.of("aws:SourceArn", ownRules))
+                        : Map.of("ArnEquals", Map.of("aws:SourceArn", rules.stream().map(CfnRule::getAttrArn)
+                                .toList())))
                 .build());
     }
-
 
     public List<CfnRule> rules() {
         return List.copyOf(rules);

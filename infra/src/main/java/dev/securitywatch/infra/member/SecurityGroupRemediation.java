@@ -1,18 +1,20 @@
 package dev.securitywatch.infra.member;
 
 import dev.securitywatch.infra.common.ComponentTag;
-import dev.securitywatch.infra.config.Settings.MemberAccount;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import dev.securitywatch.remediation.policy.PolicyJson;
 import dev.securitywatch.remediation.policy.RemediationMode;
 import dev.securitywatch.remediation.policy.RemediationPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.config.CustomRule;
@@ -20,6 +22,7 @@ import software.amazon.awscdk.services.config.MaximumExecutionFrequency;
 import software.amazon.awscdk.services.config.ResourceType;
 import software.amazon.awscdk.services.config.RuleScope;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionAttributes;
 import software.constructs.Construct;
@@ -30,27 +33,32 @@ import software.constructs.Construct;
  */
 public final class SecurityGroupRemediation extends Construct {
     static final String HANDLER = "dev.securitywatch.remediation.handler.RemediationHandler::handleRequest";
-    /** The notifier recognises automation by this role name plus the region, in a configured member account. */
-    public static final String ROLE_NAME_PREFIX = "security-watch-remediation-";
-    /** Named, so the function can refuse invocations from any other Config rule of the account. */
-    static final String RULE_NAME = "security-watch-sg-ingress";
     /** The tag CloudFormation puts on every group of a stack (the remediator's {@code SecurityGroup} reads it too). */
     static final String CLOUDFORMATION_STACK_TAG = "aws:cloudformation:stack-name";
 
     private final JavaFunction function;
     private final CustomRule rule;
 
-    public SecurityGroupRemediation(Construct scope, String id, SecurityWatchConfig config, MemberAccount account) {
+    /**
+     * @param names  the kind of member: the role and the Config rule carry its names (the notifier recognises
+     *               automation by the role, the function serves only the rule)
+     * @param policy the policy this member runs with: its account's mode in a per-account stack, the global one
+     *               in the StackSet
+     * @param code   where the function's jar is: the CDK asset when empty, else the StackSet's staged copy
+     */
+    public SecurityGroupRemediation(Construct scope, String id, SecurityWatchConfig config, MemberNames names,
+                                    RemediationPolicy policy, Optional<Code> code) {
         super(scope, id);
         Stack stack = Stack.of(this);
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
-        env.put("REMEDIATION_POLICY", LambdaEnvironment.remediationPolicy(config, account));
+        env.put("REMEDIATION_POLICY", LambdaEnvironment.json(PolicyJson.write(policy)));
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-remediation");
-        env.put("CONFIG_RULE_NAME", RULE_NAME);
-        function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("config-remediation-lambda", HANDLER,
+        env.put("CONFIG_RULE_NAME", names.configRule());
+        JavaFunction.Spec spec = JavaFunction.Spec.of("config-remediation-lambda", HANDLER,
                         "Security Watch: evaluates and rewrites security-group ingress to the allow-list",
                         1024, Duration.minutes(5), env)
-                .withRoleName(ROLE_NAME_PREFIX + stack.getRegion()));
+                .withRoleName(names.remediationRole(stack.getRegion()));
+        function = new JavaFunction(this, "Lambda", code.map(spec::withCode).orElse(spec));
 
         String ec2Arn = "arn:aws:ec2:" + stack.getRegion() + ":" + stack.getAccount();
         String securityGroups = ec2Arn + ":security-group/*";
@@ -59,7 +67,7 @@ public final class SecurityGroupRemediation extends Construct {
                 .actions(List.of("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules",
                         "config:PutEvaluations", "config:GetResourceConfigHistory"))
                 .resources(List.of("*")).build());
-        grantWritesByMode(config.remediation().policyFor(account.id()), securityGroups, securityGroupRules);
+        grantWritesByMode(policy, securityGroups, securityGroupRules);
         function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of("arn:aws:events:" + stack.getRegion() + ":" + stack.getAccount()
@@ -78,9 +86,9 @@ public final class SecurityGroupRemediation extends Construct {
                         .build()), true);
 
         rule = CustomRule.Builder.create(this, "Rule")
-                .configRuleName(RULE_NAME)
+                .configRuleName(names.configRule())
                 .description("Security Watch: security-group ingress matches the allow-list ("
-                        + config.remediationModeFor(account) + ")")
+                        + policy.mode() + ")")
                 // Through an imported reference: the CDK would otherwise attach AWSConfigRulesExecutionRole to the
                 // function's role, which grants config:Put* and reads of Config logs in any bucket.
                 .lambdaFunction(Function.fromFunctionAttributes(this, "RuleTarget", FunctionAttributes.builder()

@@ -1,5 +1,7 @@
 package dev.securitywatch.infra.member;
 
+import dev.securitywatch.catalog.MemberNames;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.CfnEventBusPolicy;
@@ -15,16 +17,22 @@ public final class SyntheticSourceGuard extends Construct {
     /** The sources only this project's own code may put: remediation results today. */
     static final String OWN_SOURCES = "security-watch.*";
 
-    public SyntheticSourceGuard(Construct scope, String id) {
+    /**
+     * @param names the kind of member whose statement this is. Both kinds' remediators are excepted: while an
+     *              account migrates to the StackSet both statements stand, and each must let the other's
+     *              remediator through (a Deny in either would win).
+     */
+    public SyntheticSourceGuard(Construct scope, String id, MemberNames names) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        String remediator = "arn:" + stack.getPartition() + ":iam::" + stack.getAccount() + ":role/"
-                + SecurityGroupRemediation.ROLE_NAME_PREFIX + stack.getRegion();
+        List<String> remediators = MemberNames.remediationRoles(stack.getRegion()).stream()
+                .map(role -> "arn:" + stack.getPartition() + ":iam::" + stack.getAccount() + ":role/" + role)
+                .toList();
         CfnEventBusPolicy.Builder.create(this, "Policy")
                 .eventBusName("default")
-                .statementId("security-watch-own-sources")
+                .statementId(names.ownSourcesStatement())
                 .statement(Map.of(
-                        "Sid", "security-watch-own-sources",
+                        "Sid", names.ownSourcesStatement(),
                         "Effect", "Deny",
                         "Principal", "*",
                         "Action", "events:PutEvents",
@@ -32,7 +40,7 @@ public final class SyntheticSourceGuard extends Construct {
                                 + stack.getAccount() + ":event-bus/default",
                         "Condition", Map.of(
                                 "ForAnyValue:StringLike", Map.of("events:source", OWN_SOURCES),
-                                "ArnNotEquals", Map.of("aws:PrincipalArn", remediator))))
+                                "ArnNotEquals", Map.of("aws:PrincipalArn", remediators))))
                 .build();
     }
 }

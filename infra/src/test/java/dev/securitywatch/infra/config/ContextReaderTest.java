@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.infra.DefaultContext;
+import dev.securitywatch.infra.config.Settings.OperationPreferences;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.config.Settings.StackSetDeployment;
 import dev.securitywatch.remediation.policy.AllowListEntry;
 import dev.securitywatch.remediation.policy.RemediationMode;
 import java.util.HashMap;
@@ -184,6 +186,69 @@ class ContextReaderTest {
     void badValuesFailWithTheKeyAndTheExpectedForm(String key, String json, String message) throws Exception {
         Object value = MAPPER.readValue(json, Object.class);
         assertThatThrownBy(() -> read(DefaultContext.withOverrides(Map.of(key, value))))
+                .isInstanceOf(ContextException.class)
+                .hasMessageStartingWith(message.trim())
+                .hasNoCause();
+    }
+
+    private static final String STACKSET = "{\"mode\":\"stackset\",\"administratorAccount\":\"999999999999\","
+            + "\"organizationalUnits\":[\"ou-ab12-cdef3456\"],\"regions\":[\"us-east-1\",\"ap-northeast-1\"]";
+
+    @Test
+    void stackSetModeReadsTargetsRegionsAndOperationPreferencesWithDefaults() throws Exception {
+        SecurityWatchConfig config = read(DefaultContext.withOverrides(Map.of("organizationId", "o-a1b2c3d4e5",
+                "deployment", MAPPER.readValue(STACKSET + "}", Object.class))));
+        assertThat(config.isStackSet()).isTrue();
+        StackSetDeployment deployment = config.stackSet().orElseThrow();
+        assertThat(deployment.administratorAccount()).isEqualTo("999999999999");
+        assertThat(deployment.callAs()).isEqualTo("SELF");
+        assertThat(deployment.organizationalUnits()).containsExactly("ou-ab12-cdef3456");
+        assertThat(deployment.regions()).containsExactly("us-east-1", "ap-northeast-1");
+        assertThat(deployment.retainStacksOnAccountRemoval()).isFalse();
+        assertThat(deployment.preferences()).isEqualTo(OperationPreferences.DEFAULTS);
+
+        SecurityWatchConfig tuned = read(DefaultContext.withOverrides(Map.of("organizationId", "o-a1b2c3d4e5",
+                "memberAccounts", List.of(), "deployment", MAPPER.readValue(STACKSET
+                        + ",\"callAs\":\"DELEGATED_ADMIN\",\"retainStacksOnAccountRemoval\":true,"
+                        + "\"operationPreferences\":{\"maxConcurrentPercentage\":50,\"failureTolerancePercentage\":0,"
+                        + "\"regionConcurrencyType\":\"SEQUENTIAL\",\"concurrencyMode\":\"STRICT_FAILURE_TOLERANCE\"}}",
+                        Object.class))));
+        assertThat(tuned.memberAccounts()).as("no per-account stacks at all is allowed in stackset mode").isEmpty();
+        assertThat(tuned.stackSet().orElseThrow().callAs()).isEqualTo("DELEGATED_ADMIN");
+        assertThat(tuned.stackSet().orElseThrow().retainStacksOnAccountRemoval()).isTrue();
+        assertThat(tuned.stackSet().orElseThrow().preferences()).isEqualTo(
+                new OperationPreferences(50, 0, "SEQUENTIAL", "STRICT_FAILURE_TOLERANCE"));
+        assertThat(read(DefaultContext.withOverrides(Map.of("deployment", Map.of("mode", "stacks")))).isStackSet())
+                .isFalse();
+    }
+
+    @Test
+    void stackSetModeNeedsTheOrganizationId() throws Exception {
+        assertThatThrownBy(() -> read(DefaultContext.withOverrides(Map.of(
+                "deployment", MAPPER.readValue(STACKSET + "}", Object.class)))))
+                .isInstanceOf(ContextException.class)
+                .hasMessageStartingWith("organizationId: the organization's id (o-...): deployment.mode stackset");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`,\"organizationalUnits\":[]}` | deployment.organizationalUnits: expected at least one organizational unit id",
+            "`,\"organizationalUnits\":[\"ou-cdef3456\"]}` | deployment.organizationalUnits[0]: expected an organizational unit id such as ou-ab12-cdef3456",
+            "`,\"organizationalUnits\":[\"ab12-cdef3456\"]}` | deployment.organizationalUnits[0]: expected an organizational unit id",
+            "`,\"regions\":[\"us-east-1\",\"mars-1\"]}` | deployment.regions[1]: expected a known AWS region",
+            "`,\"regions\":[]}` | deployment.regions: expected each region the member side runs in, once",
+            "`,\"regions\":[\"us-east-1\",\"us-east-1\"]}` | deployment.regions: expected each region the member side runs in, once",
+            "`,\"callAs\":\"ADMIN\"}` | deployment.callAs: expected one of [SELF, DELEGATED_ADMIN]",
+            "`,\"administratorAccount\":\"management\"}` | deployment.administratorAccount: expected the 12-digit id",
+            "`,\"operationPreferences\":{\"maxConcurrentPercentage\":0}}` | deployment.operationPreferences.maxConcurrentPercentage: expected a whole number from 1 to 100",
+            "`,\"operationPreferences\":{\"regionOrder\":[]}}` | deployment.operationPreferences.regionOrder: unknown setting",
+            "`,\"mode\":\"stacksets\"}` | deployment.mode: expected one of [stacks, stackset]",
+            "`,\"ou\":[]}` | deployment.ou: unknown setting"})
+    void badStackSetSettingsFailWithTheKeyAndTheExpectedForm(String override, String message) throws Exception {
+        // The override's keys replace the valid ones: a JSON object keeps the last of a repeated key.
+        Object deployment = MAPPER.readValue(STACKSET + override, Object.class);
+        assertThatThrownBy(() -> read(DefaultContext.withOverrides(Map.of("organizationId", "o-a1b2c3d4e5",
+                "deployment", deployment))))
                 .isInstanceOf(ContextException.class)
                 .hasMessageStartingWith(message.trim())
                 .hasNoCause();

@@ -4,6 +4,7 @@ import static dev.securitywatch.lambdakit.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitywatch.catalog.HealthEntries;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.event.EventTimes;
@@ -62,7 +63,7 @@ public record Heartbeat(Path path, Instant at) {
             return Optional.empty();
         }
         if ("ssm.amazonaws.com".equals(event.eventSource()) && "PutParameter".equals(event.eventName())
-                && HealthEntries.CANARY_PARAMETER.equals(text(event.requestParameters(), "name"))
+                && MemberNames.canaryParameters().contains(text(event.requestParameters(), "name"))
                 && envelope.origin().region() != null) {
             return Optional.of(new Heartbeat(new Path(account, envelope.origin().region()), at.get()));
         }

@@ -1,5 +1,6 @@
 package dev.securitywatch.notifier.render;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.notifier.alert.Accounts;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,6 @@ import java.util.Set;
  */
 public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, boolean mentionOnCritical,
                              Map<String, List<String>> members, Set<String> ownKeys, Deployments deployments) {
-
-    /** The role every member account gives the remediation Lambda: {@code security-watch-remediation-<region>}. */
-    public static final String REMEDIATION_ROLE_PREFIX = "security-watch-remediation-";
 
     public RenderSettings {
         members = Map.copyOf(members);
@@ -54,12 +52,13 @@ public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, 
 
     /**
      * The one role whose changes in {@code account} and {@code region} are this project's automation: the
-     * remediation role of that region, in that account, when the account is a member configured for that region.
+     * remediation role of that region (a per-account stack's or the StackSet's, see {@link MemberNames}), in that
+     * account, when the account is a member configured for that region.
      * A role of the same name elsewhere, a look-alike name or an unconfigured account is a person.
      */
     public boolean isRemediationRole(String roleAccount, String roleName, String account, String region) {
         return account != null && region != null && account.equals(roleAccount)
-                && (REMEDIATION_ROLE_PREFIX + region).equals(roleName)
+                && MemberNames.remediationRoles(region).contains(roleName)
                 && members.getOrDefault(account, List.of()).contains(region);
     }
 }
