@@ -53,7 +53,15 @@ final class PipelineTamperingEntries {
                     .where("requestParameters", Map.of("stackName", List.of(Map.of("prefix", "SecurityWatch-"),
                             Map.of("wildcard", "arn:*:cloudformation:*:stack/SecurityWatch-*"))))
                     .title("Security Watch stack updated or deleted outside a deployment")
-                    .reference("Security Watch: a deploy runs change sets; a direct update or delete does not"));
+                    .reference("Security Watch: a deploy runs change sets; a direct update or delete does not"),
+            cloudTrail("security-watch-stackset-change", HIGH, "cloudformation")
+                    .names("UpdateStackSet", "DeleteStackSet", "DeleteStackInstances", "UpdateStackInstances",
+                            "StopStackSetOperation")
+                    .where("requestParameters", Map.of("stackSetName", List.of(Map.of("prefix", "SecurityWatch-"),
+                            Map.of("wildcard", "arn:*:cloudformation:*:stackset/SecurityWatch-*"))))
+                    .title("Security Watch StackSet changed")
+                    .reference("Security Watch: the organization's member side is one StackSet; removing its"
+                            + " instances or changing it outside a deploy silences every account at once"));
 
     private PipelineTamperingEntries() {
     }

@@ -11,6 +11,7 @@ import dev.securitywatch.infra.member.ForwardingRules.RuleGroup;
 import dev.securitywatch.remediation.policy.RemediationPolicy;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.BootstraplessSynthesizer;
 import software.amazon.awscdk.CfnCondition;
@@ -69,6 +70,10 @@ public final class MemberStack extends Stack {
                 Bucket.fromBucketName(this, "Artifacts", jar.bucketName()), jar.key()));
         remediation = new SecurityGroupRemediation(this, "SecurityGroupRemediation", config, kind.names(),
                 kind.policy(), remediationCode);
+        if (remediationCode.isPresent()) {
+            Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-lambda:codeFromBucketObjectVersionNotSpecified",
+                    "The key names the jar by its content: a new build is a new key, so the template changes.");
+        }
         new SyntheticSourceGuard(this, "SyntheticSourceGuard", kind.names());
         new Canary(this, "Canary", kind.names(), config.health().canaryMinutes(), global);
         // Last, so that every alarm above is named for forwarding, and synth fails for one that is not.

@@ -41,6 +41,9 @@ class ActorTextTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-us-east-1/s, true",
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-org-us-east-1/s, true",
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-org-eu-west-1/s, false",
+            "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-org2-us-east-1/s, false",
             "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-eu-west-1/s, false",
             "arn:aws:sts::222222222222:assumed-role/security-watch-remediation-us-east-1/s, false",
             "arn:aws:sts::111111111111:assumed-role/security-watch-remediation-us-east-1-evil/s, false",

@@ -31,6 +31,22 @@ class HeartbeatTest {
     }
 
     @Test
+    void theStackSetsCanaryBeatsForTheSamePath() {
+        EventEnvelope write = call("ssm", "PutParameter", "security-watch-canary-org-ap-northeast-1",
+                "{\"name\":\"/security-watch/canary-org\",\"overwrite\":true}", "ap-northeast-1", "");
+        EventEnvelope tag = call("iam", "TagRole", "security-watch-canary-org-us-east-1",
+                "{\"roleName\":\"security-watch-canary-org-us-east-1\"}", "us-east-1", "");
+
+        assertThat(Heartbeat.of(write)).get().extracting(Heartbeat::path)
+                .isEqualTo(new Heartbeat.Path("111111111111", "ap-northeast-1"));
+        assertThat(Heartbeat.of(tag)).get().extracting(Heartbeat::path)
+                .isEqualTo(new Heartbeat.Path("111111111111", Heartbeat.GLOBAL));
+        assertThat(Heartbeat.of(call("ssm", "PutParameter", "security-watch-canary-org-ap-northeast-1",
+                "{\"name\":\"/security-watch/canary-orgs\"}", "ap-northeast-1", ""))).as("a look-alike parameter")
+                .isEmpty();
+    }
+
+    @Test
     void theCanarysTagIsTheHeartbeatOfTheGlobalServices() {
         EventEnvelope tag = call("iam", "TagRole", "security-watch-canary-us-east-1",
                 "{\"roleName\":\"security-watch-canary-us-east-1\"}", "us-east-1", "");
