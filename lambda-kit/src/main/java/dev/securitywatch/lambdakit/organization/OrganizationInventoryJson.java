@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The inventory's file: {@code {"schema": 1, "readAt": ..., "accounts": [{"id", "name", "state"}],
- * "enabledRegions": {"111111111111": ["us-east-1", ...]}, "enabledRegionsUnreadable": "why" | null}}.
+ * "enabledRegions": {"111111111111": ["us-east-1", ...]}, "enabledRegionsUnreadable": "why" | null}}, and in
+ * {@code stackset} mode {@code "stackSet": {"name", "instances": [{"account", "region", "status", "detailedStatus",
+ * "driftStatus", "statusReason"}], "unreadable": "why" | null}} (optional, so schema 1 still reads without it).
  * A reader refuses a file it does not understand with a message that says what is wrong, never guesses.
  */
 public final class OrganizationInventoryJson {
@@ -38,6 +40,15 @@ public final class OrganizationInventoryJson {
         ObjectNode regions = file.putObject("enabledRegions");
         inventory.enabledRegions().forEach((account, enabled) -> enabled.forEach(regions.putArray(account)::add));
         file.put("enabledRegionsUnreadable", inventory.enabledRegionsUnreadable().orElse(null));
+        inventory.stackSet().ifPresent(stackSet -> {
+            ObjectNode node = file.putObject("stackSet").put("name", stackSet.name());
+            ArrayNode instances = node.putArray("instances");
+            stackSet.instances().forEach(instance -> instances.addObject().put("account", instance.account())
+                    .put("region", instance.region()).put("status", instance.status())
+                    .put("detailedStatus", instance.detailedStatus()).put("driftStatus", instance.driftStatus())
+                    .put("statusReason", instance.statusReason()));
+            node.put("unreadable", stackSet.unreadable().orElse(null));
+        });
         return file.toString();
     }
 
@@ -90,7 +101,32 @@ public final class OrganizationInventoryJson {
         }
         JsonNode unreadable = file.path("enabledRegionsUnreadable");
         return new OrganizationInventory(readAt, accounts, enabled,
-                unreadable.isTextual() ? Optional.of(unreadable.asText()) : Optional.empty());
+                unreadable.isTextual() ? Optional.of(unreadable.asText()) : Optional.empty(),
+                stackSet(file.path("stackSet")));
+    }
+
+    private static Optional<OrganizationInventory.StackSetInstances> stackSet(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject() || !node.path("name").isTextual() || !node.path("instances").isArray()) {
+            throw new InventoryFormatException("stackSet must be an object with a name and a list of instances");
+        }
+        List<OrganizationInventory.StackInstance> instances = new ArrayList<>();
+        for (JsonNode instance : node.path("instances")) {
+            String region = instance.path("region").asText("");
+            String status = instance.path("status").asText("");
+            if (region.isBlank() || status.isBlank()) {
+                throw new InventoryFormatException("stack instance " + instance.path("account")
+                        + " needs a region and a status");
+            }
+            instances.add(new OrganizationInventory.StackInstance(accountId(instance.path("account").asText("")),
+                    region, status, instance.path("detailedStatus").asText(null),
+                    instance.path("driftStatus").asText(null), instance.path("statusReason").asText(null)));
+        }
+        JsonNode unreadable = node.path("unreadable");
+        return Optional.of(new OrganizationInventory.StackSetInstances(node.path("name").asText(), instances,
+                unreadable.isTextual() ? Optional.of(unreadable.asText()) : Optional.empty()));
     }
 
     private static String accountId(String id) {
