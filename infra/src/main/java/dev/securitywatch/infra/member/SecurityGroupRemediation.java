@@ -7,6 +7,7 @@ import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import dev.securitywatch.remediation.policy.PolicyJson;
 import dev.securitywatch.remediation.policy.RemediationMode;
 import dev.securitywatch.remediation.policy.RemediationPolicy;
@@ -82,7 +83,10 @@ public final class SecurityGroupRemediation extends Construct {
                         .reason("The remediator must be able to change any security group of its own account and"
                                 + " region, in the writes its mode allows; exemptions are enforced in code on the"
                                 + " live group, and IAM refuses groups with the component or exemption tag.")
-                        .appliesTo(List.of("Resource::" + securityGroups, "Resource::" + securityGroupRules))
+                        // A pattern, not the ARNs: in the StackSet's template the account and region are tokens.
+                        .appliesTo(List.of(RegexAppliesTo.builder()
+                                .regex("/^Resource::arn:aws:ec2:.+:security-group(-rule)?\\/\\*$/")
+                                .build()))
                         .build()), true);
 
         rule = CustomRule.Builder.create(this, "Rule")

@@ -18,10 +18,12 @@ import software.constructs.Construct;
  */
 public final class StackSetStack extends Stack {
     private final CfnStackSet stackSet;
+    private final StackSetTemplate template;
 
     public StackSetStack(Construct scope, String id, StackProps props, StackSetDeployment deployment,
                          StackSetTemplate template) {
         super(scope, id, props);
+        this.template = template;
         Asset templateFile = Asset.Builder.create(this, "MemberTemplate")
                 .path(template.file().toString())
                 .build();
@@ -58,5 +60,9 @@ public final class StackSetStack extends Stack {
 
     public CfnStackSet stackSet() {
         return stackSet;
+    }
+
+    public StackSetTemplate template() {
+        return template;
     }
 }
