@@ -45,6 +45,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import dev.securitywatch.notifier.cloudtrail.ShareScope;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -138,7 +140,10 @@ public final class NotifierWiring {
     public static NotifierWiring create(NotifierSettings config, NotifierStores stores, AlertOutbox outbox,
                                         NotifierLog log, ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
-        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
+        // Only the member accounts are known to be inside, for now.
+        ShareScope members = ShareScope.configured(config.configured().paths().keySet(), Set.of());
+        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings(),
+                () -> members);
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout,
                 stores.ledger(), outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()),
