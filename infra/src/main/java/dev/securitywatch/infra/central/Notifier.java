@@ -101,6 +101,9 @@ public final class Notifier extends Construct {
         }
         env.put("DEPLOYMENT_LOWERS_SEVERITY", Boolean.toString(settings.deploymentLowersSeverity()));
         env.put("FIRST_SEEN_DAYS", Integer.toString(settings.firstSeenDays()));
+        if (!settings.organizationAccounts().isEmpty()) {
+            env.put("ORGANIZATION_ACCOUNTS", LambdaEnvironment.json(settings.organizationAccounts()));
+        }
         env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
         env.put("THREAD_HOURS", Integer.toString(settings.threadHours()));
         env.put("GROUP_WINDOW_MINUTES", Integer.toString(settings.groupWindowMinutes()));

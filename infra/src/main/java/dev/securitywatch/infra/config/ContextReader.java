@@ -271,7 +271,7 @@ public final class ContextReader {
         node.requireObject(Set.of("mentionHereOnCritical", "muteAutomation", "batchSize", "batchWindowSeconds",
                 "maxConcurrency", "maxReceiveCount", "groupThreshold", "postsPerSecond", "burst", "suppress",
                 "digestSchedule", "digestTimezone", "threadHours", "groupWindowMinutes", "deploymentRoles",
-                "deploymentLowersSeverity", "firstSeenDays"));
+                "deploymentLowersSeverity", "firstSeenDays", "organizationAccounts"));
         // Lambda's limits for an SQS event source: batch 1–10,000, window 0–300 s, concurrency 2–1,000.
         int batchSize = node.field("batchSize").integer(Alerts.DEFAULT_BATCH_SIZE, 1, 10_000);
         ContextNode windowNode = node.field("batchWindowSeconds");
@@ -297,7 +297,20 @@ public final class ContextReader {
                 node.field("deploymentRoles").list((role, i) -> role.text(ROLE_PATTERN,
                         "an IAM role name, or a prefix ending in * (cdk-hnb659fds-cfn-exec-role-*)")),
                 node.field("deploymentLowersSeverity").bool(true),
-                node.field("firstSeenDays").integer(Alerts.DEFAULT_FIRST_SEEN_DAYS, 0, 3650));
+                node.field("firstSeenDays").integer(Alerts.DEFAULT_FIRST_SEEN_DAYS, 0, 3650),
+                organizationAccounts(node.field("organizationAccounts")));
+    }
+
+    /** {@code alerts.organizationAccounts}: account ids, each once. */
+    private static List<String> organizationAccounts(ContextNode node) {
+        Set<String> seen = new HashSet<>();
+        return node.list((account, i) -> {
+            String id = account.text(ACCOUNT_ID, "a 12-digit AWS account id in quotes");
+            if (!seen.add(id)) {
+                throw new ContextException(account.key(), "account " + id + " is listed twice");
+            }
+            return id;
+        });
     }
 
     private static Suppress suppress(ContextNode alerts) {

@@ -61,12 +61,15 @@ public final class Settings {
      *                            read "Made via deployment"
      * @param deploymentLowersSeverity a deployment's change drops one severity level (never from CRITICAL)
      * @param firstSeenDays       the first-seen badge's window in days; 0 turns it off
+     * @param organizationAccounts accounts of the organization that are not members (a log archive, a backup
+     *                            account): a snapshot or image shared with them stays inside, like one shared with a
+     *                            member; the membership watch's inventory adds the organization's active accounts
      */
     public record Alerts(boolean mentionHereOnCritical, boolean muteAutomation, int batchSize,
                          int batchWindowSeconds, int maxConcurrency, int maxReceiveCount, int groupThreshold,
                          double postsPerSecond, int burst, Suppress suppress, int threadHours,
                          int groupWindowMinutes, List<String> deploymentRoles, boolean deploymentLowersSeverity,
-                         int firstSeenDays) {
+                         int firstSeenDays, List<String> organizationAccounts) {
         public static final String DEFAULT_DIGEST_SCHEDULE = "cron(00 09 ? * MON *)";
         public static final String DEFAULT_DIGEST_TIMEZONE = "UTC";
         public static final int DEFAULT_BATCH_SIZE = 1000;
@@ -84,7 +87,7 @@ public final class Settings {
             return new Alerts(false, false, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS, DEFAULT_MAX_CONCURRENCY,
                     DEFAULT_MAX_RECEIVE_COUNT, DEFAULT_GROUP_THRESHOLD, DEFAULT_POSTS_PER_SECOND, DEFAULT_BURST,
                     Suppress.NONE, DEFAULT_THREAD_HOURS, DEFAULT_GROUP_WINDOW_MINUTES, List.of(), true,
-                    DEFAULT_FIRST_SEEN_DAYS);
+                    DEFAULT_FIRST_SEEN_DAYS, List.of());
         }
     }
 

@@ -81,11 +81,14 @@ class ContextReaderTest {
                 "batchWindowSeconds", 30, "maxConcurrency", 4, "maxReceiveCount", 8, "groupThreshold", 5,
                 "postsPerSecond", 0.5, "burst", 2, "threadHours", 72, "groupWindowMinutes", 60)))).alerts();
         assertThat(alerts).isEqualTo(new Settings.Alerts(false, false, 200, 30, 4, 8, 5, 0.5, 2,
-                Settings.Suppress.NONE, 72, 60, List.of(), true, 90));
+                Settings.Suppress.NONE, 72, 60, List.of(), true, 90, List.of()));
         Settings.Alerts deployments = read(DefaultContext.withOverrides(Map.of("alerts", Map.of("deploymentRoles",
                 List.of("cdk-hnb659fds-cfn-exec-role-*", "terraform"), "deploymentLowersSeverity", false)))).alerts();
         assertThat(deployments.deploymentRoles()).containsExactly("cdk-hnb659fds-cfn-exec-role-*", "terraform");
         assertThat(deployments.deploymentLowersSeverity()).isFalse();
+        assertThat(read(DefaultContext.withOverrides(Map.of("alerts", Map.of("organizationAccounts",
+                List.of("444444444444", "555555555555"))))).alerts().organizationAccounts())
+                .containsExactly("444444444444", "555555555555");
         assertThat(read(DefaultContext.withOverrides(Map.of("alerts", Map.of("batchSize", 10,
                 "batchWindowSeconds", 0)))).alerts().batchWindowSeconds()).as("small batches may skip the window")
                 .isZero();
@@ -156,6 +159,10 @@ class ContextReaderTest {
             "alerts                 | `{\"muteAutomation\":\"yes\"}` | alerts.muteAutomation: expected true or false, got \"yes\"",
             "alerts                 | `{\"firstSeenDays\":-1}` | alerts.firstSeenDays: expected a whole number from 0 to 3650, got -1",
             "alerts                 | `{\"deploymentRoles\":[\"role/with/slash\"]}` | alerts.deploymentRoles[0]: expected an IAM role name, or a prefix ending in * (cdk-hnb659fds-cfn-exec-role-*), got \"role/with/slash\"",
+            "alerts                 | `{\"organizationAccounts\":[\"4444\"]}` | alerts.organizationAccounts[0]: expected a 12-digit AWS account id in quotes, got \"4444\"",
+            "alerts                 | `{\"organizationAccounts\":[444444444444]}` | alerts.organizationAccounts[0]: expected a 12-digit AWS account id in quotes, got 444444444444",
+            "alerts                 | `{\"organizationAccounts\":[\"444444444444\",\"444444444444\"]}` | alerts.organizationAccounts[1]: account 444444444444 is listed twice",
+            "alerts                 | `{\"organizationAccounts\":\"444444444444\"}` | alerts.organizationAccounts: expected a list",
             "alerts                 | `{\"batchSize\":0}`         | alerts.batchSize: expected a whole number from 1 to 10000, got 0",
             "alerts                 | `{\"batchSize\":100,\"batchWindowSeconds\":0}` | alerts.batchWindowSeconds: expected at least 1 second when alerts.batchSize is above 10",
             "alerts                 | `{\"batchWindowSeconds\":301}` | alerts.batchWindowSeconds: expected a whole number from 0 to 300, got 301",

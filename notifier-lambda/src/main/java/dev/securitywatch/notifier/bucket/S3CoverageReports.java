@@ -5,6 +5,7 @@ import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
 import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson.InventoryFormatException;
 import dev.securitywatch.notifier.service.CoverageReports;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -14,10 +15,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The membership watch's bucket: it writes the organization's inventory there, the coverage check reads it and keeps
- * its reports beside it. Encryption is the bucket's default KMS key, so no request names one.
+ * The membership watch's bucket: it writes the organization's inventory there, the coverage check and the share
+ * severity read it, and the coverage check keeps its reports beside it. Encryption is the bucket's default KMS key,
+ * so no request names one.
  */
 public final class S3CoverageReports implements CoverageReports {
+    /**
+     * The whole read of the inventory, retries included: a share's alert waits for it (once an hour), and a small
+     * object in a healthy bucket takes well under a second.
+     */
+    static final Duration INVENTORY_TIMEOUT = Duration.ofSeconds(3);
+
     private final S3Client s3;
     private final String bucket;
     private final OrganizationInventoryJson json;
@@ -32,8 +40,8 @@ public final class S3CoverageReports implements CoverageReports {
     public Optional<OrganizationInventory> inventory() {
         String text;
         try {
-            text = s3.getObjectAsBytes(request -> request.bucket(bucket).key(OrganizationInventory.KEY))
-                    .asUtf8String();
+            text = s3.getObjectAsBytes(request -> request.bucket(bucket).key(OrganizationInventory.KEY)
+                    .overrideConfiguration(call -> call.apiCallTimeout(INVENTORY_TIMEOUT))).asUtf8String();
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

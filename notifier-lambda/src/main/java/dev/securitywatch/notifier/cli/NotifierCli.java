@@ -52,9 +52,11 @@ public final class NotifierCli {
             a summary's events are listed in its thread and later alerts about a resource reply under its first one.
             FILE: a raw CloudTrail record or log file, an EventBridge envelope, an SNS or SQS event or notification,
             a GuardDuty or Security Hub finding. ACCOUNT_NAMES, DASHBOARDS_URL, MENTION_ON_CRITICAL, MUTE_AUTOMATION,
-            SUPPRESSIONS, CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND, PACE_BURST and MEMBER_PATHS (the
-            configured member regions, {"111111111111": ["us-east-1"]}: only their remediation roles are automation)
-            are read from the environment as in the Lambda.""";
+            SUPPRESSIONS, CATALOG_SETTINGS, GROUP_THRESHOLD, PACE_POSTS_PER_SECOND, PACE_BURST, MEMBER_PATHS (the
+            configured member regions, {"111111111111": ["us-east-1"]}: only their remediation roles are automation,
+            and a snapshot shared only with them is LOW) and ORGANIZATION_ACCOUNTS (["444444444444"]: more accounts a
+            share stays inside with; the CLI reads no organization inventory) are read from the environment as in the
+            Lambda.""";
     static final String WEBHOOK_URL = "SECURITY_WATCH_WEBHOOK_URL";
     static final int EXIT_DELIVERY_FAILED = 1;
     /** Paced at about one post a second, a burst of CRITICAL events takes minutes; the Lambda has its own limit. */

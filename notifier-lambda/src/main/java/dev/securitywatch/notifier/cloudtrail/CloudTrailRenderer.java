@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** API calls and console sign-ins recorded by CloudTrail. */
 public final class CloudTrailRenderer {
@@ -38,21 +40,25 @@ public final class CloudTrailRenderer {
     private static final int MAX_PARAMETER_LINES = 40;
 
     private final RenderSettings settings;
+    private final Supplier<ShareScope> shareScope;
 
-    public CloudTrailRenderer(RenderSettings settings) {
+    /** @param shareScope where a snapshot or image share stays inside, asked only when a call shares one */
+    public CloudTrailRenderer(RenderSettings settings, Supplier<ShareScope> shareScope) {
         this.settings = settings;
+        this.shareScope = shareScope;
     }
 
     public Alert render(EventEnvelope envelope, CloudTrailEvent event, Optional<CatalogEntry> entry) {
         Optional<List<PermissionChange>> sgChanges = SecurityGroupChanges.of(event);
         Severity base = entry.map(CatalogEntry::severity).orElse(Severity.MEDIUM);
         SeverityAssessment assessment = SeverityRules.assess(base, event, sgChanges.orElse(List.of()),
-                settings.ownKeys(), settings.members().keySet());
+                settings.ownKeys(), shareScope);
         ChangeChannel channel = ChangeChannel.of(event, settings.deployments());
         // A deployment's change was reviewed where the template was: one level lower, never from CRITICAL and
-        // never when a severity rule said what the request did (a change to Security Watch's own resources).
+        // never when a severity rule said what the request did (a change to Security Watch's own resources, a share
+        // outside the organization).
         boolean deploymentDrop = channel == ChangeChannel.DEPLOYMENT && settings.deployments().lowersSeverity()
-                && !event.failed() && assessment.reasons().isEmpty() && assessment.severity() != Severity.CRITICAL
+                && !event.failed() && !assessment.decidedByRule() && assessment.severity() != Severity.CRITICAL
                 && assessment.severity() != Severity.LOW;
         Severity severity = deploymentDrop ? Severity.values()[assessment.severity().ordinal() + 1]
                 : assessment.severity();
@@ -96,6 +102,11 @@ public final class CloudTrailRenderer {
         fields.add(Field.of("Made via", channel.label() + (deploymentDrop ? " · one severity level lower" : "")));
         String ip = event.sourceIpAddress();
         fields.add(Field.linked("Source IP", ip == null ? "unknown" : ip, Links.ipLookup(ip).orElse(null)));
+        if (!assessment.sharedWith().isEmpty()) {
+            fields.add(Field.of("Shared with", assessment.sharedWith().stream().map(placed ->
+                    settings.accounts().describe(placed.account()) + ": " + placed.place().label())
+                    .collect(Collectors.joining("; "))));
+        }
         if (event.failed()) {
             fields.add(Field.of("Refused with", event.errorCode()
                     + (event.errorMessage() == null ? "" : ": " + event.errorMessage())));

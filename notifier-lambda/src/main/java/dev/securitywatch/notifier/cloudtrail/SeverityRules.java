@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Raises a CloudTrail event above its catalog severity when the request itself is worse than the kind of call:
  * internet ingress to admin or database ports, full admin rights granted, root activity, logging switched off, a
- * change to Security Watch's own resources. Refused calls changed nothing, so only root activity raises them.
+ * change to Security Watch's own resources, a snapshot or image shared outside the organization; and lowers it to LOW
+ * when the parameters make the call harmless: ingress from private networks only, a share that stays inside. Refused
+ * calls changed nothing, so only root activity raises them.
  */
 public final class SeverityRules {
     private static final Set<String> LOGGING_OFF = Set.of("StopLogging", "DeleteTrail");
@@ -43,17 +46,21 @@ public final class SeverityRules {
     }
 
     /**
-     * @param ownKeys        the ARNs of Security Watch's own KMS keys
-     * @param memberAccounts the accounts this deployment watches: a share with one of them stays inside
+     * @param ownKeys    the ARNs of Security Watch's own KMS keys
+     * @param shareScope where a share stays inside; asked only for a snapshot or image share, since the answer may
+     *                   cost a read of the membership watch's inventory
      */
     public static SeverityAssessment assess(Severity base, CloudTrailEvent event, List<PermissionChange> changes,
-                                            Set<String> ownKeys, Set<String> memberAccounts) {
+                                            Set<String> ownKeys, Supplier<ShareScope> shareScope) {
         List<String> reasons = new ArrayList<>();
         Severity severity = base;
         if (event.actor().type() == ActorType.ROOT && event.actor().invokedBy() == null) {
             reasons.add("root user activity");
             severity = Severity.CRITICAL;
         }
+        List<String> added = event.failed() ? List.of() : sharedWith(event);
+        List<ShareScope.Placed> shared = added.isEmpty() ? List.of() : shareScope.get().place(added);
+        boolean sharedOutside = shared.stream().anyMatch(placed -> !placed.place().inside());
         if (!event.failed()) {
             for (PermissionChange change : changes) {
                 if (change.opensToInternet() && change.reachesAdminOrDatabasePort()) {
@@ -84,34 +91,49 @@ public final class SeverityRules {
                     severity = Severity.CRITICAL;
                 }
             }
+            if (sharedOutside) {
+                reasons.add(outside(shared));
+                severity = Severity.mostUrgent(severity, Severity.HIGH);
+            }
         }
         if (!event.failed() && grantsBucketToEveryone(event)) {
             reasons.add("bucket policy allows * with no condition: anyone may use the bucket");
             severity = Severity.CRITICAL;
         }
         if (severity == base && !event.failed()) {
-            Optional<String> benign = benign(event, changes, memberAccounts);
+            Optional<String> benign = benign(changes, shared);
             if (benign.isPresent()) {
-                return new SeverityAssessment(Severity.LOW, List.of(benign.get()));
+                return new SeverityAssessment(Severity.LOW, List.of(benign.get()), true, shared);
             }
         }
-        return new SeverityAssessment(severity, severity == base ? List.of() : reasons);
+        // A share outside is held at HIGH even where the catalog already said HIGH: a deployment does not lower it.
+        return new SeverityAssessment(severity, severity == base ? List.of() : reasons,
+                severity != base || sharedOutside, shared);
+    }
+
+    /** The accounts a share reaches outside, and whether the organization's inventory could tell. */
+    private static String outside(List<ShareScope.Placed> shared) {
+        List<ShareScope.Placed> outside = shared.stream().filter(placed -> !placed.place().inside()).toList();
+        return (outside.stream().allMatch(placed -> placed.place() == ShareScope.Place.OUTSIDE)
+                ? "shared outside the organization: "
+                : "shared outside the member and configured accounts (the organization's inventory is unavailable): ")
+                + outside.stream().map(ShareScope.Placed::account).collect(Collectors.joining(", "));
     }
 
     /**
      * The same call with parameters that change its meaning: ingress from private networks only, a snapshot or
-     * image shared only with accounts this deployment watches. Nothing else is lowered.
+     * image shared only inside (with member accounts, or with the organization's accounts). Nothing else is lowered.
      */
-    private static Optional<String> benign(CloudTrailEvent event, List<PermissionChange> changes,
-                                           Set<String> memberAccounts) {
+    private static Optional<String> benign(List<PermissionChange> changes, List<ShareScope.Placed> shared) {
         if (!changes.isEmpty() && changes.stream().allMatch(PermissionChange::addsPrivateIngressOnly)) {
             return Optional.of("ingress from private networks only (" + changes.stream()
                     .map(change -> change.peer().value()).distinct().collect(Collectors.joining(", ")) + ")");
         }
-        List<String> sharedWith = sharedWith(event);
-        if (!sharedWith.isEmpty() && !memberAccounts.isEmpty() && memberAccounts.containsAll(sharedWith)) {
-            return Optional.of("shared only with member accounts of this deployment ("
-                    + String.join(", ", sharedWith) + ")");
+        if (!shared.isEmpty() && shared.stream().allMatch(placed -> placed.place().inside())) {
+            String accounts = shared.stream().map(ShareScope.Placed::account).collect(Collectors.joining(", "));
+            return Optional.of(shared.stream().allMatch(placed -> placed.place() == ShareScope.Place.MEMBER)
+                    ? "shared only with member accounts of this deployment (" + accounts + ")"
+                    : "shared only inside the organization (" + accounts + ")");
         }
         return Optional.empty();
     }

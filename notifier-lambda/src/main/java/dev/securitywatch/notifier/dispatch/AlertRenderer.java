@@ -10,12 +10,14 @@ import dev.securitywatch.event.UnreadableMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.cloudtrail.CloudTrailRenderer;
+import dev.securitywatch.notifier.cloudtrail.ShareScope;
 import dev.securitywatch.notifier.finding.GuardDutyRenderer;
 import dev.securitywatch.notifier.health.AlarmRenderer;
 import dev.securitywatch.notifier.finding.SecurityHubRenderer;
 import dev.securitywatch.notifier.remediation.RemediationRenderer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns any inbound message into an {@link Alert}. It never throws: a renderer that fails on an odd event yields the
@@ -35,9 +37,10 @@ public final class AlertRenderer {
     private final AlarmRenderer alarms;
     private final FallbackRenderer fallback;
 
-    public AlertRenderer(CatalogMatcher matcher, RenderSettings settings) {
+    /** @param shareScope where a snapshot or image share stays inside, asked only when a call shares one */
+    public AlertRenderer(CatalogMatcher matcher, RenderSettings settings, Supplier<ShareScope> shareScope) {
         this.matcher = matcher;
-        this.cloudTrail = new CloudTrailRenderer(settings);
+        this.cloudTrail = new CloudTrailRenderer(settings, shareScope);
         this.guardDuty = new GuardDutyRenderer(settings);
         this.securityHub = new SecurityHubRenderer(settings);
         this.remediation = new RemediationRenderer(settings);

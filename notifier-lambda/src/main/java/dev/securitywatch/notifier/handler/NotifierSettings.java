@@ -39,7 +39,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                              Duration dedupLease, Duration dedupRetention, Duration secretMaxAge,
                              int groupThreshold, Pace pace, Duration incidentWindow, Duration groupWindow,
                              String heartbeatTableName, Duration canaryInterval, Coverage.Configured configured,
-                             String coverageBucket, Optional<Duration> firstSeenWindow) {
+                             String coverageBucket, Optional<Duration> firstSeenWindow,
+                             Set<String> organizationAccounts) {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern KEY_ARN = Pattern.compile("arn:[a-z-]+:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
 
@@ -90,7 +91,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 Duration.ofHours(positive(env, "THREAD_HOURS", Threading.DEFAULT_INCIDENT_WINDOW.toHours())),
                 Duration.ofMinutes(positive(env, "GROUP_WINDOW_MINUTES", Threading.DEFAULT_GROUP_WINDOW.toMinutes())),
                 text(env, "HEARTBEAT_TABLE_NAME"), Duration.ofMinutes(positive(env, "CANARY_MINUTES", 15)),
-                configured, text(env, "COVERAGE_BUCKET"), firstSeenWindow(env));
+                configured, text(env, "COVERAGE_BUCKET"), firstSeenWindow(env),
+                organizationAccounts(text(env, "ORGANIZATION_ACCOUNTS"), mapper));
     }
 
     private static double rate(Environment env, String name, double fallback) {
@@ -130,6 +132,28 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
             }
         }
         return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
+    }
+
+    /**
+     * {@code ORGANIZATION_ACCOUNTS}: {@code ["444444444444", ...]}, accounts of the organization that are not members
+     * ({@code alerts.organizationAccounts}): a snapshot or image shared with them stays inside.
+     */
+    private static Set<String> organizationAccounts(String json, ObjectMapper mapper) {
+        Set<String> accounts = new LinkedHashSet<>();
+        Optional<JsonNode> read = JsonSetting.read("ORGANIZATION_ACCOUNTS", json, mapper);
+        if (read.isPresent()) {
+            if (!read.get().isArray()) {
+                throw new SettingsException("ORGANIZATION_ACCOUNTS must be a JSON list of 12-digit account ids");
+            }
+            for (JsonNode account : read.get()) {
+                if (!account.isTextual() || !ACCOUNT.matcher(account.asText()).matches()) {
+                    throw new SettingsException("ORGANIZATION_ACCOUNTS must list 12-digit account ids in quotes, got "
+                            + account);
+                }
+                accounts.add(account.asText());
+            }
+        }
+        return Set.copyOf(accounts);
     }
 
     /** {@code FIRST_SEEN_DAYS}: the first-seen badge's window; 0 turns it off. */

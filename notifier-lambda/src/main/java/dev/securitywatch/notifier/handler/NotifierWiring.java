@@ -33,6 +33,7 @@ import dev.securitywatch.notifier.service.AlertOutbox;
 import dev.securitywatch.notifier.service.DeliveryLedger;
 import dev.securitywatch.notifier.service.NotificationService;
 import dev.securitywatch.notifier.service.NotifierLog;
+import dev.securitywatch.notifier.service.ShareScopes;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.lambdakit.retry.Sleeper;
@@ -67,8 +68,8 @@ public final class NotifierWiring {
     /**
      * Production wiring from the Lambda environment, once per container: the AWS SDK clients (region from
      * {@code AWS_REGION}, the secret's client in the secret's own region, credentials from the SDK's default provider
-     * chain), the chat HTTP client and the senders. No network call happens here: credentials, the secret and the
-     * table are first touched by a real event, never by SnapStart priming.
+     * chain), the chat HTTP client and the senders. No network call happens here: credentials, the secret, the
+     * table and the organization's inventory are first touched by a real event, never by SnapStart priming.
      */
     public static NotifierWiring fromEnvironment(Map<String, String> env, ObjectMapper mapper) {
         NotifierSettings config = NotifierSettings.fromEnvironment(env, mapper);
@@ -138,7 +139,10 @@ public final class NotifierWiring {
     public static NotifierWiring create(NotifierSettings config, NotifierStores stores, AlertOutbox outbox,
                                         NotifierLog log, ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
-        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings());
+        ShareScopes shareScopes = new ShareScopes(stores.coverage(), config.configured().paths().keySet(),
+                config.organizationAccounts(), Clock.systemUTC(), log);
+        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings(),
+                shareScopes::current);
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout,
                 stores.ledger(), outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()),

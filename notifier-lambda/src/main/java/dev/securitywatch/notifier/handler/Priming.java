@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       ({@code ConditionalCheckFailedException} with the old item) are loaded and warmed.</li>
  * </ul>
  * It delivers nothing, opens no connection and reads no credentials: the offline clients sign with placeholder keys
- * that never leave the process, and the real clients are first used by a real event.
+ * that never leave the process, and the real clients are first used by a real event. Nor does it render a snapshot
+ * or image share: that would read the organization's inventory, and the answer would be cached in the snapshot.
  */
 final class Priming extends SnapStartPriming {
     static final String SAMPLE = "priming/sqs-security-group-event.json";

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where the coverage check reads the organization and keeps its daily report (port; the membership watch's bucket in
- * production, memory in the CLI and the benchmarks).
+ * Where the coverage check and the share severity ({@link ShareScopes}) read the organization, and where the coverage
+ * check keeps its daily report (port; the membership watch's bucket in production, memory in the CLI and the
+ * benchmarks).
  */
 public interface CoverageReports {
 

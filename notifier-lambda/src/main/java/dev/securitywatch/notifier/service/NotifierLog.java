@@ -137,6 +137,17 @@ public final class NotifierLog {
         log(Level.WARN, "heartbeat store unavailable: " + reason, new Object[0]);
     }
 
+    void organizationInventoryUsed(String inventory) {
+        log(Level.INFO, "share severity: the organization's accounts count as inside, from its inventory ("
+                + inventory + ")", new Object[0]);
+    }
+
+    /** @param missing none was written: expected with {@code hubMemberCheck.readOrganizations} off */
+    void organizationInventoryNotUsed(String why, boolean missing) {
+        log(missing ? Level.INFO : Level.WARN, "share severity: only member accounts and alerts.organizationAccounts"
+                + " count as inside, the organization's inventory is not used: " + why, new Object[0]);
+    }
+
     void configurationError(String message) {
         log(Level.ERROR, message, new Object[0]);
     }

@@ -43,12 +43,16 @@ class ChangeChannelTest {
         Alert byHand = render("Admin", "DeleteFlowLogs", "{}");
         Alert publicShare = render("cdk-hnb659fds-cfn-exec-role-1-us-east-1", "ModifySnapshotAttribute",
                 "{\"createVolumePermission\":{\"add\":{\"items\":[{\"group\":\"all\"}]}}}");
+        Alert shareOutside = render("cdk-hnb659fds-cfn-exec-role-1-us-east-1", "ModifySnapshotAttribute",
+                "{\"createVolumePermission\":{\"add\":{\"items\":[{\"userId\":\"999999999999\"}]}}}");
 
         assertThat(byHand.severity()).isEqualTo(Severity.HIGH);
         assertThat(deployed.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(deployed.fields()).anySatisfy(field -> assertThat(field.label() + ": " + field.value())
                 .isEqualTo("Made via: deployment · one severity level lower"));
         assertThat(publicShare.severity()).as("CRITICAL stays CRITICAL").isEqualTo(Severity.CRITICAL);
+        assertThat(shareOutside.severity()).as("a share outside the organization stays HIGH")
+                .isEqualTo(Severity.HIGH);
     }
 
     private static Alert render(String role, String eventName, String request) {

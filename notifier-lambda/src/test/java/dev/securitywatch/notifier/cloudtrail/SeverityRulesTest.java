@@ -8,6 +8,7 @@ import dev.securitywatch.event.CloudTrailEvent;
 import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SeverityRulesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> MEMBERS = Set.of("111111111111", "222222222222");
+    /** A fresh inventory: the members and 444444444444, an account of the organization that is not enrolled. */
+    private static final ShareScope ORGANIZATION = new ShareScope(MEMBERS,
+            Set.of("111111111111", "222222222222", "444444444444"), true);
     private static final Set<String> OWN_KEYS = Set.of(
             "arn:aws:kms:us-east-1:111111111111:key/0b4a8c11-2f3e-4d5a-9b6c-7d8e9f0a1b2c");
 
@@ -48,7 +52,13 @@ class SeverityRulesTest {
             "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'10.0.0.0/8'}]}}]}} | IAMUser | LOW | ingress from private networks only (10.0.0.0/8)",
             "ec2 | AuthorizeSecurityGroupIngress | {'groupId':'sg-1','ipPermissions':{'items':[{'ipProtocol':'tcp','fromPort':22,'toPort':22,'ipRanges':{'items':[{'cidrIp':'172.32.0.0/16'}]}}]}} | IAMUser | MEDIUM | ",
             "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'222222222222'}]}}} | IAMUser | LOW | shared only with member accounts of this deployment (222222222222)",
-            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'999999999999'}]}}} | IAMUser | MEDIUM | ",
+            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'444444444444'}]}}} | IAMUser | LOW | shared only inside the organization (444444444444)",
+            "ec2 | ModifyImageAttribute | {'imageId':'ami-1','launchPermission':{'add':{'items':[{'userId':'222222222222'},{'userId':'444444444444'}]}}} | IAMUser | LOW | shared only inside the organization (222222222222, 444444444444)",
+            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'add':{'items':[{'userId':'999999999999'}]}}} | IAMUser | HIGH | shared outside the organization: 999999999999",
+            "ec2 | ModifyImageAttribute | {'imageId':'ami-1','launchPermission':{'add':{'items':[{'userId':'444444444444'},{'userId':'999999999999'},{'userId':'888888888888'}]}}} | IAMUser | HIGH | shared outside the organization: 999999999999, 888888888888",
+            "ec2 | ModifySnapshotAttribute | {'snapshotId':'snap-1','createVolumePermission':{'remove':{'items':[{'userId':'999999999999'}]}}} | IAMUser | MEDIUM | ",
+            "rds | ModifyDBClusterSnapshotAttribute | {'attributeName':'restore','valuesToAdd':['999999999999']} | IAMUser | HIGH | shared outside the organization: 999999999999",
+            "rds | ModifyDBSnapshotAttribute | {'attributeName':'restore','valuesToAdd':['all','444444444444']} | IAMUser | MEDIUM | ",
             "ec2 | ModifyImageAttribute | {'imageId':'ami-1','launchPermission':{'add':{'items':[{'group':'all'}]}}} | IAMUser | MEDIUM | ",
             "rds | ModifyDBSnapshotAttribute | {'attributeName':'restore','valuesToAdd':['111111111111']} | IAMUser | LOW | shared only with member accounts of this deployment (111111111111)",
             "s3 | PutBucketPolicy | {'bucketName':'b','bucketPolicy':{'Statement':[{'Effect':'Allow','Principal':'*','Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}]}} | IAMUser | CRITICAL | bucket policy allows * with no condition: anyone may use the bucket",
@@ -80,7 +90,7 @@ class SeverityRulesTest {
                  "userIdentity": {"type": "AssumedRole", "accountId": "1", "invokedBy": "cloudformation.amazonaws.com"},
                  "requestParameters": {"functionName": "security-watch-notifier", "name": "live"}}""")).orElseThrow();
 
-        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, MEMBERS);
+        SeverityAssessment assessment = SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, () -> ORGANIZATION);
 
         assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
         assertThat(assessment.reasons()).containsExactly(
@@ -95,18 +105,101 @@ class SeverityRulesTest {
                  "requestParameters": {"roleArn": "arn:aws:iam::1:role/security-watch-remediation-us-east-1"}}"""))
                 .orElseThrow();
 
-        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, MEMBERS).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(SeverityRules.assess(Severity.MEDIUM, event, List.of(), OWN_KEYS, () -> ORGANIZATION).severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void aShareOutsideTheOrganizationIsHeldAtHighAndNamesWhereEachAccountStands() throws Exception {
+        CloudTrailEvent share = event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1',"
+                + "'createVolumePermission':{'add':{'items':[{'userId':'222222222222'},{'userId':'444444444444'},"
+                + "{'userId':'999999999999'}]}}}", null);
+
+        SeverityAssessment assessment = SeverityRules.assess(Severity.HIGH, share, List.of(), OWN_KEYS,
+                () -> ORGANIZATION);
+
+        assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
+        assertThat(assessment.reasons()).as("the catalog already said HIGH: nothing was raised").isEmpty();
+        assertThat(assessment.decidedByRule()).as("a deployment does not lower it").isTrue();
+        assertThat(assessment.sharedWith()).containsExactly(
+                new ShareScope.Placed("222222222222", ShareScope.Place.MEMBER),
+                new ShareScope.Placed("444444444444", ShareScope.Place.ORGANIZATION),
+                new ShareScope.Placed("999999999999", ShareScope.Place.OUTSIDE));
+    }
+
+    @Test
+    void aShareInsideTheOrganizationIsLoweredFromTheCatalogsHigh() throws Exception {
+        CloudTrailEvent share = event("rds", "ModifyDBSnapshotAttribute",
+                "{'attributeName':'restore','valuesToAdd':['444444444444']}", null);
+
+        SeverityAssessment assessment = SeverityRules.assess(Severity.HIGH, share, List.of(), OWN_KEYS,
+                () -> ORGANIZATION);
+
+        assertThat(assessment.severity()).isEqualTo(Severity.LOW);
+        assertThat(assessment.reasons()).containsExactly("shared only inside the organization (444444444444)");
+    }
+
+    @Test
+    void withoutTheInventoryOnlyMemberAndConfiguredAccountsAreInsideAndTheReasonSaysSo() throws Exception {
+        ShareScope configuredOnly = ShareScope.configured(MEMBERS, Set.of("333333333333"));
+        CloudTrailEvent notEnrolled = event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1',"
+                + "'createVolumePermission':{'add':{'items':[{'userId':'444444444444'}]}}}", null);
+        CloudTrailEvent configured = event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1',"
+                + "'createVolumePermission':{'add':{'items':[{'userId':'333333333333'}]}}}", null);
+
+        SeverityAssessment unknown = SeverityRules.assess(Severity.MEDIUM, notEnrolled, List.of(), OWN_KEYS,
+                () -> configuredOnly);
+        SeverityAssessment inside = SeverityRules.assess(Severity.HIGH, configured, List.of(), OWN_KEYS,
+                () -> configuredOnly);
+
+        assertThat(unknown.severity()).isEqualTo(Severity.HIGH);
+        assertThat(unknown.reasons()).containsExactly("shared outside the member and configured accounts (the"
+                + " organization's inventory is unavailable): 444444444444");
+        assertThat(unknown.sharedWith()).extracting(ShareScope.Placed::place).containsExactly(ShareScope.Place.UNKNOWN);
+        assertThat(inside.severity()).isEqualTo(Severity.LOW);
+        assertThat(inside.reasons()).containsExactly("shared only inside the organization (333333333333)");
+    }
+
+    @Test
+    void onlyASuccessfulShareAsksWhereTheOrganizationEnds() throws Exception {
+        Supplier<ShareScope> unreachable = () -> {
+            throw new AssertionError("the organization was asked for a call that shares nothing");
+        };
+
+        for (CloudTrailEvent event : List.of(
+                event("ec2", "AuthorizeSecurityGroupIngress", "{'groupId':'sg-1'}", null),
+                event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1','createVolumePermission':"
+                        + "{'add':{'items':[{'group':'all'}]}}}", null),
+                event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1','createVolumePermission':"
+                        + "{'remove':{'items':[{'userId':'999999999999'}]}}}", null),
+                event("ec2", "ModifySnapshotAttribute", "{'snapshotId':'snap-1','createVolumePermission':"
+                        + "{'add':{'items':[{'userId':'999999999999'}]}}}", "Client.UnauthorizedOperation"))) {
+            SeverityAssessment assessment = SeverityRules.assess(Severity.HIGH, event, List.of(), OWN_KEYS,
+                    unreachable);
+            assertThat(assessment.severity()).as(event.eventName()).isEqualTo(Severity.HIGH);
+            assertThat(assessment.sharedWith()).isEmpty();
+        }
     }
 
     private static SeverityAssessment assess(String service, String name, String request, String identity,
                                              String errorCode) throws Exception {
+        CloudTrailEvent event = event(service, name, request, identity, errorCode);
+        return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()),
+                OWN_KEYS, () -> ORGANIZATION);
+    }
+
+    /** An IAM user's call, written with single quotes ({@code \\'} for a quote inside a string). */
+    private static CloudTrailEvent event(String service, String name, String request, String errorCode)
+            throws Exception {
+        return event(service, name, request, "IAMUser", errorCode);
+    }
+
+    private static CloudTrailEvent event(String service, String name, String request, String identity,
+                                         String errorCode) throws Exception {
         String json = ("{'eventSource':'" + service + ".amazonaws.com','eventName':'" + name
                 + "','userIdentity':{'type':'" + identity + "','accountId':'1'}"
                 + (errorCode == null ? "" : ",'errorCode':'" + errorCode + "'")
                 + ",'requestParameters':" + request.replace("\\'", "\u0000") + "}").replace('\'', '"')
                 .replace("\u0000", "\\\"");
-        CloudTrailEvent event = CloudTrailEvent.fromDetail(MAPPER.readTree(json)).orElseThrow();
-        return SeverityRules.assess(Severity.MEDIUM, event, SecurityGroupChanges.of(event).orElse(List.of()),
-                OWN_KEYS, MEMBERS);
+        return CloudTrailEvent.fromDetail(MAPPER.readTree(json)).orElseThrow();
     }
 }

@@ -22,7 +22,7 @@ class AlertRendererTest {
         // both break, and the raw-text fallback still goes out.
         AlertRenderer broken = new AlertRenderer(new CatalogMatcher(Rendering.CATALOG),
                 new RenderSettings(null, Optional.empty(), false, Map.of(), Set.of(),
-                        RenderSettings.Deployments.DEFAULTS));
+                        RenderSettings.Deployments.DEFAULTS), () -> Rendering.SHARE_SCOPE);
         InboundMessage event = Rendering.parse(AcceptanceData.text(
                 "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json")).get(0);
 

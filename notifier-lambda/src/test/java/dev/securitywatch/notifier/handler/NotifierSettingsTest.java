@@ -27,6 +27,7 @@ class NotifierSettingsTest {
         assertThat(config.renderSettings().accounts().describe("1")).isEqualTo("1");
         assertThat(config.incidentWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(config.groupWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.organizationAccounts()).isEmpty();
     }
 
     @Test
@@ -53,6 +54,9 @@ class NotifierSettingsTest {
         assertThat(NotifierSettings.fromEnvironment(Map.of("DEPLOYMENT_ROLES", "[\"deployer\"]",
                 "DEPLOYMENT_LOWERS_SEVERITY", "false"), MAPPER).renderSettings().deployments())
                 .isEqualTo(new RenderSettings.Deployments(List.of("deployer"), false));
+        assertThat(NotifierSettings.fromEnvironment(Map.of("ORGANIZATION_ACCOUNTS",
+                "[\"444444444444\", \"555555555555\"]"), MAPPER).organizationAccounts())
+                .containsExactlyInAnyOrder("444444444444", "555555555555");
     }
 
     @ParameterizedTest
@@ -69,6 +73,9 @@ class NotifierSettingsTest {
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes",
             "OWN_KEYS={} => OWN_KEYS must be a JSON list of KMS key ARNs",
             "DEPLOYMENT_ROLES={} => DEPLOYMENT_ROLES must be a JSON list of role names",
+            "ORGANIZATION_ACCOUNTS={} => ORGANIZATION_ACCOUNTS must be a JSON list of 12-digit account ids",
+            "ORGANIZATION_ACCOUNTS=[444444444444] => ORGANIZATION_ACCOUNTS must list 12-digit account ids in quotes, got 444444444444",
+            "ORGANIZATION_ACCOUNTS=[\"4444\"] => ORGANIZATION_ACCOUNTS must list 12-digit account ids in quotes, got \"4444\"",
             "FIRST_SEEN_DAYS=soon => FIRST_SEEN_DAYS must be a positive whole number, got 'soon'",
             "DEPLOYMENT_LOWERS_SEVERITY=maybe => DEPLOYMENT_LOWERS_SEVERITY must be true or false, got 'maybe'",
             "OWN_KEYS=[\"alias/x\"] => OWN_KEYS must list KMS key ARNs (arn:aws:kms:<region>:<account>:key/<id>), got \"alias/x\""})

@@ -43,6 +43,7 @@ class GoldenMessagesTest {
             "share-snapshot-public,           acceptance:cloudtrail/ec2-ModifySnapshotAttribute-AssumedRole-panther-1.json",
             "share-snapshot-other-account,    acceptance:cloudtrail/ec2-ModifySnapshotAttribute-IAMUser-stratus-1.json",
             "share-snapshot-member-low,       fixture:snapshot-shared-with-member.json",
+            "share-snapshot-organization-low, fixture:snapshot-shared-with-organization-account.json",
             "sg-ingress-private-low,          fixture:sg-ingress-private.json",
             "s3-bucket-policy-public,         fixture:bucket-policy-public.json",
             "s3-access-logging-off,           acceptance:cloudtrail/s3-PutBucketLogging-AssumedRole-panther-1.json",

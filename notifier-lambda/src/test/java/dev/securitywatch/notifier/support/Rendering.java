@@ -8,6 +8,7 @@ import dev.securitywatch.event.InboundMessage;
 import dev.securitywatch.catalog.pattern.CatalogMatcher;
 import dev.securitywatch.notifier.alert.Accounts;
 import dev.securitywatch.notifier.alert.Alert;
+import dev.securitywatch.notifier.cloudtrail.ShareScope;
 import dev.securitywatch.notifier.render.PlainText;
 import dev.securitywatch.notifier.service.OutboundMessage;
 import dev.securitywatch.notifier.service.Threading;
@@ -50,7 +51,13 @@ public final class Rendering {
     public static final Catalog CATALOG = Catalog.defaults().configure(new CatalogSettings(
             List.of("console-sign-in", "unauthorized-api-call", "securityhub-finding-asff",
                     "securityhub-finding-ocsf"), List.of(), Map.of()));
-    public static final AlertRenderer RENDERER = new AlertRenderer(new CatalogMatcher(CATALOG), SETTINGS);
+    /** An account of the organization that is not a member: a share with it stays inside. */
+    public static final String ORGANIZATION_ACCOUNT = "444444444444";
+    /** The organization as a fresh inventory tells it: the member, the security account and one more account. */
+    public static final ShareScope SHARE_SCOPE = new ShareScope(SETTINGS.members().keySet(),
+            Set.of("112233445566", "111111111111", ORGANIZATION_ACCOUNT), true);
+    public static final AlertRenderer RENDERER = new AlertRenderer(new CatalogMatcher(CATALOG), SETTINGS,
+            () -> SHARE_SCOPE);
     public static final SlackLayout LAYOUT = new SlackLayout(true);
     public static final EnvelopeParser PARSER = new EnvelopeParser(MAPPER);
 

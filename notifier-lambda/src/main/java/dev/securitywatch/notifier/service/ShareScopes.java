@@ -1,0 +1,111 @@
+package dev.securitywatch.notifier.service;
+
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.notifier.cloudtrail.ShareScope;
+import dev.securitywatch.notifier.health.Coverage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a snapshot or image share stays inside, for the severity rules: the member accounts, the configured
+ * organization accounts and, while the membership watch's inventory is fresh, the organization's active accounts.
+ * <p>
+ * The inventory changes once a day, so a container reads it at most once per {@link #REFRESH}, and only when a share
+ * asks: never during SnapStart priming, where an answer would be cached in the snapshot for every restore. An
+ * inventory that is missing, unreadable, older than {@link Coverage#INVENTORY_STALE_AFTER} or dated in the future
+ * widens nothing: only the configured accounts count, the alert goes on, and the reason is logged once.
+ */
+public final class ShareScopes {
+    /** How long one read of the inventory is used before the next; it changes daily. */
+    public static final Duration REFRESH = Duration.ofHours(1);
+    /** Two Lambdas' clocks may disagree a little; an inventory dated further ahead is not believed. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final CoverageReports reports;
+    private final ShareScope configured;
+    private final Clock clock;
+    private final NotifierLog log;
+    private Read last;
+    private Instant nextRead;
+    /** What the last scope was based on, as logged: each change is logged once. */
+    private String basis;
+
+    /**
+     * @param members                this deployment's member accounts
+     * @param organizationAccounts   the configured accounts of the organization ({@code alerts.organizationAccounts})
+     */
+    public ShareScopes(CoverageReports reports, Set<String> members, Set<String> organizationAccounts, Clock clock,
+                       NotifierLog log) {
+        this.reports = reports;
+        this.configured = ShareScope.configured(members, organizationAccounts);
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** What the last read found: the inventory, or why there was none to use. */
+    private record Read(Optional<OrganizationInventory> inventory, Set<String> active, Optional<String> failure) {
+    }
+
+    public synchronized ShareScope current() {
+        Instant now = clock.instant();
+        if (nextRead == null || !now.isBefore(nextRead)) {
+            last = read();
+            nextRead = now.plus(REFRESH);
+        }
+        Optional<String> unusable = unusable(last, now);
+        if (unusable.isPresent()) {
+            if (!unusable.get().equals(basis)) {
+                basis = unusable.get();
+                log.organizationInventoryNotUsed(basis, last.failure().isEmpty() && last.inventory().isEmpty());
+            }
+            return configured;
+        }
+        OrganizationInventory inventory = last.inventory().orElseThrow();
+        String used = "read at " + inventory.readAt() + ", " + last.active().size() + " active accounts";
+        if (!used.equals(basis)) {
+            basis = used;
+            log.organizationInventoryUsed(basis);
+        }
+        Set<String> organization = new HashSet<>(configured.organization());
+        organization.addAll(last.active());
+        return new ShareScope(configured.members(), organization, true);
+    }
+
+    private Read read() {
+        try {
+            Optional<OrganizationInventory> inventory = reports.inventory();
+            return new Read(inventory, inventory.map(read -> read.accounts().stream()
+                    .filter(OrganizationInventory.Account::isActive).map(OrganizationInventory.Account::id)
+                    .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()), Optional.empty());
+        } catch (CoverageReports.CoverageReportsUnavailableException e) {
+            return new Read(Optional.empty(), Set.of(), Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Whatever went wrong, an alert must not wait for the organization; the class name only, as for the SDK.
+            return new Read(Optional.empty(), Set.of(), Optional.of("reading " + reports.inventoryLocation()
+                    + " failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private Optional<String> unusable(Read read, Instant now) {
+        if (read.failure().isPresent()) {
+            return read.failure();
+        }
+        if (read.inventory().isEmpty()) {
+            return Optional.of("no inventory at " + reports.inventoryLocation());
+        }
+        Instant readAt = read.inventory().get().readAt();
+        if (readAt.isBefore(now.minus(Coverage.INVENTORY_STALE_AFTER))) {
+            return Optional.of("the inventory was read at " + readAt + ", more than "
+                    + Coverage.INVENTORY_STALE_AFTER.toDays() + " days ago: the membership watch has stopped");
+        }
+        if (readAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return Optional.of("the inventory says it was read at " + readAt + ", in the future");
+        }
+        return Optional.empty();
+    }
+}
