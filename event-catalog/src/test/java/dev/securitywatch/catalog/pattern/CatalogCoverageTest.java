@@ -92,6 +92,16 @@ class CatalogCoverageTest {
     }
 
     @Test
+    void everySigmaRuleOrCallLeftOutOfScopeIsInTheFixture() {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (SigmaCoverage.Selection selection : SigmaCoverage.selections()) {
+            known.add(selection.stem());
+            selection.eventNames().forEach(name -> known.add(selection.stem() + " " + name));
+        }
+        assertThat(known).containsAll(SigmaCoverage.OUT_OF_SCOPE.keySet());
+    }
+
+    @Test
     void coverageDocumentIsUpToDate() throws IOException {
         String expected = coverageDocument();
         if (Boolean.getBoolean("securitywatch.regenerate")) {
@@ -132,6 +142,7 @@ class CatalogCoverageTest {
                         .map(e -> "`" + e.getKey().id() + "`").collect(Collectors.joining(", ")))
                 .append(".\n");
         appendLibraryCoverage(doc);
+        appendSigmaCoverage(doc);
         appendRuleCounts(doc);
         return doc.toString();
     }
@@ -153,7 +164,7 @@ class CatalogCoverageTest {
                 when at least one of its positive events is. A negative event counts against precision when an
                 entry made for that rule (its reference names the rule) still matches it above LOW; other entries
                 may rightly forward it (a library's negative for one rule is often another rule's positive).
-                Severity metadata of the libraries is not in the corpus, so rules are not split by severity here.
+                Panther's severities are read from its rule files (`panther-severities.tsv`); Stratus has none.
 
                 """);
         for (String library : List.of("Panther", "Stratus Red Team")) {
@@ -218,6 +229,67 @@ class CatalogCoverageTest {
         doc.append("\nCritical, high and medium together: ").append(goalDetected).append(" of ").append(goalRules)
                 .append(" (").append(percent(goalDetected, goalRules)).append("; the goal is 85%). Another ")
                 .append(outOfScope).append(" critical, high or medium rules are out of scope, listed below.\n");
+    }
+
+    /**
+     * SigmaHQ's CloudTrail rules by Sigma's own level. Sigma ships no test events: see {@link SigmaCoverage} and
+     * the fixture for how each rule becomes its minimal events.
+     */
+    private static void appendSigmaCoverage(StringBuilder doc) {
+        List<SigmaCoverage.Rule> rules = SigmaCoverage.measure(new CatalogMatcher(Catalog.defaults()));
+        doc.append("""
+
+                ## Coverage of SigmaHQ's AWS CloudTrail rules
+
+                Method: Sigma's `rules/cloud/aws/cloudtrail/*.yml` ship no test events. Each rule's selection (its
+                `eventSource`, `eventName` and simple value conditions such as `requestParameters.*`,
+                `userIdentity.type` or `errorCode`) was read into the test fixture
+                """).append("`event-catalog/src/test/resources/").append(SigmaCoverage.FIXTURE).append("`").append("""
+                , whose header gives the commit and the license and whose comments say what was read into a line.
+                For every call a rule selects, the test builds the minimal CloudTrail record that satisfies the
+                selection: an IAM user's successful call in us-east-1 plus the rule's conditions, wrapped as
+                EventBridge wraps it. A rule that names no call is probed with `GetCallerIdentity`; the event lacks
+                whatever a `not` filter drops. Each event goes through the **default** catalog with
+                event-ruler. A call is forwarded when its event is (from any source the rule names with it); a rule
+                is forwarded when all its in-scope calls are. Rules, or calls of a rule, that need state, read-only
+                calls, an opt-in entry or every call of an identity are out of scope, listed below.
+
+                | level | forwarded |
+                |---|---|
+                """);
+        long goalRules = 0;
+        long goalDetected = 0;
+        for (String level : SigmaCoverage.LEVELS) {
+            List<SigmaCoverage.Rule> of = rules.stream().filter(r -> r.level().equals(level) && r.inScope())
+                    .toList();
+            long detected = of.stream().filter(SigmaCoverage.Rule::detected).count();
+            if (List.of("critical", "high", "medium").contains(level)) {
+                goalRules += of.size();
+                goalDetected += detected;
+            }
+            doc.append("| ").append(level).append(" | ").append(detected).append(" of ").append(of.size())
+                    .append(" |\n");
+        }
+        long outOfScope = rules.stream().filter(r -> !r.inScope()
+                && List.of("critical", "high", "medium").contains(r.level())).count();
+        doc.append("\nCritical, high and medium together: ").append(goalDetected).append(" of ").append(goalRules)
+                .append(" (").append(percent(goalDetected, goalRules)).append("; the goal is 85%). Another ")
+                .append(outOfScope).append(" critical, high or medium rules are out of scope as a whole.\n");
+        doc.append("\nOut of scope, and why (a rule, or one call of it):\n\n");
+        new java.util.TreeMap<>(SigmaCoverage.OUT_OF_SCOPE).forEach((rule, reason) -> doc.append("- `")
+                .append(rule.replace(" ", "` ")).append(rule.contains(" ") ? "" : "`").append(": ")
+                .append(reason).append("\n"));
+        doc.append("\n| rule | level | in-scope calls forwarded | not forwarded | out of scope | entries |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (SigmaCoverage.Rule rule : rules) {
+            doc.append("| `").append(rule.stem()).append("` | ").append(rule.level()).append(" | ")
+                    .append(rule.inScope() ? rule.forwarded().size() + " of "
+                            + (rule.forwarded().size() + rule.missed().size()) : "out of scope").append(" | ")
+                    .append(String.join(", ", rule.missed())).append(" | ")
+                    .append(String.join(", ", rule.outOfScope())).append(" | ")
+                    .append(rule.entries().stream().map(id -> "`" + id + "`").collect(Collectors.joining(", ")))
+                    .append(" |\n");
+        }
     }
 
     /** What the default catalog costs each member region in EventBridge rules, against the bus's quotas. */

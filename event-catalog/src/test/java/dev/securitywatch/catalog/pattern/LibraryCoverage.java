@@ -26,13 +26,13 @@ final class LibraryCoverage {
     private static final Pattern STRATUS = Pattern.compile(
             "^\\| (\\S+) \\| DataDog/stratus-red-team \\| docs/detonation-logs/(aws\\.[a-z0-9.-]+)\\.json \\|.*$");
 
-    private static final String READ_ONLY = "read-only call: entries keep those out unless they opt in";
-    private static final String DATA_EVENT = "data event (object, secret, parameter or model access), not a"
+    static final String READ_ONLY = "read-only call: entries keep those out unless they opt in";
+    static final String DATA_EVENT = "data event (object, secret, parameter or model access), not a"
             + " management event the member rules see by default";
-    private static final String STATEFUL = "needs state across events or accounts (a baseline, a count, a"
+    static final String STATEFUL = "needs state across events or accounts (a baseline, a count, a"
             + " later use elsewhere)";
-    private static final String CONFIGURED = "needs the library's own allow- or block-list configuration";
-    private static final String OPT_IN = "covered by an opt-in entry (off by default: noisy in most accounts)";
+    static final String CONFIGURED = "needs the library's own allow- or block-list configuration";
+    static final String OPT_IN = "covered by an opt-in entry (off by default: noisy in most accounts)";
 
     /** The libraries' rules that do not fit the catalog's model, and why; they are left out of the percentage. */
     static final Map<String, String> OUT_OF_SCOPE = Map.ofEntries(
