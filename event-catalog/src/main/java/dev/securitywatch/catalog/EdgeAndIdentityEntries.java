@@ -29,6 +29,12 @@ final class EdgeAndIdentityEntries {
                             "UpdateExternalIdPConfigurationForDirectory").succeeded()
                     .title("IAM Identity Center identity source changed").resourceKind("Identity Center directory")
                     .reference("research note: a new identity source is a new way to be everyone"),
+            cloudTrail("identity-center-directory-change", HIGH, "sso")
+                    .names("AssociateDirectory", "DisassociateDirectory").succeeded()
+                    .title("IAM Identity Center directory associated or disassociated")
+                    .resourceKind("Identity Center directory")
+                    .reference("Sigma aws_sso_idp_change: the console records the identity source switch to or"
+                            + " from a directory under sso.amazonaws.com"),
             cloudTrail("account-region-change", HIGH, "account").names("EnableRegion", "DisableRegion")
                     .succeeded().usEast1Only()
                     .title("AWS Region enabled or disabled").resourceKind("Account region")
