@@ -7,9 +7,12 @@ import static dev.securitywatch.catalog.Severity.HIGH;
 import static dev.securitywatch.catalog.Severity.MEDIUM;
 
 import java.util.List;
+import java.util.Map;
 
 /** WAF protection removed, Identity Center access changed, account regions and contacts, federated sign-in tokens. */
 final class EdgeAndIdentityEntries {
+    private static final String IDENTITY_CENTER_PORTAL = "Jersey/${project.version}";
+
     static final List<CatalogEntry> ENTRIES = inCategory(EDGE_AND_IDENTITY,
             cloudTrail("waf-protection-removed", HIGH, "wafv2").names("DisassociateWebACL", "DeleteWebACL")
                     .succeeded()
@@ -46,8 +49,12 @@ final class EdgeAndIdentityEntries {
                     .reference("research note: the security contact is who AWS warns"),
             cloudTrail("federated-sign-in-token", MEDIUM, "signin").names("GetSigninToken")
                     .includingReadOnlyCalls().succeeded()
+                    // The IAM Identity Center portal asks for a token, with this user agent, each time someone
+                    // opens an account from it; both libraries drop it, accepting that a caller could send it too.
+                    .where("userAgent", List.of(Map.of("anything-but", Map.of("prefix", IDENTITY_CENTER_PORTAL)),
+                            Map.of("exists", false)))
                     .title("Console sign-in token issued for federated credentials").resourceKind("Console session")
-                    .reference("Panther aws_console_getsignintoken"));
+                    .reference("Panther aws_console_getsignintoken; Sigma aws_console_getsignintoken"));
 
     private EdgeAndIdentityEntries() {
     }
