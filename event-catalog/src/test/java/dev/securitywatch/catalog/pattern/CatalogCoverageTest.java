@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -93,7 +95,7 @@ class CatalogCoverageTest {
 
     @Test
     void everySigmaRuleOrCallLeftOutOfScopeIsInTheFixture() {
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         for (SigmaCoverage.Selection selection : SigmaCoverage.selections()) {
             known.add(selection.stem());
             selection.eventNames().forEach(name -> known.add(selection.stem() + " " + name));
@@ -279,10 +281,10 @@ class CatalogCoverageTest {
                 """).append("`event-catalog/src/test/resources/").append(SigmaCoverage.FIXTURE).append("`").append("""
                 , whose header gives the commit and the license and whose comments say what was read into a line.
                 For every call a rule selects, the test builds the minimal CloudTrail record that satisfies the
-                selection: an IAM user's successful call in us-east-1 plus the rule's conditions, wrapped as
+                selection: an IAM user's successful call in us-east-1 plus the rule's conditions (and, where a
+                fixture comment gives the evidence, a field CloudTrail always writes with them), wrapped as
                 EventBridge wraps it. A rule that names no call is probed with `GetCallerIdentity`; the event lacks
-                whatever a `not` filter drops. Each event goes through the **default** catalog with
-                event-ruler. A call is forwarded when its event is (from any source the rule names with it); a rule
+                whatever a `not` filter drops. Each event goes through the **default** catalog with event-ruler. A call is forwarded when its event is (from any source the rule names with it); a rule
                 is forwarded when all its in-scope calls are. Rules, or calls of a rule, that need state, read-only
                 calls, an opt-in entry or every call of an identity are out of scope, listed below.
 
@@ -307,10 +309,10 @@ class CatalogCoverageTest {
                 .append(" (").append(percent(goalDetected, goalRules)).append("; the goal is 85%). Another ")
                 .append(outOfScope).append(" critical, high or medium rules are out of scope as a whole.\n");
         doc.append("\nIn scope but forwarded only in the forms that matter (counted above as not forwarded):\n\n");
-        new java.util.TreeMap<>(SigmaCoverage.NARROWED).forEach((call, reason) -> doc.append("- `")
+        new TreeMap<>(SigmaCoverage.NARROWED).forEach((call, reason) -> doc.append("- `")
                 .append(call.replace(" ", "` ")).append(": ").append(reason).append("\n"));
         doc.append("\nOut of scope, and why (a rule, or one call of it):\n\n");
-        new java.util.TreeMap<>(SigmaCoverage.OUT_OF_SCOPE).forEach((rule, reason) -> doc.append("- `")
+        new TreeMap<>(SigmaCoverage.OUT_OF_SCOPE).forEach((rule, reason) -> doc.append("- `")
                 .append(rule.replace(" ", "` ")).append(rule.contains(" ") ? "" : "`").append(": ")
                 .append(reason).append("\n"));
         doc.append("\n| rule | level | in-scope calls forwarded | not forwarded | out of scope | entries |\n"
