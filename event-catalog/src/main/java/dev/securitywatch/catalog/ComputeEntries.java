@@ -10,13 +10,32 @@ import static dev.securitywatch.catalog.Severity.MEDIUM;
 import java.util.List;
 import java.util.Map;
 
-/** EC2 persistence and access: user data, default encryption, imported keys, traffic mirroring, serial console. */
+/**
+ * EC2 and ECS persistence and access: user data, default encryption, imported keys, traffic mirroring, serial
+ * console, task definitions that fetch their role's credentials.
+ */
 final class ComputeEntries {
+    private static final String CONTAINER_CREDENTIALS_URI = "*$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI*";
+
     static final List<CatalogEntry> ENTRIES = inCategory(COMPUTE,
             cloudTrail("ec2-user-data-modified", HIGH, "ec2").names("ModifyInstanceAttribute").succeeded()
-                    .where("requestParameters", Map.of("userData", List.of(Map.of("exists", true))))
+                    // The request names the attribute as a key (--user-data) or as attribute and value
+                    // (--attribute userData --value); CloudTrail records whichever the caller sent.
+                    .where("$or", List.of(
+                            Map.of("requestParameters", Map.of("userData", List.of(Map.of("exists", true)))),
+                            Map.of("requestParameters", Map.of("attribute", List.of("userData")))))
                     .title("EC2 instance user data modified").resourceKind("EC2 instance")
-                    .reference("Panther aws_ec2_startup_script_change; Stratus aws.execution.ec2-user-data"),
+                    .reference("Panther aws_ec2_startup_script_change; Stratus aws.execution.ec2-user-data;"
+                            + " Sigma aws_ec2_startup_script_change (the attribute form)"),
+            cloudTrail("ecs-task-fetches-role-credentials", MEDIUM, "ecs").names("RegisterTaskDefinition")
+                    .succeeded()
+                    // The SDKs in a container read this variable themselves; a command that spells it out fetches
+                    // the task role's keys for something else to use.
+                    .where("requestParameters", Map.of("containerDefinitions", Map.of("$or", List.of(
+                            Map.of("command", List.of(Map.of("wildcard", CONTAINER_CREDENTIALS_URI))),
+                            Map.of("entryPoint", List.of(Map.of("wildcard", CONTAINER_CREDENTIALS_URI)))))))
+                    .title("ECS task definition fetches its role's credentials").resourceKind("ECS task definition")
+                    .reference("Sigma aws_ecs_task_definition_cred_endpoint_query"),
             cloudTrail("ebs-default-encryption-disabled", HIGH, "ec2").names("DisableEbsEncryptionByDefault")
                     .succeeded()
                     .title("EBS encryption by default turned off").resourceKind("EBS default encryption")

@@ -62,7 +62,12 @@ final class DataProtectionEntries {
                     .reference("Panther aws_s3_bucket_deleted"),
             cloudTrail("kms-key-material-imported", MEDIUM, "kms").names("ImportKeyMaterial").succeeded()
                     .title("KMS key material imported").resourceKind("KMS key")
-                    .reference("research note: imported material can be deleted at will, destroying the data"));
+                    .reference("research note: imported material can be deleted at will, destroying the data;"
+                            + " Sigma aws_kms_import_key_material"),
+            cloudTrail("kms-key-material-deleted", HIGH, "kms").names("DeleteImportedKeyMaterial").succeeded()
+                    .title("KMS imported key material deleted").resourceKind("KMS key")
+                    .reference("Sigma aws_kms_import_key_material: until the material is imported again, nothing"
+                            + " encrypted under the key can be decrypted"));
 
     private DataProtectionEntries() {
     }

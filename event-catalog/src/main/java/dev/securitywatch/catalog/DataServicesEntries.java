@@ -10,7 +10,10 @@ import static dev.securitywatch.catalog.Severity.MEDIUM;
 import java.util.List;
 import java.util.Map;
 
-/** Data services: Bedrock logging and guardrails, Macie, EFS, ECR and Secrets Manager policies, public CodeBuild. */
+/**
+ * Data services: Bedrock logging and guardrails, Macie, EFS, ECR and Secrets Manager policies, public CodeBuild,
+ * deleted SES identities.
+ */
 final class DataServicesEntries {
     static final List<CatalogEntry> ENTRIES = inCategory(DATA_SERVICES,
             cloudTrail("bedrock-logging-deleted", HIGH, "bedrock").names("DeleteModelInvocationLoggingConfiguration")
@@ -45,7 +48,12 @@ final class DataServicesEntries {
             cloudTrail("lambda-public-permission", CRITICAL, "lambda").namePrefixes("AddPermission").succeeded()
                     .where("requestParameters", Map.of("principal", List.of("*")))
                     .title("Lambda function made invocable by anyone").resourceKind("Lambda function")
-                    .reference("research note: a * principal without a source condition lets any account invoke"));
+                    .reference("research note: a * principal without a source condition lets any account invoke"),
+            cloudTrail("ses-identity-deleted", MEDIUM, "ses").names("DeleteIdentity", "DeleteEmailIdentity")
+                    .succeeded()
+                    .title("SES sending identity deleted").resourceKind("SES identity")
+                    .reference("Sigma aws_delete_identity: deleting the verified address or domain stops its mail"
+                            + " and removes what a spam campaign was sent from"));
 
     private DataServicesEntries() {
     }

@@ -52,6 +52,12 @@ final class DatabaseEntries {
                     .succeeded()
                     .title("RDS DB security group ingress authorized").resourceKind("RDS security group")
                     .reference("Panther aws_rds_security_group_ingress_authorized"),
+            cloudTrail("rds-security-group-change", MEDIUM, "rds")
+                    .names("CreateDBSecurityGroup", "DeleteDBSecurityGroup", "RevokeDBSecurityGroupIngress")
+                    .succeeded()
+                    .title("RDS DB security group created, deleted or ingress revoked")
+                    .resourceKind("RDS security group")
+                    .reference("Sigma aws_cloudtrail_security_group_change_rds"),
             cloudTrail("rds-snapshot-created", LOW, "rds").names("CreateDBSnapshot", "CreateDBClusterSnapshot")
                     .succeeded()
                     .title("RDS manual snapshot created").resourceKind("RDS snapshot")

@@ -33,9 +33,10 @@ final class DetectionTamperingEntries {
                     .title("Security Hub findings suppressed").resourceKind("Security Hub finding")
                     .reference("Panther aws_securityhub_finding_evasion (suppressing, not every triage)"),
             cloudTrail("securityhub-findings-rewritten", MEDIUM, "securityhub")
-                    .names("UpdateFindings", "DeleteInsight").succeeded()
-                    .title("Security Hub findings updated or insight deleted").resourceKind("Security Hub finding")
-                    .reference("Panther aws_securityhub_finding_evasion"));
+                    .names("UpdateFindings", "DeleteInsight", "UpdateInsight").succeeded()
+                    .title("Security Hub findings updated or insight changed").resourceKind("Security Hub finding")
+                    .reference("Panther aws_securityhub_finding_evasion; Sigma aws_securityhub_finding_evasion (an"
+                            + " insight's filters decide which findings it shows)"));
 
     private DetectionTamperingEntries() {
     }

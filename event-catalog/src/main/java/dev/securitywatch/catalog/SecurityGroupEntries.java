@@ -17,7 +17,13 @@ final class SecurityGroupEntries {
                     .title("Security group changed")
                     .resourceKind(ResourceKinds.SECURITY_GROUP)
                     .reference("CIS CloudWatch.10 (4.10); original seed list; ModifySecurityGroupRules"
-                            + " is missed by most public catalogs"));
+                            + " is missed by most public catalogs"),
+            cloudTrail("load-balancer-security-groups-change", MEDIUM, "elasticloadbalancing")
+                    .names("SetSecurityGroups", "ApplySecurityGroupsToLoadBalancer").succeeded()
+                    .title("Load balancer security groups replaced")
+                    .resourceKind(ResourceKinds.SECURITY_GROUP)
+                    .reference("Sigma aws_cloudtrail_security_group_change_loadbalancer: a load balancer's groups"
+                            + " decide who reaches the targets behind it"));
 
     private SecurityGroupEntries() {
     }
