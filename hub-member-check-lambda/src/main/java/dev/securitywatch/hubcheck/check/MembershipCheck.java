@@ -39,6 +39,7 @@ public final class MembershipCheck {
     private final SecurityHubMembers securityHub;
     private final Optional<OrganizationAccounts> organizations;
     private final EnabledRegions enabledRegions;
+    private final Optional<StackSetInstancesSource> stackSet;
     private final SnapshotStore store;
     private final ReportPublisher publisher;
     private final SnapshotCodec codec;
@@ -47,17 +48,19 @@ public final class MembershipCheck {
     private final OrganizationInventoryJson inventoryJson;
 
     /**
-     * {@code organizations} is empty when the Organizations checks are switched off; {@code enabledRegions} is read
-     * only for the organization's inventory, so only with them.
+     * {@code organizations} is empty when the Organizations checks are switched off; {@code enabledRegions} and
+     * {@code stackSet} are read only for the organization's inventory, so only with them. {@code stackSet} is empty
+     * unless the member side is the organization StackSet.
      */
     public MembershipCheck(CheckSettings settings, SecurityHubMembers securityHub,
                            Optional<OrganizationAccounts> organizations, EnabledRegions enabledRegions,
-                           SnapshotStore store, ReportPublisher publisher, SnapshotCodec codec,
-                           SlackReportRenderer renderer, Clock clock) {
+                           Optional<StackSetInstancesSource> stackSet, SnapshotStore store,
+                           ReportPublisher publisher, SnapshotCodec codec, SlackReportRenderer renderer, Clock clock) {
         this.settings = settings;
         this.securityHub = securityHub;
         this.organizations = organizations;
         this.enabledRegions = enabledRegions;
+        this.stackSet = stackSet;
         this.store = store;
         this.publisher = publisher;
         this.codec = codec;
@@ -118,7 +121,8 @@ public final class MembershipCheck {
     }
 
     /**
-     * The organization's accounts and each active account's enabled regions, for the notifier's daily coverage check.
+     * The organization's accounts, each active account's enabled regions and, in stackset mode, the StackSet's
+     * instances, for the notifier's daily coverage check.
      * A first account whose regions cannot be read stops the reads (a missing permission or trusted access fails
      * them all alike); a later one is counted and the rest are still read.
      */
@@ -142,7 +146,7 @@ public final class MembershipCheck {
         OrganizationInventory inventory = new OrganizationInventory(now, organization.stream()
                 .map(account -> new OrganizationInventory.Account(account.accountId(), account.name(),
                         account.state()))
-                .toList(), enabled, unreadable);
+                .toList(), enabled, unreadable, stackSet.map(StackSetInstancesSource::read));
         try {
             store.write(OrganizationInventory.KEY, inventoryJson.write(inventory));
         } catch (DependencyFailure e) {

@@ -7,14 +7,17 @@ import dev.securitywatch.hubcheck.aws.AccountRegionReader;
 import dev.securitywatch.hubcheck.aws.OrganizationAccountReader;
 import dev.securitywatch.hubcheck.aws.S3SnapshotStore;
 import dev.securitywatch.hubcheck.aws.SecurityHubMemberReader;
+import dev.securitywatch.hubcheck.aws.StackInstanceReader;
 import dev.securitywatch.hubcheck.check.CheckSettings;
 import dev.securitywatch.hubcheck.check.EnabledRegions;
 import dev.securitywatch.hubcheck.check.MembershipCheck;
 import dev.securitywatch.hubcheck.check.OrganizationAccounts;
 import dev.securitywatch.hubcheck.check.ReportPublisher;
+import dev.securitywatch.hubcheck.check.StackSetInstancesSource;
 import dev.securitywatch.hubcheck.report.SectionBudget;
 import dev.securitywatch.hubcheck.report.SlackReportRenderer;
 import dev.securitywatch.hubcheck.settings.HubCheckSettings;
+import dev.securitywatch.hubcheck.settings.StackSetSettings;
 import dev.securitywatch.hubcheck.slack.SlackReportPublisher;
 import dev.securitywatch.hubcheck.snapshot.SnapshotCodec;
 import dev.securitywatch.chat.delivery.ChatworkSender;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -72,9 +76,30 @@ final class HubCheckWiring {
         // Account Management is global too: the central region resolves to its partition's endpoint.
         EnabledRegions enabledRegions = new AccountRegionReader(AccountClient.builder().region(central)
                 .credentialsProvider(credentials).httpClient(http).build(), config.ownAccount());
+        Optional<StackSetInstancesSource> stackSet = config.stackSet()
+                .map(source -> stackSetSource(source, central, http, credentials));
         return new MembershipCheck(settings, new SecurityHubMemberReader(securityHub), organizations, enabledRegions,
-                new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
+                stackSet, new S3SnapshotStore(s3, config.bucket()), slack, new SnapshotCodec(mapper),
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.systemUTC());
+    }
+
+    private static StackSetInstancesSource stackSetSource(StackSetSettings stackSet, Region central,
+                                                          SdkHttpClient http, AwsCredentialsProvider credentials) {
+        if (stackSet instanceof StackSetSettings.Readable readable) {
+            return new StackInstanceReader(cloudFormation(central, http, credentials), readable.name(),
+                    readable.callAs());
+        }
+        return StackSetInstancesSource.unreadable(stackSet.name(),
+                ((StackSetSettings.NotReadable) stackSet).reason());
+    }
+
+    /**
+     * The StackSet's client, in the central region: the StackSet stack is deployed there, and StackSets are regional.
+     * SnapStart priming builds the same one on an offline HTTP client.
+     */
+    static CloudFormationClient cloudFormation(Region region, SdkHttpClient http,
+                                               AwsCredentialsProvider credentials) {
+        return CloudFormationClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
     }
 
     /**

@@ -17,6 +17,8 @@ import dev.securitywatch.hubcheck.testing.RecordingPublisher;
 import dev.securitywatch.hubcheck.testing.SlackText;
 import dev.securitywatch.hubcheck.testing.Snapshots;
 import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory.StackInstance;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory.StackSetInstances;
 import dev.securitywatch.lambdakit.organization.OrganizationInventoryJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +50,8 @@ class MembershipCheckTest {
     private boolean organizationFails;
     private final Map<String, String> regionFailures = new HashMap<>();
     private final List<String> regionReads = new java.util.ArrayList<>();
+    private Optional<StackSetInstancesSource> stackSet = Optional.empty();
+    private int stackSetReads;
 
     @Test
     void writesTheOrganizationsInventoryWithTheEnabledRegionsOfItsActiveAccounts() {
@@ -90,6 +94,64 @@ class MembershipCheckTest {
         assertThat(inventory().enabledRegions()).containsOnlyKeys("111111111111", ADMIN);
         assertThat(inventory().enabledRegionsUnreadable()).contains("1 of 3 accounts, first: Account ListRegions"
                 + " for 222222222222 failed: AccountNotFound");
+    }
+
+    @Test
+    void inStacksetModeTheInventoryCarriesTheStackSetsInstancesAsRead() {
+        StackInstance drifted = new StackInstance("111111111111", "us-east-1", "CURRENT", "SUCCEEDED", "DRIFTED",
+                null);
+        StackInstance failed = new StackInstance("222222222222", "eu-west-1", "OUTDATED", "FAILED", "NOT_CHECKED",
+                "Account 222222222222 should have 'AWSCloudFormationStackSetExecutionRole' role");
+        stackSet = Optional.of(() -> new StackSetInstances("SecurityWatch-Member", List.of(failed, drifted),
+                Optional.empty()));
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        StackSetInstances written = inventory().stackSet().orElseThrow();
+        assertThat(written.name()).isEqualTo("SecurityWatch-Member");
+        assertThat(written.instances()).containsExactly(drifted, failed);
+        assertThat(written.unreadable()).isEmpty();
+        assertThat(stackSetReads).isEqualTo(1);
+    }
+
+    @Test
+    void aStackSetThatCannotBeReadIsNotedInTheInventoryAndTheRunGoesOn() {
+        stackSet = Optional.of(StackSetInstancesSource.unreadable("SecurityWatch-Member",
+                "CloudFormation ListStackInstances SecurityWatch-Member failed: AccessDenied (HTTP 403)"));
+        members("us-east-1", "111111111111=Enabled");
+
+        CheckOutcome outcome = check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(inventory().stackSet()).contains(new StackSetInstances("SecurityWatch-Member", List.of(),
+                Optional.of("CloudFormation ListStackInstances SecurityWatch-Member failed: AccessDenied (HTTP 403)")));
+        assertThat(inventory().accounts()).hasSize(3);
+        assertThat(inventory().enabledRegions()).hasSize(3);
+        assertThat(store.objects()).containsKey(outcome.snapshotKey().orElseThrow());
+        assertThat(outcome.report().problems()).as("the coverage check reports it, not the membership report")
+                .isEmpty();
+    }
+
+    @Test
+    void inStacksModeTheInventoryHasNoStackSetSection() {
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(store.objects().get(OrganizationInventory.KEY)).doesNotContain("stackSet");
+        assertThat(inventory().stackSet()).isEmpty();
+    }
+
+    @Test
+    void theStackSetIsReadOnlyForAnInventory() {
+        stackSet = Optional.of(() -> new StackSetInstances("SecurityWatch-Member", List.of(), Optional.empty()));
+        organizationFails = true;
+        members("us-east-1", "111111111111=Enabled");
+
+        check(List.of("us-east-1"), true, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+        check(List.of("us-east-1"), false, MONDAY).run(Optional.empty(), Set.of(ADMIN));
+
+        assertThat(stackSetReads).isZero();
     }
 
     @Test
@@ -295,7 +357,7 @@ class MembershipCheckTest {
 
         RecordingPublisher retryPublisher = new RecordingPublisher();
         CheckOutcome retry = new MembershipCheck(settings(List.of("us-east-1"), true), this::listMembers,
-                Optional.of(this::listAccounts), this::listRegions, store, retryPublisher, codec,
+                Optional.of(this::listAccounts), this::listRegions, stackSet, store, retryPublisher, codec,
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.fixed(scheduled.plusSeconds(180),
                 ZoneOffset.UTC)).run(Optional.of(scheduled), Set.of(ADMIN));
 
@@ -376,8 +438,8 @@ class MembershipCheckTest {
 
     private MembershipCheck check(List<String> regions, boolean readOrganizations, Instant now) {
         return new MembershipCheck(settings(regions, readOrganizations), this::listMembers,
-                readOrganizations ? Optional.of(this::listAccounts) : Optional.empty(), this::listRegions, store,
-                publisher, codec,
+                readOrganizations ? Optional.of(this::listAccounts) : Optional.empty(), this::listRegions,
+                stackSet.map(this::counted), store, publisher, codec,
                 new SlackReportRenderer(SectionBudget.DEFAULT), Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -406,6 +468,13 @@ class MembershipCheckTest {
         }
         regionReads.add(account);
         return List.of("us-east-1", "eu-west-1");
+    }
+
+    private StackSetInstancesSource counted(StackSetInstancesSource source) {
+        return () -> {
+            stackSetReads++;
+            return source.read();
+        };
     }
 
     private List<String> snapshotKeys() {

@@ -172,8 +172,9 @@ class HubMemberCheckHandlerTest {
         handler.priming.beforeCheckpoint(null);
 
         AWS.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(handler.priming.offlineAwsCalls()).as("the secret read answered inside the process")
-                .isEqualTo(1);
+        assertThat(handler.priming.offlineAwsCalls())
+                .as("the StackSet read of both primed runs and the secret read, answered inside the process")
+                .isEqualTo(3);
     }
 
     private static HubMemberCheckHandler handler() {
@@ -189,7 +190,7 @@ class HubMemberCheckHandlerTest {
         MembershipCheck check = new MembershipCheck(settings,
                 new SecurityHubMemberReader(Map.of("ap-northeast-1", LocalAws.securityHub(base, "ap-northeast-1"))),
                 Optional.of(new OrganizationAccountReader(LocalAws.organizations(base))),
-                new AccountRegionReader(LocalAws.account(base), Optional.of("123456789012")),
+                new AccountRegionReader(LocalAws.account(base), Optional.of("123456789012")), Optional.empty(),
                 new S3SnapshotStore(LocalAws.s3(base), BUCKET),
                 new SlackReportPublisher(ChatFanOut.cached(new CachedSlackSecret(secrets,
                         "arn:aws:secretsmanager:secret:sw"), slack, ChatworkSender.create(http, Pacer.NONE)),

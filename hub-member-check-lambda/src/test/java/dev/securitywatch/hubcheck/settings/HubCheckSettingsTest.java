@@ -47,6 +47,45 @@ class HubCheckSettingsTest {
 
         assertThat(settings).isEqualTo(new CheckSettings(List.of("eu-west-1"), "eu-west-1", true,
                 ZoneId.of("UTC"), Map.of()));
+        assertThat(environment.stackSet()).as("stacks mode").isEmpty();
+    }
+
+    @Test
+    void readsTheStackSetThisAccountAdministersOrWhyItCannotReadIt() {
+        assertThat(HubCheckSettings.from(withStackSet("STACKSET_CALL_AS", "DELEGATED_ADMIN"), MAPPER).stackSet())
+                .contains(new StackSetSettings.Readable("SecurityWatch-Member", "DELEGATED_ADMIN"));
+        assertThat(HubCheckSettings.from(withStackSet("STACKSET_UNREADABLE", "administered from 111111111111"),
+                MAPPER).stackSet())
+                .contains(new StackSetSettings.NotReadable("SecurityWatch-Member", "administered from 111111111111"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "STACKSET_NAME=Security Watch;STACKSET_CALL_AS=SELF | STACKSET_NAME must be a StackSet name (a letter,"
+                    + " then letters, digits and dashes), not 'Security Watch'",
+            "STACKSET_NAME=SecurityWatch-Member;STACKSET_CALL_AS=ADMIN | STACKSET_CALL_AS must be SELF or"
+                    + " DELEGATED_ADMIN, not 'ADMIN'",
+            "STACKSET_NAME=SecurityWatch-Member | STACKSET_NAME needs exactly one of STACKSET_CALL_AS",
+            "STACKSET_NAME=SecurityWatch-Member;STACKSET_CALL_AS=SELF;STACKSET_UNREADABLE=why | STACKSET_NAME needs"
+                    + " exactly one of STACKSET_CALL_AS",
+            "STACKSET_CALL_AS=SELF | STACKSET_CALL_AS is set without STACKSET_NAME, the StackSet it is about",
+            "STACKSET_UNREADABLE=why | STACKSET_UNREADABLE is set without STACKSET_NAME, the StackSet it is about"})
+    void aStackSetThatIsHalfConfiguredFailsTheColdStartNamingTheVariable(String variables, String message) {
+        Map<String, String> env = new HashMap<>(Map.of("SNAPSHOT_BUCKET", "b", "SLACK_SECRET_ID", "s",
+                "CENTRAL_REGION", "us-east-1"));
+        for (String variable : variables.split(";")) {
+            String[] pair = variable.split("=", 2);
+            env.put(pair[0], pair[1]);
+        }
+
+        assertThatThrownBy(() -> HubCheckSettings.from(env, MAPPER))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    private static Map<String, String> withStackSet(String variable, String value) {
+        return Map.of("SNAPSHOT_BUCKET", "b", "SLACK_SECRET_ID", "s", "CENTRAL_REGION", "us-east-1",
+                "STACKSET_NAME", "SecurityWatch-Member", variable, value);
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -6,7 +6,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -37,6 +40,16 @@ public final class LocalAws {
     public static AccountClient account(String baseUrl) {
         return AccountClient.builder().endpointOverride(URI.create(baseUrl)).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Standard retries without their waits, so a test of retries that run out takes no time. */
+    public static CloudFormationClient cloudFormation(String baseUrl) {
+        return CloudFormationClient.builder().endpointOverride(URI.create(baseUrl)).region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+                        .toBuilder().backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build()))
+                .build();
     }
 
     /** Path-style addressing: a local server has no per-bucket host names. */

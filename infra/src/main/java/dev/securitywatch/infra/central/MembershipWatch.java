@@ -4,11 +4,14 @@ import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.common.ScheduledInvocation;
 import dev.securitywatch.infra.config.Settings.HubMemberCheck;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.config.Settings.StackSetDeployment;
 import dev.securitywatch.infra.lambda.JavaFunction;
 import dev.securitywatch.infra.lambda.LambdaEnvironment;
+import dev.securitywatch.infra.stackset.StackSetTemplate;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,9 @@ public final class MembershipWatch extends Construct {
         env.put("REPORT_TIMEZONE", settings.timezone());
         env.put("SECURITY_ACCOUNT", Stack.of(this).getAccount());
         env.put("POWERTOOLS_SERVICE_NAME", "security-watch-hub-member-check");
+        // The StackSet's instances go into the organization's inventory, which exists only with Organizations read.
+        Optional<StackSetDeployment> stackSet = config.stackSet().filter(ignored -> settings.readOrganizations());
+        stackSet.ifPresent(deployment -> env.putAll(stackSetEnvironment(deployment, config.securityAccount())));
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("hub-member-check-lambda", HANDLER,
                 "Security Watch: snapshots Security Hub membership, diffs it with the previous snapshot, reports",
                 512, Duration.minutes(5), env));
@@ -95,6 +101,8 @@ public final class MembershipWatch extends Construct {
                             .build()))
                     .build()), true);
         }
+        stackSet.filter(deployment -> readsStackSet(deployment, config.securityAccount()))
+                .ifPresent(deployment -> grantStackSetRead(deployment, config.centralRegion()));
         grantSnapshotAccess();
         SlackSecret.grantRead(slackSecret, config.slack(), function.role());
 
@@ -104,6 +112,56 @@ public final class MembershipWatch extends Construct {
                 settings.schedule(), settings.timezone(), function.alias(),
                 ScheduleTargetInput.fromObject(Map.of("scheduledTime", ContextAttribute.getScheduledTime())),
                 Optional.of(deadLetters));
+    }
+
+    /** Only the StackSet's administrator can list its instances, so only then does the security account read them. */
+    private static boolean readsStackSet(StackSetDeployment deployment, String securityAccount) {
+        return deployment.administratorAccount().equals(securityAccount);
+    }
+
+    /** The StackSet to read and how, or why it is not read: the coverage report lists that under "not checked". */
+    private static Map<String, String> stackSetEnvironment(StackSetDeployment deployment, String securityAccount) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STACKSET_NAME", StackSetTemplate.NAME);
+        if (readsStackSet(deployment, securityAccount)) {
+            env.put("STACKSET_CALL_AS", deployment.callAs());
+        } else {
+            env.put("STACKSET_UNREADABLE", "the StackSet is administered from " + deployment.administratorAccount()
+                    + ", and only its administrator can list its instances: deploy it from the security account "
+                    + securityAccount + " as delegated administrator (deployment.administratorAccount, callAs "
+                    + StackSetDeployment.DELEGATED_ADMIN + ") to have them checked");
+        }
+        return env;
+    }
+
+    /**
+     * {@code ListStackInstances} on the one StackSet, in the central region where its stack deploys it. Its ARN ends
+     * in a generated id, and a delegated administrator's service-managed StackSet is created in the management
+     * account, whose id the configuration does not hold: the account is left open, the name and region are not.
+     */
+    private void grantStackSetRead(StackSetDeployment deployment, String centralRegion) {
+        String partition = Stack.of(this).getPartition();
+        function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("cloudformation:ListStackInstances"))
+                .resources(List.of("arn:" + partition + ":cloudformation:" + centralRegion + ":*:stackset/"
+                        + StackSetTemplate.NAME + ":*"))
+                .build());
+        List<Object> appliesTo = new ArrayList<>(List.of(RegexAppliesTo.builder()
+                .regex("/^Resource::arn:[^:]+:cloudformation:[a-z0-9-]+:\\*:stackset\\/" + StackSetTemplate.NAME
+                        + ":\\*$/")
+                .build()));
+        String reason = "cloudformation:ListStackInstances (read-only) is limited to the " + StackSetTemplate.NAME
+                + " StackSet in the central region; its ARN ends in a generated id, and a delegated administrator's"
+                + " service-managed StackSet lives in the management account, whose id is not configured.";
+        if (deployment.callAs().equals(StackSetDeployment.DELEGATED_ADMIN)) {
+            function.role().addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("organizations:ListDelegatedAdministrators")).resources(List.of("*")).build());
+            appliesTo.add("Resource::*");
+            reason += " organizations:ListDelegatedAdministrators (read-only), which a delegated administrator needs"
+                    + " for CloudFormation to confirm its registration, has no resource-level permissions (Resource *).";
+        }
+        NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5").reason(reason).appliesTo(appliesTo).build()), true);
     }
 
     /** Exact actions instead of the CDK's grant helpers, whose action wildcards a reviewer must then justify. */
