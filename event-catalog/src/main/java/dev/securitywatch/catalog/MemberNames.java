@@ -2,6 +2,7 @@ package dev.securitywatch.catalog;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The names a member region's own resources carry. Per-account stacks and the organization's StackSet name theirs
@@ -15,6 +16,9 @@ public enum MemberNames {
     STACKS("", ""),
     /** The organization's StackSet ({@code deployment.mode: stackset}). */
     STACKSET("org-", "-org");
+
+    /** The organization StackSet that deploys the members in {@code deployment.mode: stackset}. */
+    public static final String STACK_SET_NAME = "SecurityWatch-Member";
 
     private final String infix;
     private final String suffix;
@@ -67,6 +71,20 @@ public enum MemberNames {
     /** The canary parameters of both kinds of member: a heartbeat writes one of these. */
     public static List<String> canaryParameters() {
         return Arrays.stream(values()).map(MemberNames::canaryParameter).toList();
+    }
+
+    /** The kind of member whose canary writes {@code parameter}, if one does. */
+    public static Optional<MemberNames> ofCanaryParameter(String parameter) {
+        return Arrays.stream(values()).filter(names -> names.canaryParameter().equals(parameter)).findFirst();
+    }
+
+    /** The kind of member whose canary role {@code roleName} is, if it is one. */
+    public static Optional<MemberNames> ofCanaryRole(String roleName) {
+        if (roleName == null || !roleName.startsWith(HealthEntries.CANARY_ROLE_PREFIX)) {
+            return Optional.empty();
+        }
+        // The StackSet's names carry an infix after the prefix; no region starts with it.
+        return Optional.of(roleName.startsWith(STACKSET.canaryRole("")) ? STACKSET : STACKS);
     }
 
     /** The remediation roles of both kinds of member in {@code region}. */

@@ -3,6 +3,7 @@ package dev.securitywatch.infra.central;
 import dev.securitywatch.infra.common.DeadLetterQueue;
 import dev.securitywatch.infra.common.ScheduledInvocation;
 import java.util.Optional;
+import dev.securitywatch.infra.stackset.StackSetTemplate;
 import dev.securitywatch.infra.config.Settings.Alerts;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.config.Settings.Suppress;
@@ -92,6 +93,13 @@ public final class Notifier extends Construct {
         Map<String, List<String>> memberPaths = new LinkedHashMap<>();
         config.memberAccounts().forEach(member -> memberPaths.put(member.id(), member.regions()));
         env.put("MEMBER_PATHS", LambdaEnvironment.json(memberPaths));
+        // The StackSet's members are not listed here: the coverage check takes them from its instances.
+        config.stackSet().ifPresent(deployment -> {
+            Map<String, Object> stackSet = new LinkedHashMap<>();
+            stackSet.put("name", StackSetTemplate.NAME);
+            stackSet.put("regions", deployment.regions());
+            env.put("STACKSET", LambdaEnvironment.json(stackSet));
+        });
         // A delivery claim must outlive one invocation, and end before the queue shows the event again.
         env.put("DEDUP_LEASE_SECONDS", Long.toString(TIMEOUT.toSeconds().longValue() + 15));
         env.put("MENTION_ON_CRITICAL", Boolean.toString(settings.mentionHereOnCritical()));

@@ -1,6 +1,7 @@
 package dev.securitywatch.infra.stackset;
 
 import dev.securitywatch.catalog.Catalog;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
 import dev.securitywatch.infra.lambda.StagedJar;
 import dev.securitywatch.infra.member.MemberStack;
@@ -27,7 +28,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
  */
 public record StackSetTemplate(Path file) {
     /** The StackSet's name; CloudFormation names the stack in each account and region after it. */
-    public static final String NAME = "SecurityWatch-Member";
+    public static final String NAME = MemberNames.STACK_SET_NAME;
     public static final String REMEDIATION_MODULE = "config-remediation-lambda";
 
     public static StackSetTemplate synthesize(Catalog catalog, SecurityWatchConfig config, String centralBusArn,

@@ -97,6 +97,14 @@ class MembershipWatchStackSetTest {
     }
 
     @Test
+    void theNotifiersCoverageCheckExpectsTheStackSetsRegionsInStackSetModeOnly() {
+        assertThat(environment(delegatedToSecurity, "NotifierHandler").get("STACKSET").asText())
+                .isEqualTo("{\"name\":\"SecurityWatch-Member\",\"regions\":[\"us-east-1\"]}");
+        assertThat(environment(administeredElsewhere, "NotifierHandler")).containsKey("STACKSET");
+        assertThat(environment(stacks, "NotifierHandler")).doesNotContainKey("STACKSET").containsKey("MEMBER_PATHS");
+    }
+
+    @Test
     void withoutOrganizationsThereIsNoInventoryAndSoNoStackSetRead() {
         Map<String, Object> overrides = new HashMap<>(stackSet(SECURITY_ACCOUNT, "DELEGATED_ADMIN"));
         Map<String, Object> hubMemberCheck = new HashMap<>(castMap(DefaultContext.get().get("hubMemberCheck")));
@@ -134,9 +142,13 @@ class MembershipWatchStackSetTest {
     }
 
     private static Map<String, JsonNode> environment(CentralStack central) {
+        return environment(central, "HubMemberCheckHandler");
+    }
+
+    private static Map<String, JsonNode> environment(CentralStack central, String handler) {
         JsonNode function = MAPPER.valueToTree(Template.fromStack(central).findResources(
                 "AWS::Lambda::Function", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler",
-                        Match.stringLikeRegexp(".*HubMemberCheckHandler.*"))))))).elements().next();
+                        Match.stringLikeRegexp(".*" + handler + ".*"))))))).elements().next();
         Map<String, JsonNode> env = new HashMap<>();
         function.path("Properties").path("Environment").path("Variables").fields()
                 .forEachRemaining(entry -> env.put(entry.getKey(), entry.getValue()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.securitywatch.catalog.HealthEntries;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.lambdakit.cli.CliException;
 import dev.securitywatch.lambdakit.cli.Commands;
 import dev.securitywatch.lambdakit.cli.JsonFiles;
@@ -11,6 +12,7 @@ import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.notifier.health.Coverage;
 import dev.securitywatch.notifier.health.CoverageJson;
 import dev.securitywatch.notifier.health.Heartbeat;
+import dev.securitywatch.notifier.health.PathState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,22 +28,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code coverage --accounts FILE --config cdk.json --heartbeats FILE [--regions FILE] [--canary-minutes N]
- * [--now TIME]}: the coverage map offline (see {@link Coverage}), from files a user exports with the AWS CLI.
- * Prints one JSON document; exits 0 when everything is covered, 1 when there are gaps, 2 for bad input.
+ * {@code coverage --accounts FILE --config cdk.json --heartbeats FILE [--regions FILE] [--stack-instances FILE]
+ * [--canary-minutes N] [--now TIME]}: the coverage map offline (see {@link Coverage}), from files a user exports
+ * with the AWS CLI. Prints one JSON document; exits 0 when everything is covered, 1 when there are gaps, 2 for bad
+ * input.
  */
 final class CoverageCommand {
     static final String USAGE = """
               coverage --accounts FILE --config cdk.json --heartbeats FILE [--regions FILE]
-                       [--canary-minutes N] [--now 2026-12-04T05:00:00Z]
+                       [--stack-instances FILE] [--canary-minutes N] [--now 2026-12-04T05:00:00Z]
                                which accounts and regions Security Watch hears from; one JSON document; exits 1
                                when there are gaps. --accounts: aws organizations list-accounts (or a JSON list
                                of its pages); --heartbeats: aws dynamodb scan of the heartbeat table; --regions:
-                               {"111111111111": ["us-east-1", ...]}, the regions each account has enabled
+                               {"111111111111": ["us-east-1", ...]}, the regions each account has enabled;
+                               --stack-instances (deployment.mode stackset): aws cloudformation
+                               list-stack-instances --stack-set-name SecurityWatch-Member (or a list of pages)
             """;
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final List<String> OPTIONS = List.of("--accounts", "--config", "--heartbeats", "--regions",
-            "--canary-minutes", "--now");
+            "--stack-instances", "--canary-minutes", "--now");
 
     private final ObjectMapper mapper;
     private final PrintStream out;
@@ -60,14 +65,24 @@ final class CoverageCommand {
         String security = account(config.path("securityAccount"), "--config context.securityAccount");
         Duration interval = Duration.ofMinutes(minutes(options.getOrDefault("--canary-minutes", "15")));
         Instant now = now(options);
+        Optional<Coverage.StackSetTarget> stackSet = stackSet(config.path("deployment"));
+        if (stackSet.isEmpty() && options.containsKey("--stack-instances")) {
+            throw new CliException("coverage: --stack-instances needs context.deployment.mode stackset in --config");
+        }
         // The files are read now, so the inventory they make is as fresh as the check.
         OrganizationInventory inventory = new OrganizationInventory(now,
                 accounts(files.read(Path.of(required(options, "--accounts")))),
                 options.containsKey("--regions") ? regions(files.read(Path.of(options.get("--regions")))) : Map.of(),
                 options.containsKey("--regions") ? Optional.empty()
-                        : Optional.of("no --regions FILE given, so unwatched regions are not checked"));
-        Coverage coverage = Coverage.of(security, Optional.of(inventory), members(config.path("memberAccounts")),
-                heartbeats(files.read(Path.of(required(options, "--heartbeats")))), now,
+                        : Optional.of("no --regions FILE given, so unwatched regions are not checked"),
+                stackSet.map(target -> options.containsKey("--stack-instances")
+                        ? new OrganizationInventory.StackSetInstances(target.name(), instances(files.read(
+                                Path.of(options.get("--stack-instances")))), Optional.empty())
+                        : new OrganizationInventory.StackSetInstances(target.name(), List.of(),
+                                Optional.of("no --stack-instances FILE given"))));
+        Coverage coverage = Coverage.of(security, Optional.of(inventory), new Coverage.Configured(
+                        Optional.of(security), members(config.path("memberAccounts"), stackSet.isPresent()),
+                        stackSet), heartbeats(files.read(Path.of(required(options, "--heartbeats")))), now,
                 HealthEntries.silentAfter(interval), List.of());
         out.println(CoverageJson.of(coverage, mapper).toPrettyString());
         return coverage.gaps() == 0 ? Commands.EXIT_OK : Commands.EXIT_FAILED;
@@ -121,14 +136,8 @@ final class CoverageCommand {
 
     /** The accounts of {@code list-accounts} output: one page, or a JSON list of pages. */
     private static List<OrganizationInventory.Account> accounts(JsonNode file) {
-        List<JsonNode> pages = new ArrayList<>();
-        if (file.isArray()) {
-            file.forEach(pages::add);
-        } else {
-            pages.add(file);
-        }
         List<OrganizationInventory.Account> accounts = new ArrayList<>();
-        for (JsonNode page : pages) {
+        for (JsonNode page : pages(file)) {
             JsonNode list = page.path("Accounts");
             if (!list.isArray()) {
                 throw new CliException("--accounts: expected the output of aws organizations list-accounts"
@@ -146,8 +155,60 @@ final class CoverageCommand {
         return accounts;
     }
 
-    private static Map<String, List<String>> members(JsonNode list) {
-        if (!list.isArray() || list.isEmpty()) {
+    /** The StackSet of {@code context.deployment} in {@code stackset} mode. */
+    private static Optional<Coverage.StackSetTarget> stackSet(JsonNode deployment) {
+        if (!"stackset".equals(deployment.path("mode").asText())) {
+            return Optional.empty();
+        }
+        JsonNode regions = deployment.path("regions");
+        if (!regions.isArray() || regions.isEmpty()) {
+            throw new CliException("--config: context.deployment.regions must list the StackSet's regions");
+        }
+        List<String> names = new ArrayList<>();
+        regions.forEach(region -> names.add(region.asText()));
+        return Optional.of(new Coverage.StackSetTarget(MemberNames.STACK_SET_NAME, names));
+    }
+
+    /** The instances of {@code list-stack-instances} output: one page, or a JSON list of pages. */
+    private static List<OrganizationInventory.StackInstance> instances(JsonNode file) {
+        List<OrganizationInventory.StackInstance> instances = new ArrayList<>();
+        for (JsonNode page : pages(file)) {
+            JsonNode summaries = page.path("Summaries");
+            if (!summaries.isArray()) {
+                throw new CliException("--stack-instances: expected the output of aws cloudformation"
+                        + " list-stack-instances ({\"Summaries\": [...]}), or a list of such pages");
+            }
+            for (JsonNode summary : summaries) {
+                String account = account(summary.path("Account"), "--stack-instances Summaries[].Account");
+                String region = summary.path("Region").asText("");
+                String status = summary.path("Status").asText("");
+                if (region.isBlank() || status.isBlank()) {
+                    throw new CliException("--stack-instances: instance of " + account + " needs Region and Status");
+                }
+                instances.add(new OrganizationInventory.StackInstance(account, region, status,
+                        summary.path("StackInstanceStatus").path("DetailedStatus").asText(null),
+                        summary.path("DriftStatus").asText(null), summary.path("StatusReason").asText(null)));
+            }
+        }
+        return instances;
+    }
+
+    private static List<JsonNode> pages(JsonNode file) {
+        List<JsonNode> pages = new ArrayList<>();
+        if (file.isArray()) {
+            file.forEach(pages::add);
+        } else {
+            pages.add(file);
+        }
+        return pages;
+    }
+
+    /** {@code memberAccounts}: required, unless the StackSet enrols the accounts. */
+    private static Map<String, List<String>> members(JsonNode list, boolean stackSet) {
+        if (stackSet && list.isMissingNode()) {
+            return Map.of();
+        }
+        if (!list.isArray() || (list.isEmpty() && !stackSet)) {
             throw new CliException("--config: context.memberAccounts must list the member accounts");
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
@@ -172,23 +233,27 @@ final class CoverageCommand {
         return regions;
     }
 
-    /** The newest heartbeat per path from {@code aws dynamodb scan} of the heartbeat table (DynamoDB JSON). */
-    private static Map<Heartbeat.Path, Instant> heartbeats(JsonNode scan) {
+    /** Each path's state from {@code aws dynamodb scan} of the heartbeat table (DynamoDB JSON). */
+    private static List<PathState> heartbeats(JsonNode scan) {
         JsonNode items = scan.path("Items");
         if (!items.isArray()) {
             throw new CliException("--heartbeats: expected the output of aws dynamodb scan ({\"Items\": [...]})");
         }
-        Map<Heartbeat.Path, Instant> heartbeats = new HashMap<>();
+        List<PathState> heartbeats = new ArrayList<>();
         for (JsonNode item : items) {
             String account = item.path("account").path("S").asText("");
             String region = item.path("region").path("S").asText("");
             String last = item.path("lastHeartbeat").path("N").asText("");
-            if (!ACCOUNT.matcher(account).matches() || region.isBlank() || !last.matches("\\d+")) {
+            String fromStackSet = item.path("lastStackSetHeartbeat").path("N").asText("");
+            if (!ACCOUNT.matcher(account).matches() || region.isBlank() || !last.matches("\\d+")
+                    || !fromStackSet.matches("\\d*")) {
                 throw new CliException("--heartbeats: every item needs account (S), region (S) and lastHeartbeat"
-                        + " (N, epoch milliseconds); got " + item);
+                        + " (N, epoch milliseconds), and lastStackSetHeartbeat is a number where present; got "
+                        + item);
             }
-            heartbeats.merge(new Heartbeat.Path(account, region), Instant.ofEpochMilli(Long.parseLong(last)),
-                    (a, b) -> a.isAfter(b) ? a : b);
+            heartbeats.add(new PathState(new Heartbeat.Path(account, region), Instant.ofEpochMilli(
+                    Long.parseLong(last)), fromStackSet.isEmpty() ? Optional.empty()
+                    : Optional.of(Instant.ofEpochMilli(Long.parseLong(fromStackSet))), false));
         }
         return heartbeats;
     }

@@ -3,14 +3,18 @@ package dev.securitywatch.notifier.dedup;
 import static dev.securitywatch.notifier.dedup.Attributes.n;
 import static dev.securitywatch.notifier.dedup.Attributes.s;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.PathState;
 import dev.securitywatch.notifier.service.HeartbeatStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,12 +22,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The heartbeat table: one item per path ({@code <account>#<region>}) with its last heartbeat (epoch milliseconds),
- * whether it was reported silent, and a TTL that forgets a path a quarter after its last heartbeat. A table of its
- * own, so the check's scan reads the paths and nothing else. A heartbeat is a conditional update that only moves
- * time forward.
+ * the last one the organization's StackSet sent, whether it was reported silent, and a TTL that forgets a path a
+ * quarter after its last heartbeat. A table of its own, so the check's scan reads the paths and nothing else. A
+ * heartbeat is a conditional update that only moves time forward.
+ * <p>
+ * A StackSet heartbeat moves both times in one write; only while a per-account stack still writes newer ones in the
+ * same path (a migration) does it take a second write, for the StackSet's time alone. The StackSet's time is never
+ * later than the path's.
  */
 public final class DynamoDbHeartbeatStore implements HeartbeatStore {
     static final String LAST = "lastHeartbeat";
+    static final String LAST_FROM_STACKSET = "lastStackSetHeartbeat";
     static final String SILENT = "reportedSilent";
     static final Duration FORGET_AFTER = Duration.ofDays(90);
 
@@ -36,24 +45,46 @@ public final class DynamoDbHeartbeatStore implements HeartbeatStore {
     }
 
     @Override
-    public void record(Map<Heartbeat.Path, Instant> newest) {
-        for (Map.Entry<Heartbeat.Path, Instant> heartbeat : newest.entrySet()) {
-            Heartbeat.Path path = heartbeat.getKey();
-            long at = heartbeat.getValue().toEpochMilli();
+    public void record(Collection<Heartbeat> newest) {
+        for (Heartbeat heartbeat : newest) {
+            boolean fromStackSet = heartbeat.deployment() == MemberNames.STACKSET;
+            Map<String, String> names = new HashMap<>(Map.of("#last", LAST, "#account", "account",
+                    "#region", "region", "#ttl", DynamoDbDeliveryLedger.TTL_ATTRIBUTE));
+            if (fromStackSet) {
+                names.put("#stackSet", LAST_FROM_STACKSET);
+            }
             try {
-                dynamoDb.updateItem(r -> r.tableName(tableName).key(key(path))
-                        .updateExpression("SET #last = :at, #account = :account, #region = :region, #ttl = :ttl")
+                dynamoDb.updateItem(r -> r.tableName(tableName).key(key(heartbeat.path()))
+                        .updateExpression("SET #last = :at, #account = :account, #region = :region, #ttl = :ttl"
+                                + (fromStackSet ? ", #stackSet = :at" : ""))
                         .conditionExpression("attribute_not_exists(#last) OR #last < :at")
-                        .expressionAttributeNames(Map.of("#last", LAST, "#account", "account", "#region", "region",
-                                "#ttl", DynamoDbDeliveryLedger.TTL_ATTRIBUTE))
-                        .expressionAttributeValues(Map.of(":at", n(at), ":account", s(path.account()),
-                                ":region", s(path.region()), ":ttl", n(heartbeat.getValue().plus(FORGET_AFTER)
-                                        .getEpochSecond()))));
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":at", n(heartbeat.at().toEpochMilli()),
+                                ":account", s(heartbeat.path().account()), ":region", s(heartbeat.path().region()),
+                                ":ttl", n(heartbeat.at().plus(FORGET_AFTER).getEpochSecond()))));
             } catch (ConditionalCheckFailedException older) {
                 // A duplicate or an older heartbeat: the path's time stays where it is.
+                if (fromStackSet) {
+                    recordStackSetOnly(heartbeat);
+                }
             } catch (SdkException e) {
                 throw unavailable("record", e);
             }
+        }
+    }
+
+    private void recordStackSetOnly(Heartbeat heartbeat) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(tableName).key(key(heartbeat.path()))
+                    .updateExpression("SET #stackSet = :at")
+                    .conditionExpression("attribute_exists(#last) AND (attribute_not_exists(#stackSet)"
+                            + " OR #stackSet < :at)")
+                    .expressionAttributeNames(Map.of("#stackSet", LAST_FROM_STACKSET, "#last", LAST))
+                    .expressionAttributeValues(Map.of(":at", n(heartbeat.at().toEpochMilli()))));
+        } catch (ConditionalCheckFailedException older) {
+            // The StackSet already proved this path as late or later.
+        } catch (SdkException e) {
+            throw unavailable("record", e);
         }
     }
 
@@ -66,7 +97,9 @@ public final class DynamoDbHeartbeatStore implements HeartbeatStore {
                 if (last != null && item.get("account") != null && item.get("region") != null) {
                     AttributeValue silent = item.get(SILENT);
                     paths.add(new PathState(new Heartbeat.Path(item.get("account").s(), item.get("region").s()),
-                            Instant.ofEpochMilli(Long.parseLong(last.n())), silent != null && silent.bool()));
+                            Instant.ofEpochMilli(Long.parseLong(last.n())), Optional.ofNullable(item.get(
+                                    LAST_FROM_STACKSET)).map(at -> Instant.ofEpochMilli(Long.parseLong(at.n()))),
+                            silent != null && silent.bool()));
                 }
             });
         } catch (SdkException e) {

@@ -1,23 +1,35 @@
 package dev.securitywatch.notifier.dedup;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.PathState;
 import dev.securitywatch.notifier.service.HeartbeatStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Heartbeats for one process (the CLI): files that hold heartbeats are recorded, never posted. */
 public final class InMemoryHeartbeatStore implements HeartbeatStore {
     private final Map<Heartbeat.Path, PathState> paths = new LinkedHashMap<>();
 
     @Override
-    public synchronized void record(Map<Heartbeat.Path, Instant> newest) {
-        newest.forEach((path, at) -> paths.merge(path, new PathState(path, at, false),
-                (old, fresh) -> old.lastHeartbeat().isBefore(at) ? new PathState(path, at, old.reportedSilent())
-                        : old));
+    public synchronized void record(Collection<Heartbeat> newest) {
+        for (Heartbeat heartbeat : newest) {
+            Optional<Instant> fromStackSet = heartbeat.deployment() == MemberNames.STACKSET
+                    ? Optional.of(heartbeat.at()) : Optional.empty();
+            paths.merge(heartbeat.path(), new PathState(heartbeat.path(), heartbeat.at(), fromStackSet, false),
+                    (old, fresh) -> new PathState(old.path(), later(old.lastHeartbeat(), heartbeat.at()),
+                            fromStackSet.map(at -> old.lastStackSetHeartbeat().map(seen -> later(seen, at))
+                                    .orElse(at)).or(old::lastStackSetHeartbeat), old.reportedSilent()));
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @Override
@@ -27,11 +39,11 @@ public final class InMemoryHeartbeatStore implements HeartbeatStore {
 
     @Override
     public synchronized void markSilent(Heartbeat.Path path) {
-        paths.computeIfPresent(path, (p, state) -> new PathState(p, state.lastHeartbeat(), true));
+        paths.computeIfPresent(path, (p, state) -> state.reported(true));
     }
 
     @Override
     public synchronized void markRecovered(Heartbeat.Path path) {
-        paths.computeIfPresent(path, (p, state) -> new PathState(p, state.lastHeartbeat(), false));
+        paths.computeIfPresent(path, (p, state) -> state.reported(false));
     }
 }

@@ -73,7 +73,8 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
         dashboards.filter(url -> !url.startsWith("https://")).ifPresent(url -> {
             throw new SettingsException("DASHBOARDS_URL must start with https://");
         });
-        Coverage.Configured configured = configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"), mapper);
+        Coverage.Configured configured = configured(text(env, "SECURITY_ACCOUNT"), text(env, "MEMBER_PATHS"),
+                text(env, "STACKSET"), mapper);
         RenderSettings render = new RenderSettings(Accounts.fromJson(text(env, "ACCOUNT_NAMES"), mapper), dashboards,
                 flag(env, "MENTION_ON_CRITICAL"), configured.paths(), ownKeys(text(env, "OWN_KEYS"), mapper),
                 deployments(text(env, "DEPLOYMENT_ROLES"), env.optional("DEPLOYMENT_LOWERS_SEVERITY").isEmpty()
@@ -109,8 +110,13 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
         }).orElse(fallback);
     }
 
-    /** {@code MEMBER_PATHS}: {@code {"111111111111": ["us-east-1", ...]}}, the configured member regions. */
-    private static Coverage.Configured configured(String securityAccount, String json, ObjectMapper mapper) {
+    /**
+     * {@code MEMBER_PATHS}: {@code {"111111111111": ["us-east-1", ...]}}, the configured member stacks' regions;
+     * {@code STACKSET}: {@code {"name": "SecurityWatch-Member", "regions": ["us-east-1", ...]}} in {@code stackset}
+     * mode.
+     */
+    private static Coverage.Configured configured(String securityAccount, String json, String stackSet,
+                                                  ObjectMapper mapper) {
         if (securityAccount != null && !ACCOUNT.matcher(securityAccount).matches()) {
             throw new SettingsException("SECURITY_ACCOUNT must be a 12-digit account id");
         }
@@ -131,7 +137,21 @@ public record NotifierSettings(CatalogSettings catalogSettings, RenderSettings r
                 paths.put(member.getKey(), regions);
             }
         }
-        return new Coverage.Configured(Optional.ofNullable(securityAccount), paths);
+        return new Coverage.Configured(Optional.ofNullable(securityAccount), paths, stackSet(stackSet, mapper));
+    }
+
+    private static Optional<Coverage.StackSetTarget> stackSet(String json, ObjectMapper mapper) {
+        return JsonSetting.read("STACKSET", json, mapper).map(stackSet -> {
+            JsonNode name = stackSet.path("name");
+            JsonNode regions = stackSet.path("regions");
+            if (!name.isTextual() || name.asText().isBlank() || !regions.isArray() || regions.isEmpty()) {
+                throw new SettingsException("STACKSET must be {\"name\": \"<StackSet name>\", \"regions\": [...]}"
+                        + " with at least one region");
+            }
+            List<String> names = new ArrayList<>();
+            regions.forEach(region -> names.add(region.asText()));
+            return new Coverage.StackSetTarget(name.asText(), names);
+        });
     }
 
     /**

@@ -17,14 +17,17 @@ import java.util.Optional;
  * {@code at}. Recognised by the whole heartbeat shape (the canary's role, its write, its target), as the central
  * bus's heartbeat rule selects it.
  *
- * @param at when the canary wrote, as CloudTrail recorded it
+ * @param deployment which kind of member sent it: a per-account stack or the organization's StackSet, so that a
+ *                   migration can see the StackSet prove a path the old stack still covers
+ * @param at         when the canary wrote, as CloudTrail recorded it
  */
-public record Heartbeat(Path path, Instant at) {
+public record Heartbeat(Path path, MemberNames deployment, Instant at) {
     /** The path name of the global services (IAM), whose events reach EventBridge in us-east-1. */
     public static final String GLOBAL = "global";
 
     public Heartbeat {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(at, "at");
     }
 
@@ -63,14 +66,13 @@ public record Heartbeat(Path path, Instant at) {
             return Optional.empty();
         }
         if ("ssm.amazonaws.com".equals(event.eventSource()) && "PutParameter".equals(event.eventName())
-                && MemberNames.canaryParameters().contains(text(event.requestParameters(), "name"))
                 && envelope.origin().region() != null) {
-            return Optional.of(new Heartbeat(new Path(account, envelope.origin().region()), at.get()));
+            return MemberNames.ofCanaryParameter(text(event.requestParameters(), "name")).map(deployment ->
+                    new Heartbeat(new Path(account, envelope.origin().region()), deployment, at.get()));
         }
-        String tagged = text(event.requestParameters(), "roleName");
-        if ("iam.amazonaws.com".equals(event.eventSource()) && "TagRole".equals(event.eventName())
-                && tagged != null && tagged.startsWith(HealthEntries.CANARY_ROLE_PREFIX)) {
-            return Optional.of(new Heartbeat(new Path(account, GLOBAL), at.get()));
+        if ("iam.amazonaws.com".equals(event.eventSource()) && "TagRole".equals(event.eventName())) {
+            return MemberNames.ofCanaryRole(text(event.requestParameters(), "roleName")).map(deployment ->
+                    new Heartbeat(new Path(account, GLOBAL), deployment, at.get()));
         }
         return Optional.empty();
     }

@@ -2,9 +2,8 @@ package dev.securitywatch.notifier.service;
 
 import dev.securitywatch.notifier.health.Heartbeat;
 import dev.securitywatch.notifier.health.PathState;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The last heartbeat of every path that ever sent one, and whether it has been reported silent (port; a DynamoDB
@@ -14,12 +13,13 @@ import java.util.Map;
 public interface HeartbeatStore {
 
     /**
-     * Records the newest heartbeat per path. An older or equal time never moves a path's last heartbeat back, so
-     * duplicates and out-of-order deliveries change nothing.
+     * Records the newest heartbeat per path and kind of member: the path's last heartbeat and, for one the StackSet
+     * sent, its last StackSet heartbeat. An older or equal time never moves either back, so duplicates and
+     * out-of-order deliveries change nothing.
      *
      * @throws HeartbeatStoreUnavailableException when the store cannot be written
      */
-    void record(Map<Heartbeat.Path, Instant> newest);
+    void record(Collection<Heartbeat> newest);
 
     /**
      * Every known path.

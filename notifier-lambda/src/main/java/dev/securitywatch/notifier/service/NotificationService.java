@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.catalog.suppression.Suppression;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
@@ -163,14 +164,15 @@ public final class NotificationService {
     public BatchResult checkCoverage(Deadline deadline) {
         Batch batch = new Batch();
         Coverage.Configured configured = heartbeats.configured();
-        if (configured.securityAccount().isEmpty() || configured.paths().isEmpty()) {
-            log.coverageSkipped("no member accounts configured (MEMBER_PATHS, SECURITY_ACCOUNT): nothing to check");
+        if (configured.securityAccount().isEmpty() || configured.isEmpty()) {
+            log.coverageSkipped("no member accounts configured (MEMBER_PATHS or STACKSET, SECURITY_ACCOUNT): nothing"
+                    + " to check");
             return batch.result();
         }
         Instant now = clock.instant();
-        Map<Heartbeat.Path, Instant> latest = new LinkedHashMap<>();
+        List<PathState> latest;
         try {
-            heartbeats.store().all().forEach(path -> latest.put(path.path(), path.lastHeartbeat()));
+            latest = heartbeats.store().all();
         } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
             log.heartbeatStoreUnavailable(e.getMessage());
             batch.failures.add("heartbeat store unavailable: " + e.getMessage());
@@ -188,10 +190,10 @@ public final class NotificationService {
         } catch (CoverageReports.CoverageReportsUnavailableException e) {
             limits.add("organization not read: " + e.getMessage());
         }
-        Coverage coverage = Coverage.of(configured.securityAccount().get(), inventory, configured.paths(), latest,
+        Coverage coverage = Coverage.of(configured.securityAccount().get(), inventory, configured, latest,
                 now, heartbeats.tracker().silentAfter(), limits);
         if (coverage.gaps() > 0) {
-            Alert alert = heartbeats.coverageAlerts().of(coverage, configured.pathCount());
+            Alert alert = heartbeats.coverageAlerts().of(coverage);
             for (String sink : sinks(batch).orElse(List.of())) {
                 deliverTo(sink, Map.of(alert.dedupKey(), new Event(alert, Optional.empty())), deadline, batch);
             }
@@ -250,7 +252,7 @@ public final class NotificationService {
             return;
         }
         try {
-            heartbeats.store().record(batch.heartbeats);
+            heartbeats.store().record(batch.heartbeats.values());
             log.heartbeatsRecorded(batch.heartbeats.size());
         } catch (HeartbeatStore.HeartbeatStoreUnavailableException e) {
             log.heartbeatStoreUnavailable(e.getMessage());
@@ -309,8 +311,8 @@ public final class NotificationService {
                         : Optional.empty();
                 if (heartbeat.isPresent()) {
                     // Proof that a member path is alive, for the tracker: never an alert.
-                    batch.heartbeats.merge(heartbeat.get().path(), heartbeat.get().at(),
-                            (a, b) -> a.isAfter(b) ? a : b);
+                    batch.heartbeats.merge(Map.entry(heartbeat.get().path(), heartbeat.get().deployment()),
+                            heartbeat.get(), (a, b) -> a.at().isAfter(b.at()) ? a : b);
                     batch.heartbeatRecords.add(record.id());
                     continue;
                 }
@@ -713,7 +715,8 @@ public final class NotificationService {
         final List<String> failures = new ArrayList<>();
         final Set<String> failedRecords = new LinkedHashSet<>();
         final Map<String, Hidden> hidden = new LinkedHashMap<>();
-        final Map<Heartbeat.Path, Instant> heartbeats = new LinkedHashMap<>();
+        /** The newest heartbeat per path and kind of member. */
+        final Map<Map.Entry<Heartbeat.Path, MemberNames>, Heartbeat> heartbeats = new LinkedHashMap<>();
         final Set<String> heartbeatRecords = new LinkedHashSet<>();
         /** Expired suppressions already named in this batch's log: once each is enough. */
         final Set<String> expiredReported = new LinkedHashSet<>();

@@ -185,6 +185,57 @@ class CoverageCommandTest {
     }
 
     @Test
+    void inStackSetModeTheInstancesFileSaysWhichPathsToExpect() throws Exception {
+        ObjectNode cdk = MAPPER.createObjectNode();
+        ObjectNode context = cdk.putObject("context").put("securityAccount", SECURITY);
+        context.putObject("deployment").put("mode", "stackset").putArray("regions").add("us-east-1");
+        config = write("cdk.json", cdk);
+        ArrayNode pages = MAPPER.createArrayNode();
+        ArrayNode summaries = pages.addObject().putArray("Summaries");
+        summaries.addObject().put("Account", PROD).put("Region", "us-east-1").put("Status", "CURRENT")
+                .put("DriftStatus", "IN_SYNC").putObject("StackInstanceStatus").put("DetailedStatus", "SUCCEEDED");
+        summaries.addObject().put("Account", DEV).put("Region", "us-east-1").put("Status", "OUTDATED")
+                .put("StatusReason", "User initiated stop").putObject("StackInstanceStatus")
+                .put("DetailedStatus", "CANCELLED");
+        Path instances = write("instances.json", pages);
+        ObjectNode scan = MAPPER.createObjectNode();
+        ArrayNode items = scan.putArray("Items");
+        item(items, PROD, "us-east-1", "2026-12-04T04:50:00Z");
+        ((ObjectNode) items.get(0)).putObject("lastStackSetHeartbeat").put("N", Long.toString(Instant.parse(
+                "2026-12-04T04:50:00Z").toEpochMilli()));
+        item(items, PROD, "global", "2026-12-04T04:50:00Z");
+        heartbeats = write("heartbeats.json", scan);
+
+        assertThat(coverage("--stack-instances", instances.toString())).isEqualTo(1);
+
+        JsonNode report = MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("stackSet").path("instances").asInt()).isEqualTo(2);
+        assertThat(report.path("stackSet").path("problems").toString()).isEqualTo("[{\"account\":\"222222222222\","
+                + "\"region\":\"us-east-1\",\"problem\":\"outdated (CANCELLED): User initiated stop\"}]");
+        assertThat(report.path("silent").toString()).contains(DEV).doesNotContain(PROD);
+        assertThat(report.path("notEnrolled")).as("21 active accounts without an instance, the security account"
+                + " included as a gap of its own").hasSize(20);
+        assertThat(report.path("securityAccount").path("member").asBoolean()).isFalse();
+    }
+
+    @Test
+    void stackInstancesNeedStackSetModeAndTheirOwnShape() throws Exception {
+        Path instances = Files.writeString(dir.resolve("instances.json"), "{\"StackSets\":[]}");
+
+        assertThat(coverage("--stack-instances", instances.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("coverage: --stack-instances needs"
+                + " context.deployment.mode stackset in --config");
+
+        ObjectNode cdk = MAPPER.createObjectNode();
+        cdk.putObject("context").put("securityAccount", SECURITY).putObject("deployment").put("mode", "stackset")
+                .putArray("regions").add("us-east-1");
+        config = write("cdk.json", cdk);
+        assertThat(coverage("--stack-instances", instances.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--stack-instances: expected the output of aws"
+                + " cloudformation list-stack-instances");
+    }
+
+    @Test
     void fullCoverageExitsZero() throws Exception {
         ObjectNode onlyMembers = MAPPER.createObjectNode();
         ArrayNode list = onlyMembers.putArray("Accounts");

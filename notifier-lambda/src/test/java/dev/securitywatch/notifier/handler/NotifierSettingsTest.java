@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.notifier.health.Coverage;
 import dev.securitywatch.notifier.render.RenderSettings;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,10 @@ class NotifierSettingsTest {
         assertThat(NotifierSettings.fromEnvironment(Map.of("ORGANIZATION_ACCOUNTS",
                 "[\"444444444444\", \"555555555555\"]"), MAPPER).organizationAccounts())
                 .containsExactlyInAnyOrder("444444444444", "555555555555");
+        assertThat(NotifierSettings.fromEnvironment(Map.of("STACKSET",
+                "{\"name\":\"SecurityWatch-Member\",\"regions\":[\"us-east-1\",\"eu-west-1\"]}"), MAPPER)
+                .configured().stackSet()).contains(new Coverage.StackSetTarget("SecurityWatch-Member",
+                List.of("us-east-1", "eu-west-1")));
     }
 
     @ParameterizedTest
@@ -70,6 +75,8 @@ class NotifierSettingsTest {
             "GROUP_WINDOW_MINUTES=-5 => GROUP_WINDOW_MINUTES must be a positive whole number, got '-5'",
             "MEMBER_PATHS={\"prod\":[\"us-east-1\"]} => MEMBER_PATHS.prod must be a 12-digit account id with a list of regions",
             "SECURITY_ACCOUNT=12345 => SECURITY_ACCOUNT must be a 12-digit account id",
+            "STACKSET={\"name\":\"SecurityWatch-Member\",\"regions\":[]} => STACKSET must be {\"name\": \"<StackSet name>\", \"regions\": [...]} with at least one region",
+            "STACKSET={\"regions\":[\"us-east-1\"]} => STACKSET must be {\"name\": \"<StackSet name>\", \"regions\": [...]} with at least one region",
             "SLACK_ROUTES={} => SLACK_ROUTES must be a JSON list of routes",
             "OWN_KEYS={} => OWN_KEYS must be a JSON list of KMS key ARNs",
             "DEPLOYMENT_ROLES={} => DEPLOYMENT_ROLES must be a JSON list of role names",

@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.event.EventEnvelope;
 import dev.securitywatch.notifier.support.Rendering;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class HeartbeatTest {
                 "{\"name\":\"/security-watch/canary\",\"overwrite\":true}", "ap-northeast-1", "");
 
         assertThat(Heartbeat.of(write)).contains(new Heartbeat(new Heartbeat.Path("111111111111", "ap-northeast-1"),
-                Instant.parse("2026-12-04T04:45:02Z")));
+                MemberNames.STACKS, Instant.parse("2026-12-04T04:45:02Z")));
     }
 
     @Test
@@ -37,10 +38,10 @@ class HeartbeatTest {
         EventEnvelope tag = call("iam", "TagRole", "security-watch-canary-org-us-east-1",
                 "{\"roleName\":\"security-watch-canary-org-us-east-1\"}", "us-east-1", "");
 
-        assertThat(Heartbeat.of(write)).get().extracting(Heartbeat::path)
-                .isEqualTo(new Heartbeat.Path("111111111111", "ap-northeast-1"));
-        assertThat(Heartbeat.of(tag)).get().extracting(Heartbeat::path)
-                .isEqualTo(new Heartbeat.Path("111111111111", Heartbeat.GLOBAL));
+        assertThat(Heartbeat.of(write)).contains(new Heartbeat(new Heartbeat.Path("111111111111",
+                "ap-northeast-1"), MemberNames.STACKSET, Instant.parse("2026-12-04T04:45:02Z")));
+        assertThat(Heartbeat.of(tag)).contains(new Heartbeat(new Heartbeat.Path("111111111111", Heartbeat.GLOBAL),
+                MemberNames.STACKSET, Instant.parse("2026-12-04T04:45:02Z")));
         assertThat(Heartbeat.of(call("ssm", "PutParameter", "security-watch-canary-org-ap-northeast-1",
                 "{\"name\":\"/security-watch/canary-orgs\"}", "ap-northeast-1", ""))).as("a look-alike parameter")
                 .isEmpty();
@@ -51,8 +52,8 @@ class HeartbeatTest {
         EventEnvelope tag = call("iam", "TagRole", "security-watch-canary-us-east-1",
                 "{\"roleName\":\"security-watch-canary-us-east-1\"}", "us-east-1", "");
 
-        assertThat(Heartbeat.of(tag)).get().extracting(Heartbeat::path)
-                .isEqualTo(new Heartbeat.Path("111111111111", Heartbeat.GLOBAL));
+        assertThat(Heartbeat.of(tag)).contains(new Heartbeat(new Heartbeat.Path("111111111111", Heartbeat.GLOBAL),
+                MemberNames.STACKS, Instant.parse("2026-12-04T04:45:02Z")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Silence and recovery per path, with a 15-minute canary: silent after 30 minutes without a heartbeat. */
@@ -16,7 +17,7 @@ class HeartbeatTrackerTest {
     private final HeartbeatTracker tracker = new HeartbeatTracker(Duration.ofMinutes(15));
 
     private static PathState seen(Heartbeat.Path path, int minutesAgo, boolean reportedSilent) {
-        return new PathState(path, NOW.minus(Duration.ofMinutes(minutesAgo)), reportedSilent);
+        return new PathState(path, NOW.minus(Duration.ofMinutes(minutesAgo)), Optional.empty(), reportedSilent);
     }
 
     @Test

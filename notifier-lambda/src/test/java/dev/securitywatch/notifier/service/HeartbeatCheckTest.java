@@ -2,6 +2,7 @@ package dev.securitywatch.notifier.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.securitywatch.catalog.MemberNames;
 import dev.securitywatch.catalog.suppression.Suppressions;
 import dev.securitywatch.chat.delivery.Deadline;
 import dev.securitywatch.chat.delivery.DeliveryException;
@@ -87,12 +88,17 @@ class HeartbeatCheckTest {
     }
 
     private static InboundMessage heartbeat(String region, String at) {
-        String json = "{\"eventVersion\":\"1.08\",\"eventID\":\"hb-" + region + "-" + at + "\",\"eventTime\":\"" + at
-                + "\",\"eventSource\":\"ssm.amazonaws.com\",\"eventName\":\"PutParameter\",\"awsRegion\":\"" + region
-                + "\",\"recipientAccountId\":\"112233445566\",\"userIdentity\":{\"type\":\"AssumedRole\","
-                + "\"accountId\":\"112233445566\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\","
-                + "\"userName\":\"security-watch-canary-" + region + "\"}}},"
-                + "\"requestParameters\":{\"name\":\"/security-watch/canary\",\"overwrite\":true}}";
+        return heartbeat(MemberNames.STACKS, "112233445566", region, at);
+    }
+
+    /** The canary's parameter write of a per-account stack or of the StackSet, as CloudTrail records it. */
+    private static InboundMessage heartbeat(MemberNames member, String account, String region, String at) {
+        String json = "{\"eventVersion\":\"1.08\",\"eventID\":\"hb-" + account + region + member + at + "\","
+                + "\"eventTime\":\"" + at + "\",\"eventSource\":\"ssm.amazonaws.com\",\"eventName\":\"PutParameter\","
+                + "\"awsRegion\":\"" + region + "\",\"recipientAccountId\":\"" + account + "\",\"userIdentity\":{"
+                + "\"type\":\"AssumedRole\",\"accountId\":\"" + account + "\",\"sessionContext\":{\"sessionIssuer\":{"
+                + "\"type\":\"Role\",\"userName\":\"" + member.canaryRole(region) + "\"}}},"
+                + "\"requestParameters\":{\"name\":\"" + member.canaryParameter() + "\",\"overwrite\":true}}";
         return Rendering.parse(json).get(0);
     }
 
@@ -185,7 +191,7 @@ class HeartbeatCheckTest {
                         account("777788889999", "closed", "SUSPENDED")),
                 Map.of("112233445566", List.of("us-east-1", "ap-northeast-1", "eu-central-1")), Optional.empty())));
         service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
-                "112233445566", List.of("us-east-1", "ap-northeast-1"))), reports);
+                "112233445566", List.of("us-east-1", "ap-northeast-1")), Optional.empty()), reports);
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         BatchResult first = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
@@ -223,7 +229,7 @@ class HeartbeatCheckTest {
                 Instant.parse("2026-11-29T02:00:00Z"), List.of(account("112233445566", "prod", "ACTIVE")),
                 Map.of(), Optional.of("Account ListRegions for 112233445566 failed: AccessDeniedException"))));
         service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
-                "112233445566", List.of("ap-northeast-1"))), reports);
+                "112233445566", List.of("ap-northeast-1")), Optional.empty()), reports);
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isEqualTo(1);
@@ -238,7 +244,7 @@ class HeartbeatCheckTest {
     void noInventoryIsALimitOfTheReportNotAGap() throws Exception {
         InMemoryCoverageReports reports = new InMemoryCoverageReports(Optional.empty());
         service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
-                "112233445566", List.of("ap-northeast-1"))), reports);
+                "112233445566", List.of("ap-northeast-1")), Optional.empty()), reports);
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isZero();
@@ -269,7 +275,7 @@ class HeartbeatCheckTest {
             }
         };
         service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
-                "112233445566", List.of("ap-northeast-1"))), unwritable);
+                "112233445566", List.of("ap-northeast-1")), Optional.empty()), unwritable);
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         BatchResult result = service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
@@ -283,6 +289,68 @@ class HeartbeatCheckTest {
                 + " s3://b/organization/inventory.json failed: AccessDenied (HTTP 403)");
     }
 
+    @Test
+    void inStackSetModeTheInstancesAreTheExpectedPathsAndTheirProblemsAreGaps() throws Exception {
+        InMemoryCoverageReports reports = new InMemoryCoverageReports(Optional.of(new OrganizationInventory(
+                Instant.parse("2026-12-04T02:00:00Z"), List.of(account("112233445566", "prod", "ACTIVE"),
+                        account("222233334444", "dev", "ACTIVE"), account("444455556666", "sandbox", "ACTIVE"),
+                        account("999999999999", "security", "ACTIVE")),
+                Map.of("222233334444", List.of("ap-northeast-1")), Optional.empty(),
+                Optional.of(new OrganizationInventory.StackSetInstances(MemberNames.STACK_SET_NAME, List.of(
+                        instance("112233445566", "ap-northeast-1", "CURRENT", "SUCCEEDED", "IN_SYNC", null),
+                        instance("112233445566", "eu-west-1", "OUTDATED", "FAILED", "NOT_CHECKED",
+                                "ResourceLogicalId:CanaryRole, ResourceStatusReason:Role already exists"),
+                        instance("222233334444", "ap-northeast-1", "CURRENT", "SUCCEEDED", "DRIFTED", null),
+                        instance("222233334444", "eu-west-1", "OUTDATED", "FAILED", null,
+                                "Account 222233334444 should have 'eu-west-1' enabled"),
+                        instance("999999999999", "ap-northeast-1", "CURRENT", "SUCCEEDED", "IN_SYNC", null),
+                        instance("999999999999", "eu-west-1", "CURRENT", "SUCCEEDED", "IN_SYNC", null)),
+                        Optional.empty())))));
+        // 112233445566 is migrating: its own stack in Tokyo still runs beside the StackSet's instance.
+        service = service(table, new Coverage.Configured(Optional.of("999999999999"), Map.of(
+                "112233445566", List.of("ap-northeast-1")), Optional.of(new Coverage.StackSetTarget(
+                MemberNames.STACK_SET_NAME, List.of("ap-northeast-1", "eu-west-1")))), reports);
+        deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"),
+                heartbeat(MemberNames.STACKSET, "222233334444", "ap-northeast-1", "2026-12-04T04:44:00Z"),
+                heartbeat(MemberNames.STACKSET, "999999999999", "ap-northeast-1", "2026-12-04T04:43:00Z"),
+                heartbeat(MemberNames.STACKSET, "999999999999", "eu-west-1", "2026-12-04T04:42:00Z"));
+
+        assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isEqualTo(1);
+
+        OutboundMessage message = outbox.posted.get(0);
+        assertThat(message.slack().json()).contains("Coverage: 4 gaps");
+        assertThat(message.plainBody()).contains("Never sent a heartbeat",
+                "prod (112233445566) eu-west-1", "StackSet instances failed, outdated or drifted",
+                "prod (112233445566) eu-west-1: outdated (FAILED): ResourceLogicalId:CanaryRole",
+                "222233334444 ap-northeast-1: drifted", "Accounts of the organization not enrolled",
+                "444455556666 · sandbox", "Migration to the StackSet", "0 of 1 paths",
+                "1 StackSet instance is in a region its account has not enabled", "list-stack-instances")
+                .doesNotContain("999999999999 is not a member account", "Not checked");
+        String json = PayloadChecks.assertValid(message.slack().json()).toString();
+        Golden.assertMatches("health-coverage-stackset", Rendering.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Rendering.MAPPER.readTree(json)) + "\n");
+        JsonNode report = Rendering.MAPPER.readTree(reports.reports().get("coverage/latest.json"));
+        assertThat(report.path("expectedPaths").asInt()).isEqualTo(5);
+        assertThat(report.path("stackSet").path("instances").asInt()).isEqualTo(6);
+        assertThat(report.path("stackSet").path("problems")).hasSize(2);
+        assertThat(report.path("stackSet").path("regionNotEnabled").toString()).contains("222233334444");
+        assertThat(report.path("stackSet").path("migration").path("notYetProven").toString())
+                .contains("112233445566", "ap-northeast-1");
+
+        deliver(heartbeat(MemberNames.STACKSET, "112233445566", "ap-northeast-1", "2026-12-04T04:40:00Z"));
+        clock.set(Instant.parse("2026-12-04T04:55:00Z"));
+        service.checkCoverage(Deadline.after(Duration.ofSeconds(30)));
+        JsonNode migrated = Rendering.MAPPER.readTree(reports.reports().get("coverage/latest.json"))
+                .path("stackSet").path("migration");
+        assertThat(migrated.path("notYetProven")).as("an older StackSet heartbeat still proves it").isEmpty();
+        assertThat(migrated.path("proven").toString()).contains("112233445566");
+    }
+
+    private static OrganizationInventory.StackInstance instance(String account, String region, String status,
+                                                                String detailed, String drift, String reason) {
+        return new OrganizationInventory.StackInstance(account, region, status, detailed, drift, reason);
+    }
+
     private static OrganizationInventory.Account account(String id, String name, String state) {
         return new OrganizationInventory.Account(id, name, state);
     }
@@ -290,7 +358,7 @@ class HeartbeatCheckTest {
     @Test
     void fullCoveragePostsNothingAndNothingConfiguredChecksNothing() {
         service = service(table, new Coverage.Configured(Optional.of("112233445566"), Map.of(
-                "112233445566", List.of("ap-northeast-1"))));
+                "112233445566", List.of("ap-northeast-1")), Optional.empty()));
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:45:00Z"));
 
         assertThat(service.checkCoverage(Deadline.after(Duration.ofSeconds(30))).posts()).isZero();
