@@ -10,6 +10,7 @@ import dev.securitywatch.infra.member.MemberStack;
 import dev.securitywatch.infra.stackset.ArtifactsStack;
 import dev.securitywatch.infra.stackset.StackSetStack;
 import dev.securitywatch.infra.stackset.StackSetTemplate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,8 @@ public final class SecurityWatch {
                     .env(env(deployment.administratorAccount(), config.centralRegion()))
                     .description("Security Watch organization StackSet: the member side in every account of "
                             + String.join(", ", deployment.organizationalUnits()))
-                    .build(), deployment, StackSetTemplate.synthesize(catalog, config, centralBusArn, remediation));
+                    .build(), deployment, StackSetTemplate.synthesize(catalog, config, centralBusArn, remediation,
+                    Path.of(app.getOutdir(), "stackset-template")));
             Tags.of(stack).add(ComponentTag.KEY, "stackset");
             return stack;
         });

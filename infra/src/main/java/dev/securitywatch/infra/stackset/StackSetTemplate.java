@@ -31,13 +31,16 @@ public record StackSetTemplate(Path file) {
     public static final String NAME = MemberNames.STACK_SET_NAME;
     public static final String REMEDIATION_MODULE = "config-remediation-lambda";
 
+    /**
+     * @param outdir where the template and its cdk-nag report go: a folder of the outer app's cloud assembly, so that
+     *               it lives as long as the asset that points at it, and goes with {@code cdk.out}
+     */
     public static StackSetTemplate synthesize(Catalog catalog, SecurityWatchConfig config, String centralBusArn,
-                                              StagedJar remediation) {
-        Path outdir;
+                                              StagedJar remediation, Path outdir) {
         try {
-            outdir = Files.createTempDirectory("security-watch-stackset");
+            Files.createDirectories(outdir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder for the StackSet template", e);
+            throw new UncheckedIOException("cannot create " + outdir + " for the StackSet template", e);
         }
         App app = App.Builder.create().outdir(outdir.toString()).build();
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
