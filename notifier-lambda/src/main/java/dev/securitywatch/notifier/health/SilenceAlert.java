@@ -23,8 +23,10 @@ import java.util.UUID;
 public final class SilenceAlert {
     static final String FIRST_CHECKS = "In that account and region: is the trail still logging (aws cloudtrail"
             + " get-trail-status), are the SecurityWatch-Member forwarding rules enabled, does the canary schedule"
-            + " run (EventBridge Scheduler, security-watch canary) and can its role write /security-watch/canary? In"
-            + " the security account: does the central bus policy still admit the account? Until it is fixed, events"
+            + " run (EventBridge Scheduler, security-watch canary) and can its role write /security-watch/canary"
+            + " (/security-watch/canary-org for the StackSet's)? For a StackSet member: is its instance still"
+            + " CURRENT (aws cloudformation list-stack-instances --stack-set-name SecurityWatch-Member)? In the"
+            + " security account: does the central bus policy still admit the account? Until it is fixed, events"
             + " there may not reach this channel.";
 
     private final RenderSettings settings;
@@ -69,9 +71,9 @@ public final class SilenceAlert {
                 ? paths.get(0).path().account() : null;
         return new Alert(key, Alert.Kind.HEALTH, severity, tone, headline, "Security Watch health",
                 Optional.of(Category.HEALTH.id()), account, null, List.of(), false, fields, sections, List.of(),
-                List.of("The canary in every member account and region writes /security-watch/canary every "
-                        + canaryInterval.toMinutes() + " min; its CloudTrail record travels the same path as every"
-                        + " alert."),
+                List.of("The canary in every member account and region writes /security-watch/canary (the"
+                        + " StackSet's: /security-watch/canary-org) every " + canaryInterval.toMinutes() + " min; its"
+                        + " CloudTrail record travels the same path as every alert."),
                 new Alert.Subject("HeartbeatCheck", Optional.empty(),
                         paths.stream().map(p -> "path:" + p.path().account() + ":" + p.path().region()).toList(),
                         Optional.of(now)));
@@ -80,7 +82,9 @@ public final class SilenceAlert {
     private List<String> lines(List<PathState> paths, Instant now) {
         return PathLines.capped(paths, path -> describe(path) + " · last heartbeat "
                 + EventTimes.display(path.lastHeartbeat().toString()) + " ("
-                + Duration.between(path.lastHeartbeat(), now).toMinutes() + " min ago)");
+                + Duration.between(path.lastHeartbeat(), now).toMinutes() + " min ago"
+                + (path.lastStackSetHeartbeat().filter(path.lastHeartbeat()::equals).isPresent()
+                        ? ", from the StackSet" : "") + ")");
     }
 
     private String describe(PathState state) {

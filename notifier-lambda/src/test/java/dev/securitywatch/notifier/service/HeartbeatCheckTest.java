@@ -160,6 +160,18 @@ class HeartbeatCheckTest {
     }
 
     @Test
+    void aSilentPathLastHeardFromTheStackSetSaysSo() {
+        deliver(heartbeat(MemberNames.STACKSET, "112233445566", "ap-northeast-1", "2026-12-04T04:00:00Z"),
+                heartbeat("eu-west-1", "2026-12-04T04:00:00Z"));
+
+        assertThat(check().posts()).isEqualTo(1);
+
+        assertThat(outbox.posted.get(0).plainBody())
+                .contains("prod (112233445566) ap-northeast-1 · last heartbeat", "50 min ago, from the StackSet)")
+                .contains("50 min ago)\n").contains("/security-watch/canary-org");
+    }
+
+    @Test
     void aFailedReportIsReportedAgainByTheRetry() {
         deliver(heartbeat("ap-northeast-1", "2026-12-04T04:00:00Z"));
         outbox.failures.add(new DeliveryException(DeliveryException.Kind.EXHAUSTED, "http_503", 5, 0, "503"));
