@@ -3,6 +3,7 @@ package dev.securitywatch.notifier.cloudtrail;
 import dev.securitywatch.event.Actor;
 import dev.securitywatch.event.ActorType;
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import java.util.Optional;
 
 /** Who did it, in words, for every CloudTrail identity type. Never blank. */
@@ -60,7 +61,8 @@ public final class ActorText {
      * region, acting in that account and region (see {@link RenderSettings#isRemediationRole}). The role's account
      * comes from its ARN ({@code arn:aws:sts::<account>:assumed-role/<role>/<session>}).
      */
-    public static boolean isRemediationRole(Actor actor, String account, String region, RenderSettings settings) {
+    public static boolean isRemediationRole(Actor actor, String account, String region, RenderSettings settings,
+                                            StackSetInstances stackSet) {
         String arn = actor.arn();
         if (actor.type() != ActorType.ASSUMED_ROLE || arn == null || !arn.contains(":assumed-role/")) {
             return false;
@@ -70,6 +72,6 @@ public final class ActorText {
             return false;
         }
         String[] path = parts[5].split("/");
-        return path.length >= 2 && settings.isRemediationRole(parts[4], path[1], account, region);
+        return path.length >= 2 && settings.isRemediationRole(parts[4], path[1], account, region, stackSet);
     }
 }

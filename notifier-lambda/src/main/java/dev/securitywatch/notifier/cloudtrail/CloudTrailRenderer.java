@@ -20,6 +20,7 @@ import dev.securitywatch.notifier.alert.Alert.Tone;
 import dev.securitywatch.notifier.render.Links;
 import dev.securitywatch.notifier.render.ParameterLines;
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import dev.securitywatch.notifier.securitygroup.PermissionChange;
 import dev.securitywatch.notifier.securitygroup.SecurityGroupChanges;
 import java.util.ArrayList;
@@ -41,11 +42,16 @@ public final class CloudTrailRenderer {
 
     private final RenderSettings settings;
     private final Supplier<ShareScope> shareScope;
+    private final StackSetInstances stackSet;
 
-    /** @param shareScope where a snapshot or image share stays inside, asked only when a call shares one */
-    public CloudTrailRenderer(RenderSettings settings, Supplier<ShareScope> shareScope) {
+    /**
+     * @param shareScope where a snapshot or image share stays inside, asked only when a call shares one
+     * @param stackSet   where the StackSet's remediation role is automation, asked only for that role's events
+     */
+    public CloudTrailRenderer(RenderSettings settings, Supplier<ShareScope> shareScope, StackSetInstances stackSet) {
         this.settings = settings;
         this.shareScope = shareScope;
+        this.stackSet = stackSet;
     }
 
     public Alert render(EventEnvelope envelope, CloudTrailEvent event, Optional<CatalogEntry> entry) {
@@ -147,7 +153,7 @@ public final class CloudTrailRenderer {
         if (event.eventId() != null) {
             notes.add(CLOUDTRAIL_DELAY_NOTE);
         }
-        boolean automation = ActorText.isRemediationRole(event.actor(), account, region, settings);
+        boolean automation = ActorText.isRemediationRole(event.actor(), account, region, settings, stackSet);
         if (automation) {
             notes.add(0, "Made by Security Watch remediation (automation), not by a person.");
         }

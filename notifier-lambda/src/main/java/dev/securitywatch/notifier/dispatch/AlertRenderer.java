@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.dispatch;
 
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import dev.securitywatch.notifier.render.FallbackRenderer;
 import dev.securitywatch.catalog.CatalogEntry;
 import dev.securitywatch.event.CloudTrailEvent;
@@ -37,10 +38,14 @@ public final class AlertRenderer {
     private final AlarmRenderer alarms;
     private final FallbackRenderer fallback;
 
-    /** @param shareScope where a snapshot or image share stays inside, asked only when a call shares one */
-    public AlertRenderer(CatalogMatcher matcher, RenderSettings settings, Supplier<ShareScope> shareScope) {
+    /**
+     * @param shareScope where a snapshot or image share stays inside, asked only when a call shares one
+     * @param stackSet   where the StackSet's remediation role is automation, asked only for that role's events
+     */
+    public AlertRenderer(CatalogMatcher matcher, RenderSettings settings, Supplier<ShareScope> shareScope,
+                         StackSetInstances stackSet) {
         this.matcher = matcher;
-        this.cloudTrail = new CloudTrailRenderer(settings, shareScope);
+        this.cloudTrail = new CloudTrailRenderer(settings, shareScope, stackSet);
         this.guardDuty = new GuardDutyRenderer(settings);
         this.securityHub = new SecurityHubRenderer(settings);
         this.remediation = new RemediationRenderer(settings);

@@ -28,12 +28,13 @@ import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import dev.securitywatch.notifier.render.SlackLayout;
 import dev.securitywatch.notifier.service.AlertOutbox;
 import dev.securitywatch.notifier.service.DeliveryLedger;
 import dev.securitywatch.notifier.service.NotificationService;
 import dev.securitywatch.notifier.service.NotifierLog;
-import dev.securitywatch.notifier.service.ShareScopes;
+import dev.securitywatch.notifier.service.OrganizationView;
 import dev.securitywatch.chat.delivery.ChatworkSender;
 import dev.securitywatch.chat.delivery.Pacer;
 import dev.securitywatch.lambdakit.retry.Sleeper;
@@ -139,10 +140,11 @@ public final class NotifierWiring {
     public static NotifierWiring create(NotifierSettings config, NotifierStores stores, AlertOutbox outbox,
                                         NotifierLog log, ObjectMapper mapper) {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
-        ShareScopes shareScopes = new ShareScopes(stores.coverage(), config.configured().paths().keySet(),
+        OrganizationView organization = new OrganizationView(stores.coverage(), config.configured().paths().keySet(),
                 config.organizationAccounts(), Clock.systemUTC(), log);
         AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings(),
-                shareScopes::current);
+                organization::shareScope, config.configured().stackSet().isPresent()
+                        ? organization::hasStackSetInstance : StackSetInstances.NONE);
         SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout,
                 stores.ledger(), outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()),

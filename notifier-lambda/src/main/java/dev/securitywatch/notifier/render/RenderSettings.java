@@ -53,12 +53,19 @@ public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, 
     /**
      * The one role whose changes in {@code account} and {@code region} are this project's automation: the
      * remediation role of that region (a per-account stack's or the StackSet's, see {@link MemberNames}), in that
-     * account, when the account is a member configured for that region.
-     * A role of the same name elsewhere, a look-alike name or an unconfigured account is a person.
+     * account, when the account is a member configured for that region; or the StackSet's remediation role where
+     * the StackSet has an instance ({@code stackSet}). A role of the same name elsewhere, a look-alike name or an
+     * account neither configured nor enrolled by the StackSet is a person.
      */
-    public boolean isRemediationRole(String roleAccount, String roleName, String account, String region) {
-        return account != null && region != null && account.equals(roleAccount)
-                && MemberNames.remediationRoles(region).contains(roleName)
-                && members.getOrDefault(account, List.of()).contains(region);
+    public boolean isRemediationRole(String roleAccount, String roleName, String account, String region,
+                                     StackSetInstances stackSet) {
+        if (account == null || region == null || !account.equals(roleAccount)) {
+            return false;
+        }
+        if (MemberNames.remediationRoles(region).contains(roleName)
+                && members.getOrDefault(account, List.of()).contains(region)) {
+            return true;
+        }
+        return MemberNames.STACKSET.remediationRole(region).equals(roleName) && stackSet.has(account, region);
     }
 }

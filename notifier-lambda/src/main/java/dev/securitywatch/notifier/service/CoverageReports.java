@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where the coverage check and the share severity ({@link ShareScopes}) read the organization, and where the coverage
+ * Where the coverage check and the share severity ({@link OrganizationView}) read the organization, and where the coverage
  * check keeps its daily report (port; the membership watch's bucket in production, memory in the CLI and the
  * benchmarks).
  */

@@ -138,14 +138,15 @@ public final class NotifierLog {
     }
 
     void organizationInventoryUsed(String inventory) {
-        log(Level.INFO, "share severity: the organization's accounts count as inside, from its inventory ("
-                + inventory + ")", new Object[0]);
+        log(Level.INFO, "organization inventory used (its active accounts count as inside for shares, the remediation"
+                + " role of its StackSet instances as automation): " + inventory, new Object[0]);
     }
 
     /** @param missing none was written: expected with {@code hubMemberCheck.readOrganizations} off */
     void organizationInventoryNotUsed(String why, boolean missing) {
-        log(missing ? Level.INFO : Level.WARN, "share severity: only member accounts and alerts.organizationAccounts"
-                + " count as inside, the organization's inventory is not used: " + why, new Object[0]);
+        log(missing ? Level.INFO : Level.WARN, "organization inventory not used (only member accounts and"
+                + " alerts.organizationAccounts count as inside for shares, only memberAccounts' remediation roles as"
+                + " automation): " + why, new Object[0]);
     }
 
     void configurationError(String message) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.event.Actor;
 import dev.securitywatch.notifier.alert.Accounts;
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,28 @@ class ActorTextTest {
         Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"" + (arn.contains(":user/") ? "IAMUser" : "AssumedRole")
                 + "\",\"arn\":\"" + arn + "\"}"));
 
-        assertThat(ActorText.isRemediationRole(actor, "111111111111", "us-east-1", settings)).isEqualTo(expected);
+        assertThat(ActorText.isRemediationRole(actor, "111111111111", "us-east-1", settings,
+                StackSetInstances.NONE)).isEqualTo(expected);
+    }
+
+    /** The StackSet has instances in 333333333333 us-east-1 and eu-west-1; neither account is configured. */
+    @ParameterizedTest(name = "{0} in {1} {2} -> {3}")
+    @CsvSource({
+            "arn:aws:sts::333333333333:assumed-role/security-watch-remediation-org-us-east-1/s, 333333333333, us-east-1, true",
+            "arn:aws:sts::333333333333:assumed-role/security-watch-remediation-org-eu-west-1/s, 333333333333, eu-west-1, true",
+            "arn:aws:sts::333333333333:assumed-role/security-watch-remediation-org-us-east-1/s, 333333333333, eu-west-1, false",
+            "arn:aws:sts::333333333333:assumed-role/security-watch-remediation-us-east-1/s, 333333333333, us-east-1, false",
+            "arn:aws:sts::444444444444:assumed-role/security-watch-remediation-org-us-east-1/s, 444444444444, us-east-1, false",
+            "arn:aws:sts::444444444444:assumed-role/security-watch-remediation-org-us-east-1/s, 333333333333, us-east-1, false",
+            "arn:aws:sts::333333333333:assumed-role/security-watch-remediation-org-us-east-1-x/s, 333333333333, us-east-1, false"})
+    void theStackSetsRemediationRoleIsAutomationOnlyWhereTheStackSetHasAnInstance(String arn, String account,
+                                                                                 String region, boolean expected)
+            throws Exception {
+        Set<String> instances = Set.of("333333333333 us-east-1", "333333333333 eu-west-1");
+        Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"AssumedRole\",\"arn\":\"" + arn + "\"}"));
+
+        assertThat(ActorText.isRemediationRole(actor, account, region, RenderSettings.defaults(),
+                (inAccount, inRegion) -> instances.contains(inAccount + " " + inRegion))).isEqualTo(expected);
     }
 
     @Test
@@ -66,7 +88,7 @@ class ActorTextTest {
         Actor actor = Actor.from(MAPPER.readTree("{\"type\":\"AssumedRole\",\"arn\":"
                 + "\"arn:aws:sts::333333333333:assumed-role/security-watch-remediation-us-east-1/s\"}"));
 
-        assertThat(ActorText.isRemediationRole(actor, "333333333333", "us-east-1", RenderSettings.defaults()))
-                .isFalse();
+        assertThat(ActorText.isRemediationRole(actor, "333333333333", "us-east-1", RenderSettings.defaults(),
+                StackSetInstances.NONE)).isFalse();
     }
 }

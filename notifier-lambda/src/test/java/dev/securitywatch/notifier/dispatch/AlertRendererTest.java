@@ -1,6 +1,7 @@
 package dev.securitywatch.notifier.dispatch;
 
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.securitywatch.event.InboundMessage;
@@ -22,7 +23,7 @@ class AlertRendererTest {
         // both break, and the raw-text fallback still goes out.
         AlertRenderer broken = new AlertRenderer(new CatalogMatcher(Rendering.CATALOG),
                 new RenderSettings(null, Optional.empty(), false, Map.of(), Set.of(),
-                        RenderSettings.Deployments.DEFAULTS), () -> Rendering.SHARE_SCOPE);
+                        RenderSettings.Deployments.DEFAULTS), () -> Rendering.SHARE_SCOPE, StackSetInstances.NONE);
         InboundMessage event = Rendering.parse(AcceptanceData.text(
                 "cloudtrail/ec2-AuthorizeSecurityGroupIngress-AssumedRole-panther-2.json")).get(0);
 

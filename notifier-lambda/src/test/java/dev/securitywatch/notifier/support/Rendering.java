@@ -26,6 +26,7 @@ import java.time.Duration;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
 import dev.securitywatch.notifier.render.RenderSettings;
+import dev.securitywatch.notifier.render.StackSetInstances;
 import dev.securitywatch.notifier.render.SlackLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class Rendering {
     public static final ShareScope SHARE_SCOPE = new ShareScope(SETTINGS.members().keySet(),
             Set.of("112233445566", "111111111111", ORGANIZATION_ACCOUNT), true);
     public static final AlertRenderer RENDERER = new AlertRenderer(new CatalogMatcher(CATALOG), SETTINGS,
-            () -> SHARE_SCOPE);
+            () -> SHARE_SCOPE, StackSetInstances.NONE);
     public static final SlackLayout LAYOUT = new SlackLayout(true);
     public static final EnvelopeParser PARSER = new EnvelopeParser(MAPPER);
 

@@ -18,7 +18,7 @@ import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.notifier.cloudtrail.ShareScope;
 import dev.securitywatch.notifier.cloudtrail.ShareScope.Place;
 import dev.securitywatch.notifier.service.NotifierLog;
-import dev.securitywatch.notifier.service.ShareScopes;
+import dev.securitywatch.notifier.service.OrganizationView;
 import dev.securitywatch.notifier.support.MovableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The share severity's view of the organization, read by the real S3 client from a local server speaking S3's
  * REST-XML (path-style): the membership watch's inventory while it is fresh, else only the configured accounts.
  */
-class ShareScopesFromTheBucketTest {
+class OrganizationViewFromTheBucketTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BUCKET = "security-watch-membership";
     private static final String INVENTORY = "/" + BUCKET + "/organization/inventory.json";
@@ -58,7 +58,7 @@ class ShareScopesFromTheBucketTest {
             .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
     private final MovableClock clock = new MovableClock(NOW);
-    private final ShareScopes scopes = new ShareScopes(new S3CoverageReports(S3Client.builder()
+    private final OrganizationView scopes = new OrganizationView(new S3CoverageReports(S3Client.builder()
             .endpointOverride(URI.create(S3.baseUrl())).region(Region.US_EAST_1).forcePathStyle(true)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local")))
             .httpClient(UrlConnectionHttpClient.create()).build(), BUCKET,
@@ -79,15 +79,16 @@ class ShareScopesFromTheBucketTest {
     void aFreshInventoryPutsTheOrganizationsActiveAccountsInside() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW.minus(Duration.ofHours(20)))));
 
-        ShareScope scope = scopes.current();
+        ShareScope scope = scopes.shareScope();
 
         assertThat(scope.inventoryUsed()).isTrue();
         assertThat(places(scope)).containsExactly(Place.MEMBER, Place.ORGANIZATION, Place.ORGANIZATION,
                 Place.OUTSIDE, Place.OUTSIDE);
         assertThat(logs.lines()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
-            assertThat(line.path("message").asText()).isEqualTo("share severity: the organization's accounts count"
-                    + " as inside, from its inventory (read at 2026-12-03T09:00:00Z, 3 active accounts)");
+            assertThat(line.path("message").asText()).isEqualTo("organization inventory used (its active accounts"
+                    + " count as inside for shares, the remediation role of its StackSet instances as automation):"
+                    + " read at 2026-12-03T09:00:00Z, 3 active accounts, 0 StackSet instances");
         });
     }
 
@@ -95,11 +96,12 @@ class ShareScopesFromTheBucketTest {
     void noInventoryLeavesOnlyTheConfiguredAccountsInside() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(s3Error(404, "NoSuchKey")));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         assertThat(logs.lines()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).as("expected with readOrganizations off").isEqualTo("INFO");
-            assertThat(line.path("message").asText()).isEqualTo("share severity: only member accounts and"
-                    + " alerts.organizationAccounts count as inside, the organization's inventory is not used: no"
+            assertThat(line.path("message").asText()).isEqualTo("organization inventory not used (only member"
+                    + " accounts and alerts.organizationAccounts count as inside for shares, only memberAccounts'"
+                    + " remediation roles as automation): no"
                     + " inventory at s3://security-watch-membership/organization/inventory.json");
         });
     }
@@ -108,14 +110,14 @@ class ShareScopesFromTheBucketTest {
     void aRefusedReadFallsBackLogsOnceAndIsNotRepeatedWithinTheHour() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(s3Error(403, "AccessDenied")));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         clock.advance(Duration.ofMinutes(59));
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
 
         S3.verify(1, getRequestedFor(urlPathEqualTo(INVENTORY)));
         assertThat(logs.lines()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("WARN");
-            assertThat(line.path("message").asText()).endsWith("the organization's inventory is not used: S3 GetObject"
+            assertThat(line.path("message").asText()).endsWith("as automation): S3 GetObject"
                     + " s3://security-watch-membership/organization/inventory.json failed: AccessDenied (HTTP 403)");
         });
     }
@@ -125,7 +127,7 @@ class ShareScopesFromTheBucketTest {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"schema\":7}")));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         assertThat(message()).contains("organization inventory: schema 7 is not 1");
     }
 
@@ -134,7 +136,7 @@ class ShareScopesFromTheBucketTest {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW).withFixedDelay(10_000)));
 
         long started = System.nanoTime();
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(message()).endsWith("failed: ApiCallTimeoutException");
@@ -144,7 +146,7 @@ class ShareScopesFromTheBucketTest {
     void anInventoryOlderThanFourDaysWidensNothing() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW.minus(Duration.ofDays(5)))));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         assertThat(message()).endsWith("the inventory was read at 2026-11-29T05:00:00Z, more than 4 days ago: the"
                 + " membership watch has stopped");
     }
@@ -154,10 +156,10 @@ class ShareScopesFromTheBucketTest {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(
                 NOW.minus(Duration.ofDays(4)).plus(Duration.ofMinutes(10)))));
 
-        assertThat(scopes.current().inventoryUsed()).isTrue();
+        assertThat(scopes.shareScope().inventoryUsed()).isTrue();
         clock.advance(Duration.ofMinutes(30));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         S3.verify(1, getRequestedFor(urlPathEqualTo(INVENTORY)));
     }
 
@@ -165,20 +167,20 @@ class ShareScopesFromTheBucketTest {
     void anInventoryDatedInTheFutureIsNotBelieved() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW.plus(Duration.ofDays(365)))));
 
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         assertThat(message()).endsWith("the inventory says it was read at 2027-12-04T05:00:00Z, in the future");
     }
 
     @Test
     void theInventoryIsReadAgainAfterAnHourAndThenCounts() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(s3Error(500, "InternalError")));
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
 
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW)));
         clock.advance(Duration.ofMinutes(59));
-        assertConfiguredOnly(scopes.current());
+        assertConfiguredOnly(scopes.shareScope());
         clock.advance(Duration.ofMinutes(1));
-        ShareScope refreshed = scopes.current();
+        ShareScope refreshed = scopes.shareScope();
 
         assertThat(refreshed.inventoryUsed()).isTrue();
         assertThat(places(refreshed)).containsExactly(Place.MEMBER, Place.ORGANIZATION, Place.ORGANIZATION,
@@ -193,8 +195,36 @@ class ShareScopesFromTheBucketTest {
         clock.advance(Duration.ofDays(3));
 
         assertThat(S3.getAllServeEvents()).as("built, and days went by, without a read").isEmpty();
-        assertThat(scopes.current().inventoryUsed()).isTrue();
+        assertThat(scopes.shareScope().inventoryUsed()).isTrue();
         S3.verify(1, getRequestedFor(urlPathEqualTo(INVENTORY)));
+    }
+
+    @Test
+    void aFreshInventoryNamesTheStackSetsInstancesAndNothingElse() {
+        S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryWithStackSet(NOW.minus(Duration.ofHours(20)))));
+
+        assertThat(scopes.hasStackSetInstance(MEMBER, "eu-west-1")).isTrue();
+        assertThat(scopes.hasStackSetInstance(MEMBER, "us-east-1")).as("another region").isFalse();
+        assertThat(scopes.hasStackSetInstance(NOT_ENROLLED, "eu-west-1")).as("an account without one").isFalse();
+        assertThat(message()).endsWith("3 active accounts, 1 StackSet instances");
+    }
+
+    @Test
+    void aStaleInventoryNamesNoStackSetInstance() {
+        S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryWithStackSet(NOW.minus(Duration.ofDays(5)))));
+
+        assertThat(scopes.hasStackSetInstance(MEMBER, "eu-west-1")).isFalse();
+        assertThat(message()).endsWith("more than 4 days ago: the membership watch has stopped");
+    }
+
+    private static ResponseDefinitionBuilder inventoryWithStackSet(Instant readAt) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                new OrganizationInventoryJson(MAPPER).write(new OrganizationInventory(readAt, List.of(
+                        new Account(MEMBER, "prod", "ACTIVE"), new Account(NOT_ENROLLED, "log-archive", "ACTIVE"),
+                        new Account("123456789012", "security", "ACTIVE")), Map.of(), Optional.empty(),
+                        Optional.of(new OrganizationInventory.StackSetInstances("SecurityWatch-Member", List.of(
+                                new OrganizationInventory.StackInstance(MEMBER, "eu-west-1", "CURRENT", "SUCCEEDED",
+                                        "IN_SYNC", null)), Optional.empty())))));
     }
 
     private static void assertConfiguredOnly(ShareScope scope) {

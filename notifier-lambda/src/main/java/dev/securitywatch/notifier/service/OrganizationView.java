@@ -12,15 +12,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Where a snapshot or image share stays inside, for the severity rules: the member accounts, the configured
- * organization accounts and, while the membership watch's inventory is fresh, the organization's active accounts.
+ * What the membership watch's organization inventory tells rendering: where a snapshot or image share stays inside
+ * (the member accounts, the configured organization accounts and, while the inventory is fresh, the organization's
+ * active accounts), and which accounts and regions the organization StackSet has an instance in, whose remediation
+ * role is then this project's automation.
  * <p>
- * The inventory changes once a day, so a container reads it at most once per {@link #REFRESH}, and only when a share
- * asks: never during SnapStart priming, where an answer would be cached in the snapshot for every restore. An
+ * The inventory changes once a day, so a container reads it at most once per {@link #REFRESH}, and only when an
+ * event asks: never during SnapStart priming, where an answer would be cached in the snapshot for every restore. An
  * inventory that is missing, unreadable, older than {@link Coverage#INVENTORY_STALE_AFTER} or dated in the future
- * widens nothing: only the configured accounts count, the alert goes on, and the reason is logged once.
+ * widens nothing: only the configured accounts count, no StackSet instance is known, the alert goes on, and the
+ * reason is logged once.
  */
-public final class ShareScopes {
+public final class OrganizationView {
     /** How long one read of the inventory is used before the next; it changes daily. */
     public static final Duration REFRESH = Duration.ofHours(1);
     /** Two Lambdas' clocks may disagree a little; an inventory dated further ahead is not believed. */
@@ -39,7 +42,7 @@ public final class ShareScopes {
      * @param members                this deployment's member accounts
      * @param organizationAccounts   the configured accounts of the organization ({@code alerts.organizationAccounts})
      */
-    public ShareScopes(CoverageReports reports, Set<String> members, Set<String> organizationAccounts, Clock clock,
+    public OrganizationView(CoverageReports reports, Set<String> members, Set<String> organizationAccounts, Clock clock,
                        NotifierLog log) {
         this.reports = reports;
         this.configured = ShareScope.configured(members, organizationAccounts);
@@ -47,11 +50,38 @@ public final class ShareScopes {
         this.log = log;
     }
 
-    /** What the last read found: the inventory, or why there was none to use. */
-    private record Read(Optional<OrganizationInventory> inventory, Set<String> active, Optional<String> failure) {
+    /**
+     * What the last read found: the inventory, or why there was none to use.
+     *
+     * @param stackSetInstances "account region" of every StackSet instance the inventory lists
+     */
+    private record Read(Optional<OrganizationInventory> inventory, Set<String> active, Set<String> stackSetInstances,
+                        Optional<String> failure) {
+        static Read failed(String why) {
+            return new Read(Optional.empty(), Set.of(), Set.of(), Optional.of(why));
+        }
     }
 
-    public synchronized ShareScope current() {
+    /** Where a share stays inside, now. */
+    public synchronized ShareScope shareScope() {
+        if (!usable()) {
+            return configured;
+        }
+        Set<String> organization = new HashSet<>(configured.organization());
+        organization.addAll(last.active());
+        return new ShareScope(configured.members(), organization, true);
+    }
+
+    /**
+     * Whether the organization StackSet has an instance in {@code account} and {@code region}, by a fresh inventory;
+     * false when there is none to trust (then the StackSet's remediator reads as a person: noisier, never quieter).
+     */
+    public synchronized boolean hasStackSetInstance(String account, String region) {
+        return usable() && last.stackSetInstances().contains(account + " " + region);
+    }
+
+    /** Reads the inventory when the last read is an hour old; whether it can be trusted now, logged on change. */
+    private boolean usable() {
         Instant now = clock.instant();
         if (nextRead == null || !now.isBefore(nextRead)) {
             last = read();
@@ -63,17 +93,15 @@ public final class ShareScopes {
                 basis = unusable.get();
                 log.organizationInventoryNotUsed(basis, last.failure().isEmpty() && last.inventory().isEmpty());
             }
-            return configured;
+            return false;
         }
-        OrganizationInventory inventory = last.inventory().orElseThrow();
-        String used = "read at " + inventory.readAt() + ", " + last.active().size() + " active accounts";
+        String used = "read at " + last.inventory().orElseThrow().readAt() + ", " + last.active().size()
+                + " active accounts, " + last.stackSetInstances().size() + " StackSet instances";
         if (!used.equals(basis)) {
             basis = used;
             log.organizationInventoryUsed(basis);
         }
-        Set<String> organization = new HashSet<>(configured.organization());
-        organization.addAll(last.active());
-        return new ShareScope(configured.members(), organization, true);
+        return true;
     }
 
     private Read read() {
@@ -81,13 +109,15 @@ public final class ShareScopes {
             Optional<OrganizationInventory> inventory = reports.inventory();
             return new Read(inventory, inventory.map(read -> read.accounts().stream()
                     .filter(OrganizationInventory.Account::isActive).map(OrganizationInventory.Account::id)
-                    .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()), Optional.empty());
+                    .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()),
+                    inventory.flatMap(OrganizationInventory::stackSet).map(stackSet -> stackSet.instances().stream()
+                            .map(instance -> instance.account() + " " + instance.region())
+                            .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()), Optional.empty());
         } catch (CoverageReports.CoverageReportsUnavailableException e) {
-            return new Read(Optional.empty(), Set.of(), Optional.of(e.getMessage()));
+            return Read.failed(e.getMessage());
         } catch (RuntimeException e) {
             // Whatever went wrong, an alert must not wait for the organization; the class name only, as for the SDK.
-            return new Read(Optional.empty(), Set.of(), Optional.of("reading " + reports.inventoryLocation()
-                    + " failed: " + e.getClass().getSimpleName()));
+            return Read.failed("reading " + reports.inventoryLocation() + " failed: " + e.getClass().getSimpleName());
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What the S3 adapter's test cannot provoke; the bucket's own answers are in {@code ShareScopesFromTheBucketTest}. */
-class ShareScopesTest {
+/** What the S3 adapter's test cannot provoke; the bucket's own answers are in {@code OrganizationViewFromTheBucketTest}. */
+class OrganizationViewTest {
 
     @Test
     void anUnexpectedFailureOfTheReadFallsBackAndLogsOnlyItsKind() {
@@ -32,15 +32,15 @@ class ShareScopesTest {
                 return "memory:organization/inventory.json";
             }
         };
-        ShareScopes scopes = new ShareScopes(broken, Set.of("111111111111"), Set.of(),
+        OrganizationView scopes = new OrganizationView(broken, Set.of("111111111111"), Set.of(),
                 new MovableClock(Instant.parse("2026-12-04T05:00:00Z")), new NotifierLog());
 
         try (LogCapture logs = LogCapture.start()) {
-            ShareScope scope = scopes.current();
+            ShareScope scope = scopes.shareScope();
 
             assertThat(scope).isEqualTo(ShareScope.configured(Set.of("111111111111"), Set.of()));
             assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line.path("message").asText())
-                    .endsWith("not used: reading memory:organization/inventory.json failed: IllegalStateException"));
+                    .endsWith("as automation): reading memory:organization/inventory.json failed: IllegalStateException"));
         }
     }
 }
