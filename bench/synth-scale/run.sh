@@ -7,6 +7,7 @@
 #                    mode, so A only shows that nothing grows with it. Goal: 1,000 x 17 in under 60 s.
 # It runs the app the way the CDK CLI does (CDK_CONTEXT_JSON, CDK_OUTDIR) but without the CLI and Maven start-up,
 # so the figure is the synth itself; `npx cdk synth` adds roughly 10 s of Maven on top.
+# Like the CLI, it fails on an error annotation (cdk.json keeps them out of the app's own validation report).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=("$@")
@@ -46,6 +47,20 @@ print(json.dumps(base))
 PY
 }
 
+errors_in() { # assembly-dir: its error annotations, which fail `cdk synth` in the CLI
+  python3 - "$1" <<'PY'
+import glob, json, sys
+out = sys.argv[1]
+metadata = [a.get("metadata", {}) for a in json.load(open(out + "/manifest.json"))["artifacts"].values()]
+metadata += [json.load(open(f)) for f in glob.glob(out + "/*.metadata.json")]
+for paths in metadata:
+    for path, entries in paths.items():
+        for entry in entries:
+            if entry["type"] == "aws:cdk:error":
+                print(f"{path}: {entry['data']}")
+PY
+}
+
 printf '%-9s %-10s %-8s %-9s %s\n' mode size stacks seconds max-rss-MiB
 i=0
 mode=stacks
@@ -58,6 +73,12 @@ while [ $i -lt ${#runs[@]} ]; do
   CDK_CONTEXT_JSON="$context" CDK_OUTDIR="$out" /usr/bin/time -f '%M' -o "$out/rss" \
     java -cp "$classpath" dev.securitywatch.infra.SecurityWatchApp
   end=$(date +%s.%N)
+  errors=$(errors_in "$out")
+  if [ -n "$errors" ]; then
+    echo "$mode $arg: synth finished with errors (the CLI would fail):" >&2
+    echo "$errors" >&2
+    exit 1
+  fi
   stacks=$(ls "$out"/*.template.json | wc -l)
   printf '%-9s %-10s %-8s %-9.1f %d\n' "$mode" "$arg" "$stacks" "$(echo "$end - $start" | bc)" \
     "$(( $(cat "$out/rss") / 1024 ))"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.catalog.pattern.ForwardingPatterns;
+import dev.securitywatch.infra.lambda.LambdaSettings;
 import dev.securitywatch.infra.member.ForwardingRules;
 import dev.securitywatch.infra.member.MemberStack;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ class LambdaResourcesTest {
         JsonNode notifier = functionWithHandler(centralJson, "dev.securitywatch.notifier.");
         JsonNode env = notifier.path("Environment").path("Variables");
         assertThat(env.path("SLACK_SECRET_ID").asText()).isEqualTo("security-watch/slack");
-        assertThat(env.path("ACCOUNT_NAMES").asText()).contains("\"111111111111\":\"prod\"");
+        assertThat(LambdaSettings.of(deployment.central(), "dev.securitywatch.notifier.").get("ACCOUNT_NAMES"))
+                .contains("\"111111111111\":\"prod\"");
         assertThat(env.path("SLACK_ROUTES").asText()).isEqualTo("[{\"channel\":\"C0987654321\",\"severities\":[\"CRITICAL\"]}]");
         assertThat(env.has("DEDUP_TABLE_NAME")).isTrue();
         assertThat(centralJson.toString()).doesNotContain("hooks.slack.com", "xoxb-");

@@ -83,6 +83,9 @@ public final class Notifier extends Construct {
         heartbeatTable = table("Heartbeats");
 
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
+        // One entry per member account each: 200 (account, region) pairs took the environment past Lambda's 4 KB.
+        Map<String, String> fileSettings = new LinkedHashMap<>();
+        fileSettings.put("ACCOUNT_NAMES", env.remove("ACCOUNT_NAMES"));
         env.putAll(LambdaEnvironment.slack(config));
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
         env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
@@ -92,7 +95,7 @@ public final class Notifier extends Construct {
         env.put("SECURITY_ACCOUNT", config.securityAccount());
         Map<String, List<String>> memberPaths = new LinkedHashMap<>();
         config.memberAccounts().forEach(member -> memberPaths.put(member.id(), member.regions()));
-        env.put("MEMBER_PATHS", LambdaEnvironment.json(memberPaths));
+        fileSettings.put("MEMBER_PATHS", LambdaEnvironment.json(memberPaths));
         // The StackSet's members are not listed here: the coverage check takes them from its instances.
         config.stackSet().ifPresent(deployment -> {
             Map<String, Object> stackSet = new LinkedHashMap<>();
@@ -128,7 +131,7 @@ public final class Notifier extends Construct {
 
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("notifier-lambda", HANDLER,
                 "Security Watch: renders forwarded security events and posts them to Slack",
-                1024, TIMEOUT, env));
+                1024, TIMEOUT, env).withFileSettings(fileSettings));
         SlackSecret.grantRead(slackSecret, config.slack(), function.role());
         dedupTable.grant(function.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
                 "dynamodb:UpdateItem");

@@ -3,7 +3,11 @@ package dev.securitywatch.infra.lambda;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -40,35 +45,53 @@ import software.constructs.Construct;
  */
 public final class JavaFunction extends Construct {
 
-    /** What differs between the project's Lambdas. */
-    /** @param code the module's jar as a CDK asset when null; a staged copy in a StackSet template */
+    /**
+     * What differs between the project's Lambdas.
+     *
+     * @param fileSettings settings that grow with the deployment: shipped in a layer, see {@link #SETTINGS_FILE}
+     * @param code the module's jar as a CDK asset when null; a staged copy in a StackSet template
+     */
     public record Spec(String module, String handler, String description, int memoryMiB, Duration timeout,
-                       Map<String, String> environment, String roleName, IVpc vpc, ISecurityGroup securityGroup,
-                       Code code) {
+                       Map<String, String> environment, Map<String, String> fileSettings, String roleName, IVpc vpc,
+                       ISecurityGroup securityGroup, Code code) {
         public Spec {
             environment = Map.copyOf(environment);
+            fileSettings = Map.copyOf(fileSettings);
         }
 
         public static Spec of(String module, String handler, String description, int memoryMiB, Duration timeout,
                               Map<String, String> environment) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, null, null, null, null);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, Map.of(), null, null,
+                    null, null);
+        }
+
+        public Spec withFileSettings(Map<String, String> settings) {
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, settings, roleName, vpc,
+                    securityGroup, code);
         }
 
         public Spec withRoleName(String name) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, name, vpc, securityGroup,
-                    code);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, fileSettings, name, vpc,
+                    securityGroup, code);
         }
 
         public Spec inVpc(IVpc network, ISecurityGroup group) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, network, group,
-                    code);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, fileSettings, roleName,
+                    network, group, code);
         }
 
         public Spec withCode(Code staged) {
-            return new Spec(module, handler, description, memoryMiB, timeout, environment, roleName, vpc,
-                    securityGroup, staged);
+            return new Spec(module, handler, description, memoryMiB, timeout, environment, fileSettings, roleName,
+                    vpc, securityGroup, staged);
         }
     }
+
+    /**
+     * Where a function finds its {@link Spec#fileSettings()}: lambda-kit's SettingsFile reads this variable and adds
+     * the file's settings to the environment. Lambda unpacks layers under /opt.
+     */
+    static final String SETTINGS_FILE = "SETTINGS_FILE";
+    static final String SETTINGS_PATH = "security-watch/settings.json";
 
     private final Role role;
     private final Function function;
@@ -105,9 +128,19 @@ public final class JavaFunction extends Construct {
                 .timeout(spec.timeout())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
-                .logGroup(logGroup)
-                .environment(withJavaOptions(spec.environment()));
-        checkEnvironmentSize(spec.module(), withJavaOptions(spec.environment()));
+                .logGroup(logGroup);
+        Map<String, String> environment = withJavaOptions(spec.environment());
+        if (!spec.fileSettings().isEmpty()) {
+            environment.put(SETTINGS_FILE, "/opt/" + SETTINGS_PATH);
+            builder.layers(List.of(LayerVersion.Builder.create(this, "Settings")
+                    .description("Security Watch " + spec.module() + " settings that grow with the deployment")
+                    .code(Code.fromAsset(settingsDirectory(spec.fileSettings()).toString()))
+                    .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                    .compatibleArchitectures(List.of(Architecture.ARM_64))
+                    .build()));
+        }
+        builder.environment(environment);
+        checkEnvironmentSize(spec.module(), environment);
         if (spec.vpc() != null) {
             builder.vpc(spec.vpc())
                     .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
@@ -195,6 +228,22 @@ public final class JavaFunction extends Construct {
 
     private static int bytes(String value) {
         return Token.isUnresolved(value) ? TOKEN_ESTIMATE_BYTES : value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A directory holding only {@link #SETTINGS_PATH}; the asset copies it at once, so it is gone at exit. */
+    private static Path settingsDirectory(Map<String, String> settings) {
+        try {
+            Path directory = Files.createTempDirectory("security-watch-settings");
+            Path file = directory.resolve(SETTINGS_PATH);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, LambdaEnvironment.json(settings));
+            for (Path created : List.of(directory, file.getParent(), file)) {
+                created.toFile().deleteOnExit();
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Lambda settings file", e);
+        }
     }
 
     /** Tiered compilation to C1 only: the usual advice for short Lambda invocations (faster warm-up). */

@@ -10,6 +10,7 @@ import dev.securitywatch.infra.SecurityWatchApp;
 import dev.securitywatch.catalog.Catalog;
 import dev.securitywatch.infra.config.ContextReader;
 import dev.securitywatch.infra.config.Settings.SecurityWatchConfig;
+import dev.securitywatch.infra.lambda.LambdaSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +102,8 @@ class MembershipWatchStackSetTest {
         assertThat(environment(delegatedToSecurity, "NotifierHandler").get("STACKSET").asText())
                 .isEqualTo("{\"name\":\"SecurityWatch-Member\",\"regions\":[\"us-east-1\"]}");
         assertThat(environment(administeredElsewhere, "NotifierHandler")).containsKey("STACKSET");
-        assertThat(environment(stacks, "NotifierHandler")).doesNotContainKey("STACKSET").containsKey("MEMBER_PATHS");
+        assertThat(LambdaSettings.of(stacks, "NotifierHandler")).doesNotContainKey("STACKSET")
+                .containsKey("MEMBER_PATHS");
     }
 
     @Test

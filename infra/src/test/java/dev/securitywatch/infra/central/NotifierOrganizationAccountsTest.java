@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.infra.DefaultContext;
+import dev.securitywatch.infra.lambda.LambdaSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,11 @@ class NotifierOrganizationAccountsTest {
 
     @Test
     void withoutThemTheNotifierHasNoVariableAndReliesOnTheInventoryAndTheMembers() {
-        JsonNode env = notifierEnvironment(NotifierQueueTest.central(DefaultContext.get()));
+        Map<String, String> settings = LambdaSettings.of(NotifierQueueTest.centralStack(DefaultContext.get()),
+                Notifier.HANDLER);
 
-        assertThat(env.has("ORGANIZATION_ACCOUNTS")).isFalse();
-        assertThat(env.has("MEMBER_PATHS")).isTrue();
-        assertThat(env.has("COVERAGE_BUCKET")).isTrue();
+        assertThat(settings).doesNotContainKey("ORGANIZATION_ACCOUNTS").containsKeys("MEMBER_PATHS",
+                "COVERAGE_BUCKET");
     }
 
     private static JsonNode notifierEnvironment(Template template) {

@@ -24,10 +24,13 @@ class NotifierQueueTest {
     private Template central;
 
     static Template central(Map<String, Object> context) {
+        return Template.fromStack(centralStack(context));
+    }
+
+    static CentralStack centralStack(Map<String, Object> context) {
         App app = App.Builder.create().context(context).build();
-        SecurityWatch deployment = SecurityWatch.build(app,
-                new ContextReader(app.getNode()::tryGetContext, SecurityWatchApp.knownRegions()).read());
-        return Template.fromStack(deployment.central());
+        return SecurityWatch.build(app,
+                new ContextReader(app.getNode()::tryGetContext, SecurityWatchApp.knownRegions()).read()).central();
     }
 
     @BeforeAll

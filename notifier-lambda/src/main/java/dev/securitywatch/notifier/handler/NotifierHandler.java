@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.chat.delivery.Deadline;
+import dev.securitywatch.lambdakit.settings.SettingsFile;
 import dev.securitywatch.lambdakit.telemetry.Invocation;
 import dev.securitywatch.notifier.service.BatchResult;
 import dev.securitywatch.notifier.service.HeartbeatCheck;
@@ -40,7 +41,7 @@ public final class NotifierHandler implements RequestStreamHandler {
     final Priming priming;
 
     public NotifierHandler() {
-        this(NotifierWiring.fromEnvironment(System.getenv(), MAPPER));
+        this(NotifierWiring.fromEnvironment(SettingsFile.withFile(System.getenv()), MAPPER));
         priming.register();
     }
 
