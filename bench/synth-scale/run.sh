@@ -16,6 +16,8 @@ runs=("$@")
 ./mvnw -B -q -pl infra -am install -DskipTests >/dev/null
 classpath="infra/target/classes:$(./mvnw -B -q -pl infra dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_DEPRECATED=quiet
+# As cdk.json's app command: aws-cdk-lib's default template validation stays off unless CDK_VALIDATION says otherwise.
+export CDK_VALIDATION=${CDK_VALIDATION:-false}
 
 context_for() { # mode size
   python3 - "$1" "$2" <<'PY'

@@ -16,6 +16,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -230,16 +231,16 @@ public final class JavaFunction extends Construct {
         return Token.isUnresolved(value) ? TOKEN_ESTIMATE_BYTES : value.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** A directory holding only {@link #SETTINGS_PATH}; the asset copies it at once, so it is gone at exit. */
-    private static Path settingsDirectory(Map<String, String> settings) {
+    /**
+     * A folder of the cloud assembly holding only {@link #SETTINGS_PATH}: it lives as long as the asset made from it,
+     * whether the asset is copied or (with asset staging off) used where it is, and goes with {@code cdk.out}.
+     */
+    private Path settingsDirectory(Map<String, String> settings) {
         try {
-            Path directory = Files.createTempDirectory("security-watch-settings");
+            Path directory = Path.of(Stage.of(this).getOutdir(), "lambda-settings", getNode().getAddr());
             Path file = directory.resolve(SETTINGS_PATH);
             Files.createDirectories(file.getParent());
             Files.writeString(file, LambdaEnvironment.json(settings));
-            for (Path created : List.of(directory, file.getParent(), file)) {
-                created.toFile().deleteOnExit();
-            }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Lambda settings file", e);
