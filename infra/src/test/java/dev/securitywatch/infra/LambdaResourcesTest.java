@@ -78,6 +78,21 @@ class LambdaResourcesTest {
     }
 
     @Test
+    void accountNamesReachOnlyTheLambdasThatNameAccountsAndNeverTheirFourKilobyteEnvironment() {
+        for (String handler : List.of("dev.securitywatch.notifier.", "dev.securitywatch.hubcheck.")) {
+            assertThat(LambdaSettings.of(deployment.central(), handler).get("ACCOUNT_NAMES")).as(handler)
+                    .contains("\"111111111111\":\"prod\"");
+            assertThat(functionWithHandler(centralJson, handler).path("Environment").path("Variables")
+                    .has("ACCOUNT_NAMES")).as(handler).isFalse();
+        }
+        assertThat(LambdaSettings.of(deployment.central(), "dev.securitywatch.indexer.")).as("indexer")
+                .doesNotContainKey("ACCOUNT_NAMES");
+        assertThat(LambdaSettings.of(deployment.members().get(0), "dev.securitywatch.remediation."))
+                .as("remediator: also in the StackSet template, which can carry no layer")
+                .doesNotContainKey("ACCOUNT_NAMES");
+    }
+
+    @Test
     void notifierIsSubscribedThroughItsAliasAndKeepsSecretsOutOfTheTemplate() {
         JsonNode notifier = functionWithHandler(centralJson, "dev.securitywatch.notifier.");
         JsonNode env = notifier.path("Environment").path("Variables");

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.hubcheck.check.CheckOutcome;
 import dev.securitywatch.hubcheck.check.MembershipCheck;
+import dev.securitywatch.lambdakit.settings.SettingsFile;
 import dev.securitywatch.lambdakit.telemetry.Invocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ public final class HubMemberCheckHandler implements RequestStreamHandler {
     final Priming priming;
 
     public HubMemberCheckHandler() {
-        this(HubCheckWiring.fromEnvironment(System.getenv()), new ObjectMapper());
+        this(HubCheckWiring.fromEnvironment(SettingsFile.withFile(System.getenv())), new ObjectMapper());
         priming.register();
     }
 

@@ -73,7 +73,7 @@ public final class MembershipWatch extends Construct {
         stackSet.ifPresent(deployment -> env.putAll(stackSetEnvironment(deployment, config.securityAccount())));
         function = new JavaFunction(this, "Lambda", JavaFunction.Spec.of("hub-member-check-lambda", HANDLER,
                 "Security Watch: snapshots Security Hub membership, diffs it with the previous snapshot, reports",
-                512, Duration.minutes(5), env));
+                512, Duration.minutes(5), env).withFileSettings(LambdaEnvironment.accountNames(config)));
 
         String account = Stack.of(this).getAccount();
         function.role().addToPolicy(PolicyStatement.Builder.create()

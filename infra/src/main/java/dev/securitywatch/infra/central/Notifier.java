@@ -83,9 +83,9 @@ public final class Notifier extends Construct {
         heartbeatTable = table("Heartbeats");
 
         Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.shared(config));
-        // One entry per member account each: 200 (account, region) pairs took the environment past Lambda's 4 KB.
-        Map<String, String> fileSettings = new LinkedHashMap<>();
-        fileSettings.put("ACCOUNT_NAMES", env.remove("ACCOUNT_NAMES"));
+        // Settings that grow with the deployment (an entry per account, per suppression): 200 (account, region)
+        // pairs took the environment past Lambda's 4 KB.
+        Map<String, String> fileSettings = new LinkedHashMap<>(LambdaEnvironment.accountNames(config));
         env.putAll(LambdaEnvironment.slack(config));
         env.put("DEDUP_TABLE_NAME", dedupTable.getTableName());
         env.put("HEARTBEAT_TABLE_NAME", heartbeatTable.getTableName());
@@ -113,7 +113,7 @@ public final class Notifier extends Construct {
         env.put("DEPLOYMENT_LOWERS_SEVERITY", Boolean.toString(settings.deploymentLowersSeverity()));
         env.put("FIRST_SEEN_DAYS", Integer.toString(settings.firstSeenDays()));
         if (!settings.organizationAccounts().isEmpty()) {
-            env.put("ORGANIZATION_ACCOUNTS", LambdaEnvironment.json(settings.organizationAccounts()));
+            fileSettings.put("ORGANIZATION_ACCOUNTS", LambdaEnvironment.json(settings.organizationAccounts()));
         }
         env.put("GROUP_THRESHOLD", Integer.toString(settings.groupThreshold()));
         env.put("THREAD_HOURS", Integer.toString(settings.threadHours()));
@@ -125,7 +125,7 @@ public final class Notifier extends Construct {
         config.openSearch().dashboardsUrl().ifPresent(url -> env.put("DASHBOARDS_URL", url));
         Suppress suppress = settings.suppress();
         if (!suppress.entries().isEmpty()) {
-            env.put("SUPPRESSIONS", suppress.json().toString());
+            fileSettings.put("SUPPRESSIONS", suppress.json().toString());
         }
         env.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
 

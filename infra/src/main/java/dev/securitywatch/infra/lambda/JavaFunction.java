@@ -218,8 +218,8 @@ public final class JavaFunction extends Construct {
                     .limit(3).map(e -> e.getKey() + " (" + bytes(e.getValue()) + " bytes)").toList();
             Annotations.of(this).addError(module + ": the Lambda environment would be about " + size
                     + " bytes, over Lambda's 4 KB limit. Largest: " + String.join(", ", largest)
-                    + ". ACCOUNT_NAMES comes from memberAccounts names, REMEDIATION_POLICY from"
-                    + " ingressAllowList and exemptSecurityGroupIds: shorten those.");
+                    + ". REMEDIATION_POLICY comes from ingressAllowList and exemptSecurityGroupIds: shorten those;"
+                    + " settings that grow with the deployment belong in Spec.withFileSettings.");
         }
     }
 

@@ -32,10 +32,17 @@ public final class LambdaEnvironment {
         }
     }
 
-    /** Settings every Lambda that names accounts or classifies events needs. */
+    /**
+     * {@code ACCOUNT_NAMES}, for the Lambdas that name accounts in messages: one entry per named account, so it
+     * travels in the settings file ({@link JavaFunction.Spec#withFileSettings}), never in the 4 KB environment.
+     */
+    public static Map<String, String> accountNames(SecurityWatchConfig config) {
+        return Map.of("ACCOUNT_NAMES", json(config.accountNames()));
+    }
+
+    /** Settings every Lambda that classifies events needs. */
     public static Map<String, String> shared(SecurityWatchConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ACCOUNT_NAMES", json(config.accountNames()));
         env.put("CATALOG_SETTINGS", json(config.catalogJson().isNull() || config.catalogJson().isMissingNode()
                 ? Map.of() : config.catalogJson()));
         env.put("POWERTOOLS_METRICS_NAMESPACE", METRICS_NAMESPACE);

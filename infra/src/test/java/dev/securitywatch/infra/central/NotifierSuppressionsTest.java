@@ -2,8 +2,8 @@ package dev.securitywatch.infra.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.infra.lambda.LambdaSettings;
 import dev.securitywatch.infra.DefaultContext;
 import dev.securitywatch.infra.SecurityWatch;
 import dev.securitywatch.infra.SecurityWatchApp;
@@ -38,16 +38,6 @@ class NotifierSuppressionsTest {
         return central;
     }
 
-    private static JsonNode notifierEnvironment(Template template) {
-        for (JsonNode function : MAPPER.valueToTree(template.findResources("AWS::Lambda::Function"))) {
-            JsonNode env = function.path("Properties").path("Environment").path("Variables");
-            if (env.path("POWERTOOLS_SERVICE_NAME").asText().equals("security-watch-notifier")) {
-                return env;
-            }
-        }
-        throw new AssertionError("no notifier function");
-    }
-
     @Test
     void theNotifierGetsTheListAsWrittenAndAWeeklyDigestScheduleInvokesItsAlias() {
         List<Map<String, Object>> list = List.of(entry("terraform-tags", TODAY.plusDays(90)));
@@ -57,7 +47,7 @@ class NotifierSuppressionsTest {
 
         assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .as("cdk-nag").isEmpty();
-        assertThat(notifierEnvironment(template).path("SUPPRESSIONS").asText())
+        assertThat(LambdaSettings.of(stack, Notifier.HANDLER).get("SUPPRESSIONS"))
                 .isEqualTo(MAPPER.valueToTree(list).toString());
         template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
                 "ScheduleExpression", "cron(00 08 ? * FRI *)",
@@ -69,9 +59,10 @@ class NotifierSuppressionsTest {
 
     @Test
     void withoutSuppressionsThereIsNoDigestAndNoVariable() {
-        Template template = Template.fromStack(central(Map.of()));
+        Stack stack = central(Map.of());
+        Template template = Template.fromStack(stack);
 
-        assertThat(notifierEnvironment(template).has("SUPPRESSIONS")).isFalse();
+        assertThat(LambdaSettings.of(stack, Notifier.HANDLER)).doesNotContainKey("SUPPRESSIONS");
         assertThat(template.findResources("AWS::Scheduler::Schedule").keySet())
                 .noneMatch(id -> id.startsWith("NotifierDigest"));
     }

@@ -42,7 +42,7 @@ class JavaFunctionTest {
         environment.put("ACCOUNT_NAMES", manyAccountNames());
 
         assertThat(synthesize(environment).findError("*", Match.stringLikeRegexp(".*over Lambda's 4 KB limit.*"
-                + "ACCOUNT_NAMES.*memberAccounts.*"))).hasSize(1);
+                + "ACCOUNT_NAMES.*Spec.withFileSettings.*"))).hasSize(1);
     }
 
     @Test
