@@ -28,6 +28,7 @@ import dev.securitywatch.notifier.service.Threading;
 import dev.securitywatch.notifier.suppress.NoiseRules;
 import dev.securitywatch.notifier.delivery.ChatOutbox;
 import dev.securitywatch.notifier.dispatch.AlertRenderer;
+import dev.securitywatch.notifier.render.RenderSettings;
 import dev.securitywatch.notifier.render.StackSetInstances;
 import dev.securitywatch.notifier.render.SlackLayout;
 import dev.securitywatch.notifier.service.AlertOutbox;
@@ -60,10 +61,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class NotifierWiring {
     private final EnvelopeParser parser;
     private final NotificationService service;
+    private final OrganizationView organization;
 
-    private NotifierWiring(EnvelopeParser parser, NotificationService service) {
+    private NotifierWiring(EnvelopeParser parser, NotificationService service, OrganizationView organization) {
         this.parser = parser;
         this.service = service;
+        this.organization = organization;
     }
 
     /**
@@ -142,24 +145,26 @@ public final class NotifierWiring {
         Catalog catalog = Catalog.defaults().configure(config.catalogSettings());
         OrganizationView organization = new OrganizationView(stores.coverage(), config.configured().paths().keySet(),
                 config.organizationAccounts(), Clock.systemUTC(), log);
-        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), config.renderSettings(),
+        RenderSettings render = config.renderSettings().withAccounts(config.renderSettings().accounts()
+                .withOrganizationNames(organization::accountName));
+        AlertRenderer renderer = new AlertRenderer(new CatalogMatcher(catalog), render,
                 organization::shareScope, config.configured().stackSet().isPresent()
                         ? organization::hasStackSetInstance : StackSetInstances.NONE);
-        SlackLayout layout = new SlackLayout(config.renderSettings().mentionOnCritical());
+        SlackLayout layout = new SlackLayout(render.mentionOnCritical());
         return new NotifierWiring(new EnvelopeParser(mapper), new NotificationService(renderer, layout,
                 stores.ledger(), outbox, log, new NoiseRules(config.muteAutomation(), config.suppressions()),
                 stores.tally(), new BurstPlanner(config.groupThreshold()),
-                new SummaryAlert(config.renderSettings(), config.groupThreshold()),
+                new SummaryAlert(render, config.groupThreshold()),
                 new Threading(stores.threads(), config.incidentWindow(), config.groupWindow()),
-                heartbeatWatch(config, stores), new FirstSeen(stores.firstSeen(), config.firstSeenWindow()),
-                Clock.systemUTC()));
+                heartbeatWatch(config, render, stores), new FirstSeen(stores.firstSeen(), config.firstSeenWindow()),
+                Clock.systemUTC()), organization);
     }
 
-    private static HeartbeatWatch heartbeatWatch(NotifierSettings config, NotifierStores stores) {
+    private static HeartbeatWatch heartbeatWatch(NotifierSettings config, RenderSettings render,
+                                                 NotifierStores stores) {
         HeartbeatTracker tracker = new HeartbeatTracker(config.canaryInterval());
-        return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(config.renderSettings(),
-                config.canaryInterval()), config.configured(),
-                new CoverageAlert(config.renderSettings()), stores.coverage());
+        return new HeartbeatWatch(stores.heartbeats(), tracker, new SilenceAlert(render, config.canaryInterval()),
+                config.configured(), new CoverageAlert(render), stores.coverage());
     }
 
     /**
@@ -180,5 +185,10 @@ public final class NotifierWiring {
 
     public NotificationService service() {
         return service;
+    }
+
+    /** What the organization inventory answers (SnapStart priming runs without it). */
+    public OrganizationView organization() {
+        return organization;
     }
 }

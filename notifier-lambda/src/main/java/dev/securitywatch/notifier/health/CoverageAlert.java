@@ -57,8 +57,8 @@ public final class CoverageAlert {
         }
         if (!coverage.notEnrolled().isEmpty()) {
             sections.add(new Section("Accounts of the organization not enrolled", PathLines.capped(
-                    coverage.notEnrolled(), account -> settings.accounts().describe(account.id())
-                            + (account.name() == null ? "" : " · " + account.name())), true));
+                    coverage.notEnrolled(), account -> settings.accounts().describe(account.id(), account.name())),
+                    true));
         }
         coverage.stackSet().ifPresent(stackSet -> stackSetSections(stackSet, sections));
         if (!coverage.notEnabled().isEmpty()) {

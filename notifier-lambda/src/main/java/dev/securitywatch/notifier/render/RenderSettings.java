@@ -28,6 +28,11 @@ public record RenderSettings(Accounts accounts, Optional<String> dashboardsUrl, 
         Objects.requireNonNull(deployments, "deployments");
     }
 
+    /** These settings with {@code names} instead of {@link #accounts()}. */
+    public RenderSettings withAccounts(Accounts names) {
+        return new RenderSettings(names, dashboardsUrl, mentionOnCritical, members, ownKeys, deployments);
+    }
+
     public static RenderSettings defaults() {
         return new RenderSettings(Accounts.none(), Optional.empty(), false, Map.of(), Set.of(), Deployments.DEFAULTS);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +36,8 @@ public final class OrganizationView {
     private final NotifierLog log;
     private Read last;
     private Instant nextRead;
+    /** While set (SnapStart priming), nothing is read: an answer would be cached in the snapshot for every restore. */
+    private boolean offline;
     /** What the last scope was based on, as logged: each change is logged once. */
     private String basis;
 
@@ -54,11 +57,12 @@ public final class OrganizationView {
      * What the last read found: the inventory, or why there was none to use.
      *
      * @param stackSetInstances "account region" of every StackSet instance the inventory lists
+     * @param names             account id to its name in the organization
      */
     private record Read(Optional<OrganizationInventory> inventory, Set<String> active, Set<String> stackSetInstances,
-                        Optional<String> failure) {
+                        Map<String, String> names, Optional<String> failure) {
         static Read failed(String why) {
-            return new Read(Optional.empty(), Set.of(), Set.of(), Optional.of(why));
+            return new Read(Optional.empty(), Set.of(), Set.of(), Map.of(), Optional.of(why));
         }
     }
 
@@ -80,8 +84,29 @@ public final class OrganizationView {
         return usable() && last.stackSetInstances().contains(account + " " + region);
     }
 
+    /** The organization's name for {@code account}, from a fresh inventory; empty when it has none to trust. */
+    public synchronized Optional<String> accountName(String account) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(last.names().get(account));
+    }
+
+    /** Runs {@code work} without reading the inventory: every question is answered as if there were none. */
+    public synchronized void offline(Runnable work) {
+        offline = true;
+        try {
+            work.run();
+        } finally {
+            offline = false;
+        }
+    }
+
     /** Reads the inventory when the last read is an hour old; whether it can be trusted now, logged on change. */
     private boolean usable() {
+        if (offline) {
+            return false;
+        }
         Instant now = clock.instant();
         if (nextRead == null || !now.isBefore(nextRead)) {
             last = read();
@@ -112,7 +137,10 @@ public final class OrganizationView {
                     .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()),
                     inventory.flatMap(OrganizationInventory::stackSet).map(stackSet -> stackSet.instances().stream()
                             .map(instance -> instance.account() + " " + instance.region())
-                            .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()), Optional.empty());
+                            .collect(Collectors.toUnmodifiableSet())).orElse(Set.of()),
+                    inventory.map(read -> read.accounts().stream().filter(account -> account.name() != null)
+                            .collect(Collectors.toUnmodifiableMap(OrganizationInventory.Account::id,
+                                    OrganizationInventory.Account::name))).orElse(Map.of()), Optional.empty());
         } catch (CoverageReports.CoverageReportsUnavailableException e) {
             return Read.failed(e.getMessage());
         } catch (RuntimeException e) {

@@ -210,6 +210,30 @@ class OrganizationViewFromTheBucketTest {
     }
 
     @Test
+    void aFreshInventoryNamesTheOrganizationsAccounts() {
+        S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW.minus(Duration.ofHours(20)))));
+
+        assertThat(scopes.accountName(NOT_ENROLLED)).contains("log-archive");
+        assertThat(scopes.accountName(STRANGER)).isEmpty();
+        S3.verify(1, getRequestedFor(urlPathEqualTo(INVENTORY)));
+    }
+
+    @Test
+    void offlineNothingIsReadAndNothingIsRemembered() {
+        S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryReadAt(NOW)));
+
+        scopes.offline(() -> {
+            assertThat(scopes.accountName(NOT_ENROLLED)).isEmpty();
+            assertThat(scopes.shareScope().inventoryUsed()).isFalse();
+            assertThat(scopes.hasStackSetInstance(MEMBER, "eu-west-1")).isFalse();
+        });
+
+        assertThat(S3.getAllServeEvents()).as("SnapStart priming reads nothing").isEmpty();
+        assertThat(logs.lines()).isEmpty();
+        assertThat(scopes.accountName(NOT_ENROLLED)).as("the first question after it reads").contains("log-archive");
+    }
+
+    @Test
     void aStaleInventoryNamesNoStackSetInstance() {
         S3.stubFor(get(urlPathEqualTo(INVENTORY)).willReturn(inventoryWithStackSet(NOW.minus(Duration.ofDays(5)))));
 

@@ -50,6 +50,15 @@ class StackSetAutomationWiringTest {
     }
 
     @Test
+    void anAccountOnlyTheStackSetEnrolsIsNamedFromTheInventory() {
+        Alert revoke = revokeBy(wiring(STACKSET_MODE, Optional.of(FRESH)), ENROLLED);
+
+        assertThat(revoke.fields()).anySatisfy(field -> assertThat(field.value()).contains("team (" + ENROLLED + ")"));
+        assertThat(revokeBy(wiring(STACKSET_MODE, Optional.empty()), ENROLLED).fields())
+                .noneSatisfy(field -> assertThat(field.value()).contains("team ("));
+    }
+
+    @Test
     void theSameRoleNameWhereTheStackSetHasNoInstanceIsAPerson() {
         assertThat(revokeBy(wiring(STACKSET_MODE, Optional.of(FRESH)), "666666666666").automation())
                 .as("a role of that name created outside the target OUs").isFalse();

@@ -215,7 +215,7 @@ class HeartbeatCheckTest {
         assertThat(message.plainBody()).contains("Never sent a heartbeat", "prod (112233445566) us-east-1",
                 "prod (112233445566) global services", "999999999999 is not a member account",
                 "Enabled regions with no member stack", "prod (112233445566) eu-central-1",
-                "Accounts of the organization not enrolled", "444455556666 · sandbox")
+                "Accounts of the organization not enrolled", "sandbox (444455556666)")
                 .doesNotContain("prod (112233445566) ap-northeast-1", "777788889999", "Not checked");
         String json = PayloadChecks.assertValid(message.slack().json()).toString();
         Golden.assertMatches("health-coverage", Rendering.MAPPER.writerWithDefaultPrettyPrinter()
@@ -335,7 +335,7 @@ class HeartbeatCheckTest {
                 "prod (112233445566) eu-west-1", "StackSet instances failed, outdated or drifted",
                 "prod (112233445566) eu-west-1: outdated (FAILED): ResourceLogicalId:CanaryRole",
                 "222233334444 ap-northeast-1: drifted", "Accounts of the organization not enrolled",
-                "444455556666 · sandbox", "Migration to the StackSet", "0 of 1 paths",
+                "sandbox (444455556666)", "Migration to the StackSet", "0 of 1 paths",
                 "1 StackSet instance is in a region its account has not enabled", "list-stack-instances")
                 .doesNotContain("999999999999 is not a member account", "Not checked");
         String json = PayloadChecks.assertValid(message.slack().json()).toString();

@@ -1,0 +1,64 @@
+package dev.securitywatch.notifier.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitywatch.chat.secret.SlackSecret;
+import dev.securitywatch.lambdakit.organization.OrganizationInventory;
+import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
+import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
+import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
+import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
+import dev.securitywatch.notifier.service.CoverageReports;
+import dev.securitywatch.notifier.service.NotifierLog;
+import dev.securitywatch.notifier.support.LocalChat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Priming renders an event, and rendering names accounts from the organization's inventory: the snapshot must not
+ * keep an answer (or a failure) from before the restore, so priming reads nothing, and the first real event does.
+ */
+class PrimingReadsNoInventoryTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void primingReadsNoInventoryAndTheFirstRealQuestionDoes() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        CoverageReports counting = new CoverageReports() {
+            @Override
+            public Optional<OrganizationInventory> inventory() {
+                reads.incrementAndGet();
+                return Optional.of(new OrganizationInventory(Instant.now(), List.of(
+                        new OrganizationInventory.Account("555555555555", "team", "ACTIVE")), Map.of(),
+                        Optional.empty()));
+            }
+
+            @Override
+            public String save(Instant checkedAt, String json) {
+                throw new UnsupportedOperationException("not saved here");
+            }
+
+            @Override
+            public String inventoryLocation() {
+                return "memory:organization/inventory.json";
+            }
+        };
+        NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(), MAPPER);
+        NotifierWiring wiring = NotifierWiring.create(config, new NotifierStores(new InMemoryDeliveryLedger(),
+                        new InMemorySuppressionTally(), new InMemoryThreadStore(), new InMemoryHeartbeatStore(),
+                        counting, NotifierStores::noHistory),
+                LocalChat.webhookOutbox(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/T/B/"
+                        + "never-called\"}"), config), new NotifierLog(), MAPPER);
+
+        new Priming(wiring).beforeCheckpoint(null);
+
+        assertThat(reads).as("during priming").hasValue(0);
+        assertThat(wiring.organization().accountName("555555555555")).contains("team");
+        assertThat(reads).hasValue(1);
+    }
+}
