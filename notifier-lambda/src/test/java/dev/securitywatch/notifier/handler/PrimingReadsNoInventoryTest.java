@@ -11,6 +11,7 @@ import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
 import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.service.CoverageReports;
 import dev.securitywatch.notifier.service.NotifierLog;
+import dev.securitywatch.notifier.support.InventoryOnlyReports;
 import dev.securitywatch.notifier.support.LocalChat;
 import java.time.Instant;
 import java.util.List;
@@ -29,25 +30,12 @@ class PrimingReadsNoInventoryTest {
     @Test
     void primingReadsNoInventoryAndTheFirstRealQuestionDoes() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        CoverageReports counting = new CoverageReports() {
-            @Override
-            public Optional<OrganizationInventory> inventory() {
-                reads.incrementAndGet();
-                return Optional.of(new OrganizationInventory(Instant.now(), List.of(
-                        new OrganizationInventory.Account("555555555555", "team", "ACTIVE")), Map.of(),
-                        Optional.empty()));
-            }
-
-            @Override
-            public String save(Instant checkedAt, String json) {
-                throw new UnsupportedOperationException("not saved here");
-            }
-
-            @Override
-            public String inventoryLocation() {
-                return "memory:organization/inventory.json";
-            }
-        };
+        CoverageReports counting = new InventoryOnlyReports(() -> {
+            reads.incrementAndGet();
+            return Optional.of(new OrganizationInventory(Instant.now(), List.of(
+                    new OrganizationInventory.Account("555555555555", "team", "ACTIVE")), Map.of(),
+                    Optional.empty()));
+        });
         NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(), MAPPER);
         NotifierWiring wiring = NotifierWiring.create(config, new NotifierStores(new InMemoryDeliveryLedger(),
                         new InMemorySuppressionTally(), new InMemoryThreadStore(), new InMemoryHeartbeatStore(),

@@ -2,12 +2,11 @@ package dev.securitywatch.notifier.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.lambdakit.testing.LogCapture;
 import dev.securitywatch.notifier.cloudtrail.ShareScope;
+import dev.securitywatch.notifier.support.InventoryOnlyReports;
 import dev.securitywatch.notifier.support.MovableClock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,22 +15,9 @@ class OrganizationViewTest {
 
     @Test
     void anUnexpectedFailureOfTheReadFallsBackAndLogsOnlyItsKind() {
-        CoverageReports broken = new CoverageReports() {
-            @Override
-            public Optional<OrganizationInventory> inventory() {
-                throw new IllegalStateException("detail that may carry request data");
-            }
-
-            @Override
-            public String save(Instant checkedAt, String json) {
-                throw new UnsupportedOperationException("not saved here");
-            }
-
-            @Override
-            public String inventoryLocation() {
-                return "memory:organization/inventory.json";
-            }
-        };
+        CoverageReports broken = new InventoryOnlyReports(() -> {
+            throw new IllegalStateException("detail that may carry request data");
+        });
         OrganizationView scopes = new OrganizationView(broken, Set.of("111111111111"), Set.of(),
                 new MovableClock(Instant.parse("2026-12-04T05:00:00Z")), new NotifierLog());
 
