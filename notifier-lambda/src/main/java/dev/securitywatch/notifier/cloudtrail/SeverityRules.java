@@ -167,23 +167,32 @@ public final class SeverityRules {
         if (!"PutBucketPolicy".equals(event.eventName())) {
             return false;
         }
-        JsonNode policy = event.requestParameters().path("bucketPolicy");
+        return statements(event.requestParameters().path("bucketPolicy")).stream()
+                .anyMatch(statement -> "Allow".equals(text(statement, "Effect"))
+                        && isEveryone(statement.path("Principal")) && statement.path("Condition").isMissingNode());
+    }
+
+    /**
+     * A policy's statements, whether CloudTrail recorded the policy as JSON or as a JSON string, and whether
+     * {@code Statement} is one object or a list; none when the policy cannot be read.
+     */
+    private static List<JsonNode> statements(JsonNode policy) {
+        JsonNode document = policy;
         if (policy.isTextual()) {
             try {
-                policy = MAPPER.readTree(policy.asText());
+                document = MAPPER.readTree(policy.asText());
             } catch (IOException e) {
-                return false;
+                return List.of();
             }
         }
-        JsonNode statements = policy.path("Statement");
+        JsonNode statements = document.path("Statement");
         List<JsonNode> list = new ArrayList<>();
         if (statements.isArray()) {
             statements.forEach(list::add);
         } else if (statements.isObject()) {
             list.add(statements);
         }
-        return list.stream().anyMatch(statement -> "Allow".equals(text(statement, "Effect"))
-                && isEveryone(statement.path("Principal")) && statement.path("Condition").isMissingNode());
+        return list;
     }
 
     private static boolean isEveryone(JsonNode principal) {
@@ -249,29 +258,13 @@ public final class SeverityRules {
             return arn != null && arn.endsWith(":policy/AdministratorAccess");
         }
         if (INLINE_POLICY.contains(name)) {
-            return allowsEverything(text(request, "policyDocument"));
+            return allowsEverything(request.path("policyDocument"));
         }
         return false;
     }
 
-    private static boolean allowsEverything(String policyDocument) {
-        if (policyDocument == null) {
-            return false;
-        }
-        JsonNode policy;
-        try {
-            policy = MAPPER.readTree(policyDocument);
-        } catch (IOException e) {
-            return false;
-        }
-        JsonNode statements = policy.path("Statement");
-        List<JsonNode> list = new ArrayList<>();
-        if (statements.isArray()) {
-            statements.forEach(list::add);
-        } else if (statements.isObject()) {
-            list.add(statements);
-        }
-        return list.stream().anyMatch(s -> "Allow".equals(text(s, "Effect"))
+    private static boolean allowsEverything(JsonNode policyDocument) {
+        return statements(policyDocument).stream().anyMatch(s -> "Allow".equals(text(s, "Effect"))
                 && containsStar(s.path("Action")) && containsStar(s.path("Resource")));
     }
 

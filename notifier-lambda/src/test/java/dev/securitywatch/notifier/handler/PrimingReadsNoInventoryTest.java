@@ -3,16 +3,9 @@ package dev.securitywatch.notifier.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.organization.OrganizationInventory;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
-import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
-import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
 import dev.securitywatch.notifier.service.CoverageReports;
-import dev.securitywatch.notifier.service.NotifierLog;
 import dev.securitywatch.notifier.support.InventoryOnlyReports;
-import dev.securitywatch.notifier.support.LocalChat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +29,7 @@ class PrimingReadsNoInventoryTest {
                     new OrganizationInventory.Account("555555555555", "team", "ACTIVE")), Map.of(),
                     Optional.empty()));
         });
-        NotifierSettings config = NotifierSettings.fromEnvironment(Map.of(), MAPPER);
-        NotifierWiring wiring = NotifierWiring.create(config, new NotifierStores(new InMemoryDeliveryLedger(),
-                        new InMemorySuppressionTally(), new InMemoryThreadStore(), new InMemoryHeartbeatStore(),
-                        counting, NotifierStores::noHistory),
-                LocalChat.webhookOutbox(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/T/B/"
-                        + "never-called\"}"), config), new NotifierLog(), MAPPER);
+        NotifierWiring wiring = InMemoryWiring.of(NotifierSettings.fromEnvironment(Map.of(), MAPPER), counting);
 
         new Priming(wiring).beforeCheckpoint(null);
 

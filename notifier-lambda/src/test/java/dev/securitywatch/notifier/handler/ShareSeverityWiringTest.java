@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitywatch.catalog.Severity;
-import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
-import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
-import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
-import dev.securitywatch.notifier.service.NotifierLog;
-import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.Rendering;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +58,7 @@ class ShareSeverityWiringTest {
     }
 
     private static NotifierWiring wiring(Optional<OrganizationInventory> inventory) {
-        return NotifierWiring.create(CONFIG, new NotifierStores(new InMemoryDeliveryLedger(),
-                        new InMemorySuppressionTally(), new InMemoryThreadStore(), new InMemoryHeartbeatStore(),
-                        new InMemoryCoverageReports(inventory), NotifierStores::noHistory),
-                LocalChat.webhookOutbox(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/T/B/"
-                        + "never-called\"}"), CONFIG), new NotifierLog(), MAPPER);
+        return InMemoryWiring.of(CONFIG, new InMemoryCoverageReports(inventory));
     }
 
     /** The hand-written snapshot share, shared with {@code account} instead. */

@@ -3,16 +3,9 @@ package dev.securitywatch.notifier.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitywatch.chat.secret.SlackSecret;
 import dev.securitywatch.lambdakit.organization.OrganizationInventory;
 import dev.securitywatch.notifier.alert.Alert;
 import dev.securitywatch.notifier.bucket.InMemoryCoverageReports;
-import dev.securitywatch.notifier.dedup.InMemoryDeliveryLedger;
-import dev.securitywatch.notifier.dedup.InMemoryHeartbeatStore;
-import dev.securitywatch.notifier.dedup.InMemorySuppressionTally;
-import dev.securitywatch.notifier.dedup.InMemoryThreadStore;
-import dev.securitywatch.notifier.service.NotifierLog;
-import dev.securitywatch.notifier.support.LocalChat;
 import dev.securitywatch.notifier.support.Rendering;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,12 +63,8 @@ class StackSetAutomationWiringTest {
 
     private static NotifierWiring wiring(Map<String, String> environment,
                                          Optional<OrganizationInventory> inventory) {
-        NotifierSettings config = NotifierSettings.fromEnvironment(environment, MAPPER);
-        return NotifierWiring.create(config, new NotifierStores(new InMemoryDeliveryLedger(),
-                        new InMemorySuppressionTally(), new InMemoryThreadStore(), new InMemoryHeartbeatStore(),
-                        new InMemoryCoverageReports(inventory), NotifierStores::noHistory),
-                LocalChat.webhookOutbox(SlackSecret.parse("{\"webhookUrl\":\"https://hooks.slack.com/services/T/B/"
-                        + "never-called\"}"), config), new NotifierLog(), MAPPER);
+        return InMemoryWiring.of(NotifierSettings.fromEnvironment(environment, MAPPER),
+                new InMemoryCoverageReports(inventory));
     }
 
     /** The hand-written remediator's revoke, made by the StackSet's remediation role in {@code account}. */
